@@ -1,0 +1,23 @@
+// Bundles every entry point with esbuild. Runtime dependencies are bundled, so neither the CLI
+// nor the VSIX needs node_modules at run time. Type checking is separate (`npm run typecheck`).
+import {build} from 'esbuild'
+import {existsSync} from 'node:fs'
+
+const watch = process.argv.includes('--watch')
+const common = {bundle: true, sourcemap: false, minify: !watch, legalComments: 'none', logLevel: 'warning', target: 'es2022'}
+
+const entries = [
+  {entryPoints: ['src/engine/api.ts'], outfile: 'dist/api.mjs', platform: 'node', format: 'esm'},
+  {entryPoints: ['src/engine/api.ts'], outfile: 'dist/api.cjs', platform: 'node', format: 'cjs'},
+  {entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.cjs', platform: 'node', format: 'cjs', banner: {js: '#!/usr/bin/env node'}},
+  {entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode']},
+  {entryPoints: ['src/extension/worker.ts'], outfile: 'dist/worker.js', platform: 'node', format: 'cjs'},
+  {entryPoints: ['src/extension/web/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], define: {'process.env.NODE_DEBUG': 'false', global: 'globalThis'}},
+  {entryPoints: ['src/extension/web/worker.ts'], outfile: 'dist/web/worker.js', platform: 'browser', format: 'iife', define: {'process.env.NODE_DEBUG': 'false', global: 'globalThis'}},
+]
+
+await Promise.all(
+  entries
+    .filter((entry) => existsSync(entry.entryPoints[0]))
+    .map((entry) => build({...common, ...entry})),
+)

@@ -1,0 +1,19 @@
+// `judge(text, {detector})`: the why detectors called directly, outside a lint. Each detector
+// lives in `models/<detector>/` and is listed here once.
+
+import {WhylintError} from './lint.js'
+import type {Detector, JudgeOptions, Judgement} from './types.js'
+
+export type DetectorFunction = (text: string, options: JudgeOptions) => Judgement
+
+export const DETECTORS: Partial<Record<Detector, DetectorFunction>> = {}
+
+export const DETECTOR_NAMES: readonly Detector[] = ['readme-why', 'commit-why', 'comment-why', 'comment-restates', 'review-tone']
+
+export function judge(text: string, options: JudgeOptions): Judgement {
+  const detector = DETECTORS[options.detector]
+  if (!detector) {
+    throw new WhylintError(`Unknown detector \`${String(options.detector)}\`: expected one of ${DETECTOR_NAMES.join(', ')}`)
+  }
+  return detector(text, options)
+}

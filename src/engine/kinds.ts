@@ -1,0 +1,25 @@
+// Which kind a file is, from its name (and the config's `kinds` globs, checked by the caller).
+
+import {basename, extensionOf, languageFor} from './languages.js'
+import type {Kind} from './types.js'
+
+const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown', '.mdown', '.mkd', '.mdx'])
+const COMMIT_FILES = new Set(['COMMIT_EDITMSG', 'MERGE_MSG', 'TAG_EDITMSG', 'SQUASH_MSG'])
+
+/** Infer a kind from a file name and VS Code language id; undefined when whylint does not read it. */
+export function inferKind(filePath?: string, languageId?: string): Kind | undefined {
+  if (languageId === 'git-commit' || languageId === 'scminput') return 'commit'
+  if (filePath) {
+    const base = basename(filePath)
+    if (COMMIT_FILES.has(base)) return 'commit'
+    if (MARKDOWN_EXTENSIONS.has(extensionOf(base)) || languageId === 'markdown') {
+      if (/^readme(?:\.|$)/i.test(base)) return 'readme'
+      if (/(?:^|[\\/])\.github[\\/]/.test(filePath) && /pull_request_template/i.test(filePath)) return 'review'
+      return 'markdown'
+    }
+    if (/^readme$/i.test(base)) return 'readme'
+  }
+  if (languageId === 'markdown') return 'markdown'
+  if (languageFor(languageId, filePath)) return 'code'
+  return undefined
+}

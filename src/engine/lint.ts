@@ -1,0 +1,202 @@
+// The pipeline: text → source document → enabled rules → messages → findings.
+
+import {ParseEnglish} from 'parse-english'
+import type {Root as NlcstRoot} from 'nlcst'
+import {VFile} from 'vfile'
+import {location} from 'vfile-location'
+import type {VFileMessage} from 'vfile-message'
+import {resolveRules, validateConfig} from './config.js'
+import {inferKind} from './kinds.js'
+import type {ProseBlock} from './prose.js'
+import {fixesOf, makeReport, severityOf, type RuleContext} from './rule.js'
+import {parseSource} from './sources/index.js'
+import type {Directive, SourceDocument} from './sources/types.js'
+import type {Finding, Kind, LintOptions} from './types.js'
+
+export class WhylintError extends Error {
+  override name = 'WhylintError'
+}
+
+export interface Analysis {
+  kind: Kind
+  findings: Finding[]
+  /** Document-level figures rules publish (e.g. `readabilityGrade`). */
+  metrics: Record<string, number>
+}
+
+const english = new ParseEnglish()
+// Parsed trees are cached by block text: unchanged blocks are not parsed again across lints.
+const treeCache = new Map<string, NlcstRoot>()
+const TREE_CACHE_LIMIT = 20000
+
+export function parseProse(block: ProseBlock): NlcstRoot {
+  let tree = treeCache.get(block.text)
+  if (!tree) {
+    tree = english.parse(block.text)
+    if (treeCache.size >= TREE_CACHE_LIMIT) treeCache.clear()
+    treeCache.set(block.text, tree)
+  }
+  return tree
+}
+
+/** Resolve the kind for a lint call; throws when it cannot be told. */
+export function kindFor(options: LintOptions): Kind {
+  const kind = options.kind ?? inferKind(options.filePath, options.languageId)
+  if (!kind) {
+    throw new WhylintError(
+      `Cannot tell what kind of text ${options.filePath ? `\`${options.filePath}\`` : 'this'} is: pass kind (readme, markdown, commit, code or review)`,
+    )
+  }
+  return kind
+}
+
+/** Lint `text`; findings sorted by position. */
+export async function lint(text: string, options: LintOptions = {}): Promise<Finding[]> {
+  return analyze(text, options).findings
+}
+
+/** Lint synchronously and also return document metrics (the editor's status item uses them). */
+export function analyze(text: string, options: LintOptions = {}): Analysis {
+  return analyzeWithMessages(text, options).analysis
+}
+
+/** `analyze`, plus the raw VFile messages the rules emitted (the fixture runner checks them). */
+export function analyzeWithMessages(text: string, options: LintOptions = {}): {analysis: Analysis; messages: VFileMessage[]} {
+  const kind = kindFor(options)
+  const config = options.config ?? {}
+  const problems = validateConfig(config)
+  if (problems.length > 0) throw new WhylintError(problems.map((problem) => problem.message).join('\n'))
+  const document = parseSource(text, kind, {
+    ...(options.languageId === undefined ? {} : {languageId: options.languageId}),
+    ...(options.filePath === undefined ? {} : {filePath: options.filePath}),
+    commentChar: config.commit?.commentChar ?? '#',
+  })
+  const file = new VFile({value: text, ...(options.filePath ? {path: options.filePath} : {})})
+  const place = location(file)
+  const toPoint = (offset: number) => {
+    const clamped = Math.min(Math.max(offset, 0), text.length)
+    const point = place.toPoint(clamped)
+    return point ? {line: point.line, column: point.column, offset: clamped} : endPoint(text)
+  }
+  const metrics: Record<string, number> = {}
+  const severities = new Map<VFileMessage, Finding['severity']>()
+  for (const {rule, severity, options: ruleOptions} of resolveRules(config, kind)) {
+    const before = file.messages.length
+    const context: RuleContext<any> = {
+      document,
+      options: ruleOptions,
+      file,
+      parse: parseProse,
+      report: (report) => makeReport(file, toPoint, report),
+      metrics,
+    }
+    rule.run(context)
+    for (const message of file.messages.slice(before)) severities.set(message, severityOf(message, severity))
+  }
+  const findings: Finding[] = []
+  for (const message of file.messages) {
+    const severity = severities.get(message)
+    if (!severity) continue
+    const finding = toFinding(message, severity, text, toPoint)
+    if (finding && !suppressed(finding, document, text)) findings.push(finding)
+  }
+  findings.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId))
+  return {analysis: {kind, findings, metrics}, messages: file.messages}
+}
+
+function endPoint(text: string) {
+  let line = 1
+  let lineStart = 0
+  for (let index = 0; index < text.length; index++) {
+    if (text[index] === '\n' || (text[index] === '\r' && text[index + 1] !== '\n')) {
+      line++
+      lineStart = index + 1
+    }
+  }
+  return {line, column: text.length - lineStart + 1, offset: text.length}
+}
+
+function toFinding(
+  message: VFileMessage,
+  severity: Finding['severity'],
+  text: string,
+  toPoint: (offset: number) => {line: number; column: number; offset: number},
+): Finding | undefined {
+  const place = message.place
+  if (!place || !message.ruleId) return undefined
+  const startOffset = 'start' in place ? place.start.offset : place.offset
+  const endOffset = 'end' in place ? place.end.offset : startOffset
+  if (startOffset === undefined || endOffset === undefined) return undefined
+  const start = toPoint(Math.min(startOffset, text.length))
+  const end = toPoint(Math.min(Math.max(endOffset, startOffset), text.length))
+  const finding: Finding = {
+    ruleId: message.ruleId,
+    severity,
+    message: message.reason,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    offset: start.offset,
+    endOffset: end.offset,
+  }
+  const fixes = fixesOf(message)
+  if (fixes) finding.fixes = fixes
+  return finding
+}
+
+function lineOf(text: string, offset: number, lineStarts: number[]): number {
+  let lo = 0
+  let hi = lineStarts.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (lineStarts[mid]! <= offset) lo = mid
+    else hi = mid - 1
+  }
+  void text
+  return lo + 1
+}
+
+const lineStartsCache = new WeakMap<SourceDocument, number[]>()
+
+function lineStartsOf(document: SourceDocument): number[] {
+  let starts = lineStartsCache.get(document)
+  if (!starts) {
+    starts = [0]
+    const text = document.text
+    for (let index = 0; index < text.length; index++) {
+      const char = text.charCodeAt(index)
+      if (char === 10 || (char === 13 && text.charCodeAt(index + 1) !== 10)) starts.push(index + 1)
+    }
+    lineStartsCache.set(document, starts)
+  }
+  return starts
+}
+
+/** Whether an inline `whylint-disable…` directive silences this finding. */
+function suppressed(finding: Finding, document: SourceDocument, text: string): boolean {
+  const directives = document.directives
+  if (directives.length === 0) return false
+  const starts = lineStartsOf(document)
+  const findingLine = lineOf(text, finding.offset, starts)
+  const names = (directive: Directive) => directive.rules.length === 0 || directive.rules.includes(finding.ruleId)
+  let disabled = false
+  for (const directive of directives) {
+    if (!names(directive)) continue
+    switch (directive.type) {
+      case 'disable-line':
+        if (lineOf(text, directive.offset, starts) === findingLine) return true
+        break
+      case 'disable-next-line':
+        if (lineOf(text, Math.max(directive.endOffset - 1, directive.offset), starts) + 1 === findingLine) return true
+        break
+      case 'disable':
+        if (directive.offset <= finding.offset) disabled = true
+        break
+      case 'enable':
+        if (directive.offset <= finding.offset) disabled = false
+        break
+    }
+  }
+  return disabled
+}

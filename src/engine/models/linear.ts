@@ -1,0 +1,76 @@
+// Small linear models: a logistic regression over sparse named features, trained offline by
+// `npm run train` and shipped as JSON weights. Inference is a dictionary lookup per feature.
+
+import {stemmer} from 'stemmer'
+
+export interface LinearModel {
+  /** What the model decides, e.g. `commit-why: has a why`. */
+  name: string
+  bias: number
+  weights: Record<string, number>
+  /** Decision threshold on the probability, chosen for precision when trained. */
+  threshold: number
+  /** Free-form training facts (data, sizes, cross-validated scores). */
+  meta?: Record<string, unknown>
+}
+
+/** Feature multiset: name → value (usually 1). */
+export type Features = Map<string, number>
+
+export function addFeature(features: Features, name: string, value = 1): void {
+  features.set(name, (features.get(name) ?? 0) + value)
+}
+
+/** Probability of the positive class. */
+export function probability(model: LinearModel, features: Features): number {
+  let sum = model.bias
+  for (const [name, value] of features) {
+    const weight = model.weights[name]
+    if (weight !== undefined) sum += weight * value
+  }
+  return 1 / (1 + Math.exp(-sum))
+}
+
+/** The features that moved the score most, strongest first: for evidence a person can check. */
+export function topContributions(model: LinearModel, features: Features, count = 5): Array<{feature: string; weight: number}> {
+  const items: Array<{feature: string; weight: number}> = []
+  for (const [name, value] of features) {
+    const weight = model.weights[name]
+    if (weight !== undefined && weight !== 0) items.push({feature: name, weight: weight * value})
+  }
+  return items.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight)).slice(0, count)
+}
+
+// Words: letters with inner apostrophes or hyphens; numbers become one token.
+const WORD = /[A-Za-z]+(?:['’-][A-Za-z]+)*|\d+/g
+
+/** Lower-cased words of a text. */
+export function words(text: string): string[] {
+  const out: string[] = []
+  for (const match of text.matchAll(WORD)) out.push(/^\d/.test(match[0]) ? '<num>' : match[0].toLowerCase())
+  return out
+}
+
+const stemCache = new Map<string, string>()
+
+/** Porter stem of a lower-cased word (cached). */
+export function stem(word: string): string {
+  let stemmed = stemCache.get(word)
+  if (stemmed === undefined) {
+    stemmed = stemmer(word)
+    if (stemCache.size > 50000) stemCache.clear()
+    stemCache.set(word, stemmed)
+  }
+  return stemmed
+}
+
+/** Unigram and bigram features of stems, prefixed (e.g. `w:crash`, `b:fix|crash`). */
+export function ngramFeatures(features: Features, tokens: string[], prefix = ''): void {
+  let previous = '<s>'
+  for (const token of tokens) {
+    const stemmed = stem(token)
+    addFeature(features, `${prefix}w:${stemmed}`)
+    addFeature(features, `${prefix}b:${previous}|${stemmed}`)
+    previous = stemmed
+  }
+}

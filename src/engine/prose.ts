@@ -1,0 +1,210 @@
+// Prose blocks: the text that rules read, with an exact map back to the original document.
+//
+// A source (Markdown, commit, comments) cuts a document into blocks: a paragraph, a heading, a
+// commit subject, the text of one comment. A block's text is built from pieces: slices of the
+// original copied one to one, and placeholders standing in for code, URLs, paths or versions
+// (so readability formulas and phrase lists never see them). Rules find things in block text;
+// `toOriginal` turns a block offset back into an offset in the linted document.
+
+/** The word that stands in for masked code in block text: one short syllable. */
+export const PLACEHOLDER = 'X'
+
+export type BlockRole =
+  | 'paragraph'
+  | 'heading'
+  | 'list-item'
+  | 'table-cell'
+  | 'commit-subject'
+  | 'commit-body'
+  | 'comment'
+
+interface Piece {
+  /** Start of the piece in block text. */
+  start: number
+  /** End of the piece in block text. */
+  end: number
+  /** Original range: for a copied slice, `origEnd - origStart === end - start`. */
+  origStart: number
+  origEnd: number
+  placeholder: boolean
+}
+
+export class ProseBlock {
+  readonly text: string
+  readonly role: BlockRole
+  /** Heading depth for `heading`, otherwise 0. */
+  readonly depth: number
+  private readonly pieces: Piece[]
+
+  constructor(text: string, pieces: Piece[], role: BlockRole, depth: number) {
+    this.text = text
+    this.pieces = pieces
+    this.role = role
+    this.depth = depth
+  }
+
+  /** Original offset where the block starts. */
+  get origStart(): number {
+    return this.pieces.length > 0 ? this.pieces[0]!.origStart : 0
+  }
+
+  /** Original offset where the block ends. */
+  get origEnd(): number {
+    return this.pieces.length > 0 ? this.pieces[this.pieces.length - 1]!.origEnd : 0
+  }
+
+  /**
+   * Map an offset in block text to the original document. `side` matters only inside a
+   * placeholder: a range that starts in one starts at the code's start, one that ends in one
+   * ends at the code's end.
+   */
+  toOriginal(offset: number, side: 'start' | 'end' = 'start'): number {
+    const pieces = this.pieces
+    if (pieces.length === 0) return 0
+    // Binary search for the last piece starting at or before `offset`.
+    let lo = 0
+    let hi = pieces.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (pieces[mid]!.start <= offset) lo = mid
+      else hi = mid - 1
+    }
+    let piece = pieces[lo]!
+    // An end offset that falls exactly on a piece boundary belongs to the previous piece.
+    if (side === 'end' && offset === piece.start && lo > 0) piece = pieces[lo - 1]!
+    if (piece.placeholder) {
+      if (side === 'end' && offset > piece.start) return piece.origEnd
+      return offset <= piece.start ? piece.origStart : piece.origEnd
+    }
+    const delta = Math.min(Math.max(offset - piece.start, 0), piece.end - piece.start)
+    return piece.origStart + delta
+  }
+
+  /** True when block offsets [start, end) touch a placeholder. */
+  touchesPlaceholder(start: number, end: number): boolean {
+    for (const piece of this.pieces) {
+      if (piece.start >= end) break
+      if (piece.placeholder && piece.end > start) return true
+    }
+    return false
+  }
+
+  /** The original text of a block range. */
+  originalSlice(document: string, start: number, end: number): string {
+    return document.slice(this.toOriginal(start, 'start'), this.toOriginal(end, 'end'))
+  }
+}
+
+/**
+ * Builds a block piece by piece. Copied text must be the exact original slice (same length),
+ * possibly with some characters replaced by spaces (container markers such as `>`): the map
+ * stays one to one.
+ */
+export class ProseBuilder {
+  private text = ''
+  private readonly pieces: Piece[] = []
+
+  constructor(
+    private readonly role: BlockRole,
+    private readonly depth = 0,
+  ) {}
+
+  get length(): number {
+    return this.text.length
+  }
+
+  /** Copy `value`, which stands at `origStart` in the original and has the same length there. */
+  add(value: string, origStart: number): this {
+    if (value.length === 0) return this
+    const last = this.pieces[this.pieces.length - 1]
+    const start = this.text.length
+    if (last && !last.placeholder && last.origEnd === origStart && last.end === start) {
+      last.end += value.length
+      last.origEnd += value.length
+    } else {
+      this.pieces.push({start, end: start + value.length, origStart, origEnd: origStart + value.length, placeholder: false})
+    }
+    this.text += value
+    return this
+  }
+
+  /** Stand a placeholder word in for original range [origStart, origEnd). */
+  placeholder(origStart: number, origEnd: number, word = PLACEHOLDER): this {
+    const start = this.text.length
+    this.pieces.push({start, end: start + word.length, origStart, origEnd, placeholder: true})
+    this.text += word
+    return this
+  }
+
+  /**
+   * Insert separator text that has no original (e.g. a space between two table cells). It maps
+   * to the original offset `at`.
+   */
+  gap(value: string, at: number): this {
+    if (value.length === 0) return this
+    const start = this.text.length
+    this.pieces.push({start, end: start + value.length, origStart: at, origEnd: at, placeholder: true})
+    this.text += value
+    return this
+  }
+
+  build(): ProseBlock {
+    return new ProseBlock(this.text, this.pieces.slice(), this.role, this.depth)
+  }
+}
+
+// Things inside prose that are code in all but name. Each pattern is linear: no nested
+// quantifiers, and every repetition is over a character class that its neighbour cannot match
+// in two ways.
+const MASKS: RegExp[] = [
+  // URLs and e-mail addresses
+  /\b(?:https?|ftp|file):\/\/[^\s<>()]+[^\s<>().,;:!?'"]/g,
+  /\b[\w.+-]+@[\w-]+\.[\w.-]+\b/g,
+  // Versions: v1.2, 1.2.3, 1.2.3-beta.1
+  /\bv?\d+\.\d+(?:\.\d+)?(?:-[0-9A-Za-z.]+)?\b/g,
+  // Paths: a/b/c, ./x, ~/x, C:\x, file.ext with a known-looking extension
+  /(?:~|\.{1,2})?\/?\b[\w@.-]+(?:\/[\w@.-]+)+\/?/g,
+  /\b[\w-]+\.(?:js|mjs|cjs|ts|tsx|jsx|json|ya?ml|toml|md|py|rb|go|rs|java|kt|cs|cpp|cc|c|h|hpp|php|sh|swift|txt|lock|html|css|xml|ini|cfg|conf)\b/g,
+  // Identifiers: camelCase, PascalCase with an inner capital, snake_case, SCREAMING_CASE, calls
+  /\b[a-z]+[A-Z][A-Za-z0-9]*\b/g,
+  /\b[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*\b/g,
+  /\b[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+\b/g,
+  /\b[A-Za-z_$][\w$]*\(\)/g,
+  /--?[a-z][\w-]*/g,
+]
+
+/**
+ * Copy an original slice into the builder, replacing code-like spans (URLs, paths, versions,
+ * identifiers) with placeholders.
+ */
+export function addMasked(builder: ProseBuilder, value: string, origStart: number): void {
+  const spans: Array<[number, number]> = []
+  for (const re of MASKS) {
+    re.lastIndex = 0
+    let match: RegExpExecArray | null
+    while ((match = re.exec(value))) {
+      if (match[0].length === 0) {
+        re.lastIndex++
+        continue
+      }
+      // `--flag` only at a word boundary: not the middle of "well--known" prose dashes.
+      if (match[0].startsWith('-') && match.index > 0 && /\w/.test(value[match.index - 1]!)) continue
+      spans.push([match.index, match.index + match[0].length])
+    }
+  }
+  if (spans.length === 0) {
+    builder.add(value, origStart)
+    return
+  }
+  spans.sort((a, b) => a[0] - b[0] || b[1] - a[1])
+  let cursor = 0
+  for (const [start, end] of spans) {
+    if (end <= cursor) continue
+    const from = Math.max(start, cursor)
+    if (from > cursor) builder.add(value.slice(cursor, from), origStart + cursor)
+    if (from === start) builder.placeholder(origStart + start, origStart + end)
+    else builder.add(value.slice(from, end), origStart + from)
+    cursor = end
+  }
+  if (cursor < value.length) builder.add(value.slice(cursor), origStart + cursor)
+}
