@@ -8,7 +8,7 @@ import type {VFileMessage} from 'vfile-message'
 import {resolveRules, validateConfig} from './config.js'
 import {inferKind} from './kinds.js'
 import type {ProseBlock} from './prose.js'
-import {fixesOf, makeReport, severityOf, type RuleContext} from './rule.js'
+import {fixesOf, makeReport, severityOf, type AnyRule, type Report, type RuleContext} from './rule.js'
 import {parseSource} from './sources/index.js'
 import type {Directive, SourceDocument} from './sources/types.js'
 import type {Finding, Kind, LintOptions} from './types.js'
@@ -80,18 +80,17 @@ export function analyzeWithMessages(text: string, options: LintOptions = {}): {a
   }
   const metrics: Record<string, number> = {}
   const severities = new Map<VFileMessage, Finding['severity']>()
+  const report = (r: Report) => makeReport(file, toPoint, r)
   for (const {rule, severity, options: ruleOptions} of resolveRules(config, kind)) {
     const before = file.messages.length
-    const context: RuleContext<any> = {
-      document,
-      options: ruleOptions,
-      file,
-      parse: parseProse,
-      report: (report) => makeReport(file, toPoint, report),
-      metrics,
+    if (rule.scope === 'block') runPerBlock(rule, ruleOptions, document, report, metrics)
+    else rule.run({document, options: ruleOptions, file, parse: parseProse, report, metrics} satisfies RuleContext<any>)
+    for (const message of file.messages.slice(before)) {
+      message.ruleId = rule.id
+      message.source = 'whylint'
+      message.url = rule.url
+      severities.set(message, severityOf(message, severity))
     }
-    rule.run(context)
-    for (const message of file.messages.slice(before)) severities.set(message, severityOf(message, severity))
   }
   const findings: Finding[] = []
   for (const message of file.messages) {
@@ -102,6 +101,64 @@ export function analyzeWithMessages(text: string, options: LintOptions = {}): {a
   }
   findings.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId))
   return {analysis: {kind, findings, metrics}, messages: file.messages}
+}
+
+interface BlockResult {
+  /** Reports with offsets relative to the block's start. */
+  reports: Report[]
+  metrics: Record<string, number>
+}
+
+// Block-scoped rule results by rule, options and block identity: re-linting after an edit
+// re-runs rules only on the blocks the edit changed.
+const blockCache = new Map<string, BlockResult>()
+const BLOCK_CACHE_LIMIT = 50000
+
+function shiftReport(r: Report, delta: number): Report {
+  const shifted: Report = {...r, start: r.start + delta, end: r.end + delta}
+  if (r.fixes) {
+    shifted.fixes = r.fixes.map((fix) => ({...fix, edits: fix.edits.map((edit) => ({...edit, offset: edit.offset + delta, endOffset: edit.endOffset + delta}))}))
+  }
+  return shifted
+}
+
+function runPerBlock(
+  rule: AnyRule,
+  options: Record<string, unknown>,
+  document: SourceDocument,
+  report: (r: Report) => VFileMessage,
+  metrics: Record<string, number>,
+): void {
+  const optionsKey = JSON.stringify(options)
+  const sums: Record<string, number> = {}
+  for (const block of document.blocks) {
+    const key = `${rule.id}\u0000${optionsKey}\u0000${block.key}`
+    let result = blockCache.get(key)
+    if (!result) {
+      const base = block.origStart
+      const reports: Report[] = []
+      const blockMetrics: Record<string, number> = {}
+      const scratch = new VFile({value: document.text})
+      rule.run({
+        document: {...document, blocks: [block]},
+        options,
+        file: scratch,
+        parse: parseProse,
+        report: (r: Report) => {
+          reports.push(shiftReport(r, -base))
+          return scratch.message(r.message)
+        },
+        metrics: blockMetrics,
+      } satisfies RuleContext<any>)
+      result = {reports, metrics: blockMetrics}
+      if (blockCache.size >= BLOCK_CACHE_LIMIT) blockCache.clear()
+      blockCache.set(key, result)
+    }
+    for (const r of result.reports) report(shiftReport(r, block.origStart))
+    for (const [name, value] of Object.entries(result.metrics)) sums[name] = (sums[name] ?? 0) + value
+  }
+  Object.assign(metrics, sums)
+  rule.summarize?.(metrics)
 }
 
 function endPoint(text: string) {

@@ -80,6 +80,24 @@ export class ProseBlock {
     return piece.origStart + delta
   }
 
+  private cachedKey: string | undefined
+
+  /**
+   * Identity of the block up to where it sits: its text and its map relative to its start.
+   * Two blocks with one key give the same findings, shifted by the difference of their starts.
+   */
+  get key(): string {
+    if (this.cachedKey === undefined) {
+      const base = this.origStart
+      let map = ''
+      for (const piece of this.pieces) {
+        map += `${piece.start},${piece.end},${piece.origStart - base},${piece.origEnd - base}${piece.placeholder ? 'p' : ''};`
+      }
+      this.cachedKey = `${this.role}:${this.depth}\u0000${map}\u0000${this.text}`
+    }
+    return this.cachedKey
+  }
+
   /** True when block offsets [start, end) touch a placeholder. */
   touchesPlaceholder(start: number, end: number): boolean {
     for (const piece of this.pieces) {

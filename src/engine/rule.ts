@@ -54,7 +54,17 @@ export interface RuleSpec<O> {
   /** Whether the rule offers fixes (documentation, and the fixture runner's fix round-trip). */
   fixable: boolean
   options?: {[K in keyof O]: OptionSpec}
+  /**
+   * `block`: the rule reads only `document.blocks` (and `parse`), and what it finds in one block
+   * depends on that block alone. The engine then runs it once per block, with `document.blocks`
+   * holding just that block, and caches the result by the block's text, so an edit re-analyses
+   * only the blocks it touched. Numeric metrics it sets are summed over blocks; `summarize` turns
+   * the sums into document figures. Default `document`.
+   */
+  scope?: 'block' | 'document'
   run(context: RuleContext<O>): void
+  /** Block-scoped rules: derive document metrics from the per-block sums. */
+  summarize?(metrics: Record<string, number>): void
 }
 
 export interface Rule<O = Record<string, unknown>> extends RuleSpec<O> {
