@@ -7,11 +7,12 @@ import {location} from 'vfile-location'
 import type {VFileMessage} from 'vfile-message'
 import {resolveRules, validateConfig} from './config.js'
 import {inferKind} from './kinds.js'
+import {DEFAULT_LIMITS, type Limits} from './limits.js'
 import type {ProseBlock} from './prose.js'
 import {fixesOf, makeReport, severityOf, type AnyRule, type Report, type RuleContext} from './rule.js'
 import {parseSource} from './sources/index.js'
 import type {Directive, SourceDocument} from './sources/types.js'
-import type {Finding, Kind, LintOptions} from './types.js'
+import type {Config, Finding, Kind, LintOptions} from './types.js'
 
 export class WhylintError extends Error {
   override name = 'WhylintError'
@@ -81,15 +82,46 @@ export function analyzeWithMessages(text: string, options: LintOptions = {}): {a
   const metrics: Record<string, number> = {}
   const severities = new Map<VFileMessage, Finding['severity']>()
   const report = (r: Report) => makeReport(file, toPoint, r)
-  for (const {rule, severity, options: ruleOptions} of resolveRules(config, kind)) {
-    const before = file.messages.length
-    if (rule.scope === 'block') runPerBlock(rule, ruleOptions, document, report, metrics)
-    else rule.run({document, options: ruleOptions, file, parse: parseProse, report, metrics} satisfies RuleContext<any>)
+  const limits = limitsOf(config)
+  // Oversized blocks (a megabyte without a blank line) are left out, and said so, rather than
+  // letting one paragraph stall every rule.
+  const oversized = document.blocks.filter((block) => block.text.length > limits.maxBlockLength)
+  if (oversized.length > 0) {
+    document.blocks = document.blocks.filter((block) => block.text.length <= limits.maxBlockLength)
+    document.skippedBlocks = oversized
+  }
+  const deadline = now() + limits.budgetMs
+  let stoppedAt: string | undefined
+  const stamp = (rule: AnyRule, severity: Finding['severity'], before: number) => {
     for (const message of file.messages.slice(before)) {
       message.ruleId = rule.id
       message.source = 'whylint'
       message.url = rule.url
       severities.set(message, severityOf(message, severity))
+    }
+  }
+  for (const {rule, severity, options: ruleOptions} of resolveRules(config, kind)) {
+    if (now() > deadline) {
+      stoppedAt = rule.id
+      break
+    }
+    const before = file.messages.length
+    if (rule.scope === 'block') {
+      if (!runPerBlock(rule, ruleOptions, document, report, metrics, deadline)) stoppedAt = rule.id
+    } else rule.run({document, options: ruleOptions, file, parse: parseProse, report, metrics} satisfies RuleContext<any>)
+    stamp(rule, severity, before)
+    if (stoppedAt) break
+  }
+  if (stoppedAt) {
+    const limitRule = resolveRules(config, kind).find((active) => active.rule.id === 'analysis-limit')
+    if (limitRule) {
+      const before = file.messages.length
+      report({
+        message: `Not fully analysed: linting took longer than ${limits.budgetMs} ms and stopped at \`${stoppedAt}\`; findings may be missing`,
+        start: 0,
+        end: 0,
+      })
+      stamp(limitRule.rule, limitRule.severity, before)
     }
   }
   const findings: Finding[] = []
@@ -122,16 +154,32 @@ function shiftReport(r: Report, delta: number): Report {
   return shifted
 }
 
+const now: () => number = typeof performance === 'undefined' ? Date.now : () => performance.now()
+
+
+function limitsOf(config: Config): Limits {
+  const setting = config.rules?.['analysis-limit']
+  const options = Array.isArray(setting) ? (setting[1] as Partial<Limits> | undefined) : undefined
+  return {...DEFAULT_LIMITS, ...options}
+}
+
+/** Run a block-scoped rule block by block; false when the deadline passed before the end. */
 function runPerBlock(
   rule: AnyRule,
   options: Record<string, unknown>,
   document: SourceDocument,
   report: (r: Report) => VFileMessage,
   metrics: Record<string, number>,
-): void {
+  deadline: number,
+): boolean {
   const optionsKey = JSON.stringify(options)
   const sums: Record<string, number> = {}
+  let complete = true
   for (const block of document.blocks) {
+    if (now() > deadline) {
+      complete = false
+      break
+    }
     const key = `${rule.id}\u0000${optionsKey}\u0000${block.key}`
     let result = blockCache.get(key)
     if (!result) {
@@ -159,6 +207,13 @@ function runPerBlock(
   }
   Object.assign(metrics, sums)
   rule.summarize?.(metrics)
+  return complete
+}
+
+/** Forget every cached parse and rule result (benchmarks measure cold lints with this). */
+export function clearCaches(): void {
+  treeCache.clear()
+  blockCache.clear()
 }
 
 function endPoint(text: string) {

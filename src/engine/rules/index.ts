@@ -1,6 +1,7 @@
 // The registry: every rule whylint has, in the order they run. Add a rule here and nowhere else.
 
 import type {AnyRule} from '../rule.js'
+import analysisLimit from './analysis-limit/index.js'
 import commitSubjectLength from './commit-subject-length/index.js'
 
-export const RULES: AnyRule[] = [commitSubjectLength]
+export const RULES: AnyRule[] = [analysisLimit, commitSubjectLength]

@@ -74,4 +74,6 @@ export interface SourceDocument {
   language?: string
   /** Original ranges that hold code (fences, inline code, HTML): nothing is reported inside. */
   codeRanges: Array<[number, number]>
+  /** Blocks left out of analysis because they are past the size limit (set by the engine). */
+  skippedBlocks?: ProseBlock[]
 }
