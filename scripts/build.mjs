@@ -21,3 +21,15 @@ await Promise.all(
     .filter((entry) => existsSync(entry.entryPoints[0]))
     .map((entry) => build({...common, ...entry})),
 )
+
+// The package is `"type": "module"`, but the extension host and worker bundles are CommonJS `.js`
+// files (VS Code requires `main`): mark dist/ as CommonJS so Node loads them as such.
+const {writeFileSync} = await import('node:fs')
+writeFileSync('dist/package.json', `${JSON.stringify({type: 'commonjs'})}\n`)
+
+// Hover texts for the extension, extracted from each rule's README.md (never edited by hand).
+if (existsSync('src/extension/tools/rule-docs.ts')) {
+  const {spawnSync} = await import('node:child_process')
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/extension/tools/rule-docs.ts'], {stdio: 'inherit'})
+  if (result.status !== 0) process.exit(result.status ?? 1)
+}
