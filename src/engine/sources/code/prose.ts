@@ -16,7 +16,7 @@ export interface ContentLine {
 type Tag = CodeComment['tags'][number]
 
 // Tags whose text is the description itself: the marker is structure, the text stays prose.
-const DESCRIPTIVE = new Set(['brief', 'short', 'details', 'description', 'desc', 'summary', 'remarks', 'remark', 'classdesc', 'note', 'warning', 'abstract'])
+const DESCRIPTIVE = new Set(['fileoverview', 'overview', 'brief', 'short', 'details', 'description', 'desc', 'summary', 'remarks', 'remark', 'classdesc', 'note', 'warning', 'abstract'])
 
 // Doxygen commands written with a backslash; `\n` or `\t` in prose are not tags.
 const DOXYGEN = new Set([

@@ -247,6 +247,10 @@ export function scanCLike(text: string, dialect: CLikeDialect): ScanResult {
 
   while (i < length) {
     const code = text.charCodeAt(i)
+    if (code === SPACE || code === NL || code === TAB || code === CR) {
+      i++
+      continue
+    }
     const next = text.charCodeAt(i + 1)
 
     if (code === SLASH && next === SLASH) {
@@ -356,7 +360,7 @@ export function scanCLike(text: string, dialect: CLikeDialect): ScanResult {
         else if (dialect.cpp && c === SQ && isDigit(code) && isIdentPart(text.charCodeAt(i + 1))) i += 2
         else break
       }
-      regexOk = !isDigit(code) && REGEX_AFTER.has(text.slice(start, i))
+      regexOk = dialect.js && !isDigit(code) && i - start <= 10 && REGEX_AFTER.has(text.slice(start, i))
       continue
     }
 
@@ -467,10 +471,8 @@ export function scanCLike(text: string, dialect: CLikeDialect): ScanResult {
       continue
     }
 
-    if (!isSpace(code) && code !== NL && code !== CR) {
-      // `)`, `]` and `}` end a value (`a) / b`); other punctuation expects one (`= /re/`).
-      regexOk = !(code === 41 || code === 93 || code === 125)
-    }
+    // `)`, `]` and `}` end a value (`a) / b`); other punctuation expects one (`= /re/`).
+    if (!isSpace(code)) regexOk = !(code === 41 || code === 93 || code === 125)
     i++
   }
   return {comments, literals}
@@ -792,9 +794,9 @@ export function scanPython(text: string): ScanResult {
     const match = isIdentStart(code) || code === DQ || code === SQ ? prefix.exec(text) : null
     if (match && (i === 0 || !isIdentPart(text.charCodeAt(i - 1)))) {
       const quote = match[2]!
-      const raw = /[rR]/.test(match[1]!)
       const contentStart = i + match[0].length
-      const result = scanString(text, contentStart, plain(quote, !raw, quote.length === 3))
+      // Even in raw strings a backslash keeps the next quote from closing the string.
+      const result = scanString(text, contentStart, plain(quote, true, quote.length === 3))
       const end = result.end
       const closed = text.startsWith(quote, end - quote.length) && end - quote.length >= contentStart
       const statementStart = !lineHasCode && depth === 0
