@@ -94,7 +94,7 @@ export async function lintJob(job: Job, read: ReadResult, args: Pick<LintArgs, '
     }
   } catch (caught) {
     if (caught instanceof WhylintError) throw new UsageError(`${job.display}: ${caught.message}`)
-    throw new Error(`${caught instanceof Error ? caught.message : String(caught)} (in ${job.display})`)
+    throw new Error(`${job.display}: ${caught instanceof Error ? caught.message : String(caught)}`)
   }
   return {result: {...base, messages: findings, ...(error === undefined ? {} : {error})}, findings}
 }
