@@ -8,6 +8,8 @@ export interface Example {
   features: Features
   label: 0 | 1
   group: string
+  /** How much this example counts in the loss (default 1), e.g. less for data from a neighbouring task. */
+  weight?: number
 }
 
 export interface TrainOptions {
@@ -61,7 +63,7 @@ export function train(examples: Example[], name: string, options: TrainOptions =
       let sum = bias
       for (const [feature, value] of example.features) if (keep(feature)) sum += (weights.get(feature) ?? 0) * value
       const predicted = 1 / (1 + Math.exp(-sum))
-      const scale = example.label === 1 ? positiveWeight : 1
+      const scale = (example.label === 1 ? positiveWeight : 1) * (example.weight ?? 1)
       const gradient = (predicted - example.label) * scale
       biasSquares += gradient * gradient
       bias -= (rate / Math.sqrt(biasSquares + 1e-8)) * gradient

@@ -2,11 +2,14 @@
 // lives in `models/<detector>/` and is listed here once.
 
 import {WhylintError} from './lint.js'
+import {judgeCommentWhy} from './models/comment-why/index.js'
 import type {Detector, JudgeOptions, Judgement} from './types.js'
 
 export type DetectorFunction = (text: string, options: JudgeOptions) => Judgement
 
-export const DETECTORS: Partial<Record<Detector, DetectorFunction>> = {}
+export const DETECTORS: Partial<Record<Detector, DetectorFunction>> = {
+  'comment-why': judgeCommentWhy,
+}
 
 export const DETECTOR_NAMES: readonly Detector[] = ['readme-why', 'commit-why', 'comment-why', 'comment-restates', 'review-tone']
 

@@ -1,0 +1,67 @@
+// Features for "does this comment give a reason": stems and stem pairs, plus cue families that
+// people use to state a rationale. Cues are matched on lower-cased words only, so they work on
+// the training sentences (lower-cased, punctuation stripped) and on real comments alike.
+
+import {addFeature, ngramFeatures, words, type Features} from '../linear.js'
+
+/** A cue family: a name a person can read in the evidence, and the word sequences that signal it. */
+export interface Cue {
+  family: string
+  phrases: string[][]
+}
+
+const cue = (family: string, ...phrases: string[]): Cue => ({family, phrases: phrases.map((phrase) => phrase.split(' '))})
+
+export const CUES: readonly Cue[] = [
+  cue('cause (`because`, `since`, `as`, `due to`)', 'because', 'since', 'due to', 'owing to', 'thanks to', 'as a result', 'caused by', 'because of'),
+  cue('purpose (`so that`, `in order to`)', 'so that', 'in order to', 'so we', 'so it', 'so the', 'so they', 'so this', 'in order for', 'the goal is', 'the purpose', 'the intent', 'is meant to', 'is intended to', 'designed to'),
+  cue('avoidance (`to avoid`, `otherwise`, `prevents`)', 'to avoid', 'to prevent', 'avoid', 'avoids', 'avoiding', 'otherwise', 'else it', 'prevent', 'prevents', 'preventing', 'to keep', 'to make sure', 'to ensure', 'ensures', 'ensure', 'guarantees', 'to guard', 'guard against'),
+  cue('reason (`the reason`, `this is needed`)', 'the reason', 'reason', 'why', 'is needed', 'is required', 'are needed', 'are required', 'needed to', 'required to', 'necessary', 'we need', 'need to', 'must be', 'has to', 'have to'),
+  cue('choice (`instead of`, `rather than`, `trade-off`)', 'instead of', 'instead', 'rather than', 'as opposed to', 'trade off', 'tradeoff', 'trade-off', 'we use', 'we chose', 'we choose', 'chosen', 'prefer', 'preferred', 'in favour of', 'in favor of', 'alternative'),
+  cue('quality (`faster`, `cheaper`, `safer`, `thread-safe`)', 'faster', 'cheaper', 'safer', 'slower', 'expensive', 'cheap', 'performance', 'efficient', 'efficiency', 'overhead', 'thread-safe', 'thread safe', 'threadsafe', 'race', 'deadlock', 'memory footprint', 'allocation', 'compatibility', 'compatible', 'backwards', 'backward', 'legacy', 'security', 'simpler', 'simplicity', 'consistency', 'robust'),
+  cue('workaround (`workaround`, `hack`, `bug in`)', 'workaround', 'work around', 'works around', 'hack', 'hacky', 'kludge', 'bug in', 'a bug', 'broken', 'quirk', 'issue with', 'does not support', "doesn't support", 'not supported', 'cannot', "can't", 'unfortunately'),
+  cue('caveat (`note that`, `beware`)', 'note that', 'note', 'nb', 'beware', 'careful', 'caution', 'important', 'warning', 'keep in mind', 'be aware'),
+  cue('consequence (`would`, `could`, `might`)', 'would', 'could', 'might', 'may cause', 'can cause', 'leads to', 'lead to', 'result in', 'results in', 'break', 'breaks', 'fail', 'fails', 'crash', 'hang', 'lost'),
+  cue('condition (`when`, `if`, `unless`)', 'when', 'if', 'unless', 'only if', 'in case', 'for the case'),
+]
+
+// Phrase lookup: first word → phrases starting with it.
+const byFirst = new Map<string, Array<{family: string; phrase: string[]}>>()
+for (const {family, phrases} of CUES) {
+  for (const phrase of phrases) {
+    const list = byFirst.get(phrase[0]!) ?? []
+    list.push({family, phrase})
+    byFirst.set(phrase[0]!, list)
+  }
+}
+
+/** The cue families found in lower-cased words, each with the first phrase that matched. */
+export function findCues(tokens: readonly string[]): Map<string, string> {
+  const found = new Map<string, string>()
+  for (let index = 0; index < tokens.length; index++) {
+    for (const {family, phrase} of byFirst.get(tokens[index]!) ?? []) {
+      if (found.has(family)) continue
+      // `@since 1.2` is a version tag, not a cause.
+      if (phrase.length === 1 && phrase[0] === 'since' && (tokens[index + 1] === '<num>' || index === 0)) continue
+      let ok = true
+      for (let offset = 1; offset < phrase.length; offset++) if (tokens[index + offset] !== phrase[offset]) ok = false
+      if (ok) found.set(family, phrase.join(' '))
+    }
+  }
+  return found
+}
+
+/** Words of a comment, with hyphens split (training text lost them) and apostrophes kept. */
+export function commentWords(text: string): string[] {
+  return words(text.replace(/[-_]/g, ' '))
+}
+
+export function commentWhyFeatures(text: string): Features {
+  const features: Features = new Map()
+  const tokens = commentWords(text)
+  ngramFeatures(features, tokens)
+  for (const family of findCues(tokens).keys()) addFeature(features, `@cue:${family.split(' ')[0]}`)
+  const length = tokens.length
+  addFeature(features, length <= 3 ? '@len:short' : length <= 12 ? '@len:mid' : '@len:long')
+  return features
+}

@@ -1,0 +1,48 @@
+// comment-why: does a comment give a reason (`present`) or only say what (`missing`)?
+// A logistic regression over stems and cue families (weights.json, from `npm run train`), plus
+// explicit reason markers that count on their own: in real comments (unlike the lower-cased
+// training sentences) "because", "so that", "to avoid", "workaround" are a rationale.
+
+import type {JudgeOptions, Judgement} from '../../types.js'
+import {probability, topContributions, type LinearModel} from '../linear.js'
+import {commentWhyFeatures, commentWords, findCues} from './features.js'
+import weights from './weights.json'
+
+export const MODEL = weights as LinearModel
+
+// Phrases that state a reason outright, whatever the model says.
+const EXPLICIT = /\b(?:because|so that|in order to|to avoid|to prevent|otherwise|due to|work(?:s)?[ -]?around|the reason|(?:is|are) (?:needed|required) (?:to|for|because|so)|rather than|instead of|as opposed to|trade-?off|compromise|prevents?|ensures?|for (?:performance|compatibility|safety|security)|(?:faster|cheaper|safer|slower) than|thread-?safe|intentionally|on purpose|to match|is fine|legacy|so (?:we|it|they|the|that|a|an|our|this|users?|callers?|[a-z]+ (?:do|does|is|are|can|cannot|can't|don't|doesn't|never|stays?|won't|will))\b|[,;] (?:since|as) [a-z]+|(?:keeps?|stops?) [a-z ]{1,30} from)/i
+
+// A clause after `:`, `;` or ` -- ` that says something about the world (has a verb-like word):
+// "Max 50 items per page: the API rejects larger pages".
+const CLAUSE = /(?::|;| --?|—) +(?:[\w'.]+ +){1,}(?:is|are|was|were|has|have|needs?|rejects?|reuses?|relies|compares|makes?|leaves?|would|will|can|cannot|can't|does|doesn't|don't|must|never|only|breaks?|fails?|loses?|drops?|sends?|expects?)\b/i
+
+export function explicitReason(text: string): string | undefined {
+  const match = EXPLICIT.exec(text) ?? CLAUSE.exec(text)
+  // `since` and `as` alone are too ambiguous (`@since 1.2`, "as a string"): left to the model.
+  return match ? match[0].trim() : undefined
+}
+
+/** Comments this short are a label or an order ("Hack.", "Skip validation."), not a reason. */
+export const MIN_WORDS = 5
+
+export interface CommentWhyResult extends Judgement {
+  label: 'present' | 'missing'
+}
+
+export function judgeCommentWhy(text: string, _options?: Partial<JudgeOptions>): CommentWhyResult {
+  const features = commentWhyFeatures(text)
+  const score = probability(MODEL, features)
+  const explicit = explicitReason(text)
+  const long = commentWords(text).length >= MIN_WORDS
+  const present = explicit !== undefined || (long && score >= MODEL.threshold)
+  const evidence: string[] = []
+  if (explicit) evidence.push(`states a reason: \`${explicit}\``)
+  const cues = findCues(commentWords(text))
+  if (cues.size > 0) evidence.push(`reason cues: ${[...cues].map(([family, phrase]) => `\`${phrase}\` (${family.split(' (')[0]})`).join(', ')}`)
+  else evidence.push('looked for reason cues (because, so that, to avoid, otherwise, workaround, instead of, faster, note that, …): none found')
+  const top = topContributions(MODEL, features, 3).filter((item) => !item.feature.startsWith('@len'))
+  if (top.length > 0) evidence.push(`strongest words: ${top.map((item) => `\`${item.feature.replace(/^[wb]:/, '').replace('|', ' ')}\` (${item.weight > 0 ? '+' : ''}${item.weight.toFixed(2)})`).join(', ')}`)
+  evidence.push(`model score ${score.toFixed(2)} (threshold ${MODEL.threshold.toFixed(2)})${long ? '' : `; under ${MIN_WORDS} words reads as a label, not a reason`}`)
+  return {label: present ? 'present' : 'missing', score: explicit ? Math.max(score, 0.95) : score, evidence}
+}

@@ -1,0 +1,73 @@
+// comment-why through `judge`: rationale vs what-only comments, evidence a person can check,
+// speed, and deterministic training.
+import assert from 'node:assert/strict'
+import {readFileSync} from 'node:fs'
+import {judge} from '../../src/engine/judge.js'
+import {commentWhyFeatures, commentWords, findCues} from '../../src/engine/models/comment-why/features.js'
+import {train} from '../../scripts/lib/logreg.js'
+
+interface Row {
+  text: string
+  label: 'present' | 'missing'
+  group: string
+}
+
+const own: Row[] = readFileSync('test/data/comment-why/comments.jsonl', 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Row)
+
+describe('judge comment-why', () => {
+  const cases: Array<[string, 'present' | 'missing']> = [
+    ['Retry 3 times because the registry drops connections under load.', 'present'],
+    ['Wait 100 ms so that the watcher sees the rename first.', 'present'],
+    ['Use a Map instead of an object to keep insertion order for numeric keys.', 'present'],
+    ['Disabled: the staging proxy uses a self-signed certificate, so the check would always fail.', 'present'],
+    ['Workaround for a Safari bug where resize fires before layout.', 'present'],
+    ['Sleep 100 ms.', 'missing'],
+    ['Retry three times.', 'missing'],
+    ['Ignore the error.', 'missing'],
+    ['Hack.', 'missing'],
+    ['Set the timeout.', 'missing'],
+  ]
+  for (const [text, label] of cases) {
+    it(`${label}: ${text}`, () => {
+      const result = judge(text, {detector: 'comment-why'})
+      assert.equal(result.label, label, result.evidence.join('; '))
+      assert.ok(result.score >= 0 && result.score <= 1)
+    })
+  }
+
+  it('names the reason it found, and what it looked for when none', () => {
+    const found = judge('Copy the buffer because the caller reuses it.', {detector: 'comment-why'})
+    assert.ok(found.evidence.some((line) => line.includes('`because`')), found.evidence.join('; '))
+    const none = judge('Copy the buffer.', {detector: 'comment-why'})
+    assert.ok(none.evidence.some((line) => line.includes('none found')), none.evidence.join('; '))
+  })
+
+  it('reads cues in lower-cased, punctuation-stripped text as in training', () => {
+    assert.deepEqual([...findCues(commentWords('minimizes allocation due to gc pressure')).values()].sort(), ['allocation', 'due to'])
+    // `@since 1.2` is a version tag, not a cause.
+    assert.equal(findCues(commentWords('since 1 2')).size, 0)
+  })
+
+  it('agrees with the project labels on most of its own examples', () => {
+    let right = 0
+    for (const row of own) if (judge(row.text, {detector: 'comment-why'}).label === row.label) right++
+    assert.ok(own.length >= 100)
+    assert.ok(right / own.length >= 0.85, `${right}/${own.length}`)
+  })
+
+  it('judges one comment in well under a millisecond', () => {
+    const texts = own.map((row) => row.text)
+    const started = performance.now()
+    for (let round = 0; round < 5; round++) for (const text of texts) judge(text, {detector: 'comment-why'})
+    const perItem = (performance.now() - started) / (texts.length * 5)
+    assert.ok(perItem < 1, `${perItem.toFixed(3)} ms per comment`)
+  })
+
+  it('trains deterministically', () => {
+    const examples = own.map((row) => ({features: commentWhyFeatures(row.text), label: row.label === 'present' ? (1 as const) : (0 as const), group: row.group}))
+    const first = train(examples, 'a', {epochs: 3, minCount: 1, seed: 1})
+    const second = train(examples, 'a', {epochs: 3, minCount: 1, seed: 1})
+    assert.deepEqual(first, second)
+    assert.ok(Object.keys(first.weights).length > 50)
+  })
+})
