@@ -319,10 +319,13 @@ export function symbolOnLine(line: string): string | undefined {
   const patterns = [
     /\b(?:function\*?|class|interface|enum|struct|trait|def|fn|func|module|type|object|protocol|record)\s+(?:\([^)]*\)\s*)?([A-Za-z_$][\w$]*)/,
     /\b(?:const|let|var|val)\s+([A-Za-z_$][\w$]*)\s*(?::[^=]*)?=\s*(?:async\s*)?(?:\([^)]*\)|[A-Za-z_$][\w$]*)\s*=>/,
-    /^\s*(?:(?:public|private|protected|internal|static|final|abstract|async|override|virtual|export|default|readonly|synchronized|inline|suspend|open)\s+)*(?:[\w<>[\],.?]+\s+)?([A-Za-z_$][\w$]*)\s*\([^;]*\)\s*(?::[^{]*)?\{?\s*$/,
+    /^\s*(?:(?:public|private|protected|internal|static|final|abstract|async|override|virtual|export|default|readonly|synchronized|inline|suspend|open)\s+)*(?:[\w<>[\],.?]+\s+)?([A-Za-z_$][\w$]*)\s*\([^;)]*\)\s*(?::[^{]*)?\{?\s*$/,
     /^\s*([A-Za-z_][\w]*)\s*\(\)\s*\{/,
   ]
-  for (const pattern of patterns) {
+  // Statements that call something are not declarations: `return open(path).read()`.
+  const statement = /^\s*(?:return|throw|await|yield|if|for|while|else|case|new|delete|typeof|echo|print|puts)\b/.test(line)
+  for (const [index, pattern] of patterns.entries()) {
+    if (statement && index >= 2) break
     const match = pattern.exec(line)
     if (match && !/^(?:if|for|while|switch|catch|return|else|do|try|new)$/.test(match[1]!)) return match[1]
   }

@@ -20,6 +20,8 @@ export interface WhylintApi {
   commitCount(): number
   /** How many times the worker crashed and was restarted. */
   workerCrashes(): number
+  /** Ids of the rules the engine has. */
+  ruleIds(): Promise<string[]>
 }
 
 const decoder = new TextDecoder()
@@ -106,6 +108,7 @@ export function activateWith(context: vscode.ExtensionContext, spawn: SpawnWorke
       return status.commitCount
     },
     workerCrashes: () => client.crashCount,
+    ruleIds: async () => (await client.ruleInfo()).map((rule) => rule.id),
   }
 }
 

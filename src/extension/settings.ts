@@ -16,7 +16,7 @@ export interface Settings {
 }
 
 export function readSettings(scope?: vscode.ConfigurationScope): Settings {
-  const section = vscode.workspace.getConfiguration('whylint', scope)
+  const section = vscode.workspace.getConfiguration('whylint', scope ?? null)
   const targets = section.get<string[]>('targets', [...KINDS]).filter((kind): kind is Kind => (KINDS as readonly string[]).includes(kind))
   return {
     enable: section.get<boolean>('enable', true),

@@ -55,5 +55,7 @@ describe('templates', () => {
     assert.equal(symbolOnLine('const handler = async (event) => {'), 'handler')
     assert.equal(symbolOnLine('  if (ready) {'), undefined)
     assert.equal(symbolOnLine('return x'), undefined)
+    assert.equal(symbolOnLine('    return open(path).read()'), undefined)
+    assert.equal(symbolOnLine('    await load(path)'), undefined)
   })
 })
