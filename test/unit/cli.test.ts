@@ -5,6 +5,7 @@ import {chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, 
 import {join, sep} from 'node:path'
 import {describeError} from '../../src/cli/read.js'
 import {printable} from '../../src/cli/reporters/text.js'
+import {DETECTORS} from '../../src/engine/judge.js'
 import {analyze} from '../../src/engine/lint.js'
 import {RULES} from '../../src/engine/rules/index.js'
 import {cleanTempDirs, configFile, marker, markerRule, only, run, tempDir, throwingRule, withTestRules, write} from './cli-helpers.js'
@@ -527,5 +528,49 @@ describe('cli: progress', () => {
     assert.equal((await run(dir, ['.'], {stderrTTY: false})).stderr, '')
     write(dir, {'f20.md': ''})
     assert.equal((await run(dir, ['f0*.md', 'f1*.md'], {stderrTTY: true})).stderr, '', '20 files: no progress')
+  })
+})
+
+describe('cli: judge', () => {
+  const saved: Partial<typeof DETECTORS> = {}
+  before(() => {
+    Object.assign(saved, DETECTORS)
+    // A stand-in detector, so the CLI's side is tested whatever the real detectors say.
+    DETECTORS['review-tone'] = (text, options) => ({label: text.includes('!') ? 'blunt' : 'ok', score: text.length / 100, evidence: [`kind of file: ${options.languageId ?? 'none'}`, `path ${options.filePath ?? '-'}`]})
+    delete DETECTORS['comment-restates']
+  })
+  after(() => {
+    for (const key of Object.keys(DETECTORS) as Array<keyof typeof DETECTORS>) delete DETECTORS[key]
+    Object.assign(DETECTORS, saved)
+  })
+
+  it('prints each file’s label, score and evidence', async () => {
+    const dir = tempDir({'a.md': 'Do it now!\n', 'b.ts': '// ok\n'})
+    const json = await run(dir, ['judge', '--detector', 'review-tone', '--format', 'json', 'a.md', 'b.ts'])
+    assert.equal(json.code, 0, json.stderr)
+    assert.deepEqual(JSON.parse(json.stdout), [
+      {filePath: join(dir, 'a.md'), label: 'blunt', score: 0.11, evidence: ['kind of file: none', `path ${join(dir, 'a.md')}`]},
+      {filePath: join(dir, 'b.ts'), label: 'ok', score: 0.06, evidence: ['kind of file: typescript', `path ${join(dir, 'b.ts')}`]},
+    ])
+    const text = await run(dir, ['judge', '--detector', 'review-tone', 'a.md'])
+    assert.equal(text.stdout, `a.md  blunt  0.110  kind of file: none; path ${join(dir, 'a.md')}\n`)
+    const stdin = await run(dir, ['judge', '--detector', 'review-tone', '--stdin', '-f', 'json'], {stdin: 'fine'})
+    assert.equal(JSON.parse(stdin.stdout)[0].filePath, '<stdin>')
+  })
+
+  it('exits 2 for an unknown or unavailable detector, 1 for an unreadable file', async () => {
+    const dir = tempDir({'a.md': 'x\n'})
+    const typo = await run(dir, ['judge', '--detector', 'review-tones', 'a.md'])
+    assert.equal(typo.code, 2)
+    assert.match(typo.stderr, /Invalid value `review-tones` for `--detector`.*did you mean `review-tone`/)
+    const missing = await run(dir, ['judge', '--detector', 'comment-restates', 'a.md'])
+    assert.equal(missing.code, 2)
+    assert.match(missing.stderr, /Unknown detector `comment-restates`/)
+    assert.doesNotMatch(missing.stderr, /internal error/)
+    assert.equal((await run(dir, ['judge', 'a.md'])).code, 2)
+    const unreadable = await run(dir, ['judge', '--detector', 'review-tone', 'nope.md', 'a.md'])
+    assert.equal(unreadable.code, 1)
+    assert.match(unreadable.stderr, /nope\.md: error: no such file/)
+    assert.match(unreadable.stdout, /^a\.md {2}ok/m)
   })
 })
