@@ -3,12 +3,16 @@
 
 import {WhylintError} from './lint.js'
 import {judgeCommentWhy} from './models/comment-why/index.js'
+import {commitWhyDetector} from './models/commit-why/index.js'
+import {readmeWhyDetector} from './models/readme-why/index.js'
 import type {Detector, JudgeOptions, Judgement} from './types.js'
 
 export type DetectorFunction = (text: string, options: JudgeOptions) => Judgement
 
 export const DETECTORS: Partial<Record<Detector, DetectorFunction>> = {
+  'commit-why': commitWhyDetector,
   'comment-why': judgeCommentWhy,
+  'readme-why': readmeWhyDetector,
 }
 
 export const DETECTOR_NAMES: readonly Detector[] = ['readme-why', 'commit-why', 'comment-why', 'comment-restates', 'review-tone']

@@ -3,5 +3,7 @@
 import type {AnyRule} from '../rule.js'
 import analysisLimit from './analysis-limit/index.js'
 import commitSubjectLength from './commit-subject-length/index.js'
+import commitMissingWhy from './commit-missing-why/index.js'
+import readmeMissingWhy from './readme-missing-why/index.js'
 
-export const RULES: AnyRule[] = [analysisLimit, commitSubjectLength]
+export const RULES: AnyRule[] = [analysisLimit, commitSubjectLength, commitMissingWhy, readmeMissingWhy]

@@ -1,0 +1,60 @@
+// Evaluate commit-why on held-out labelled commits: 5-fold cross-validation split by group (a
+// repository or a hand-written style is never in training and test at once), then leave one
+// project out (train on the rest, test on eslint, flask or git alone). The threshold is chosen
+// inside each training part. Also: the causal-keyword baseline, and the time to judge one message.
+
+import {judgeCommitWhy} from '../../src/engine/models/commit-why/index.js'
+import {exemptReason} from '../../src/engine/models/commit-why/exempt.js'
+import {probability} from '../../src/engine/models/linear.js'
+import {scores, groupFolds, type Scores} from '../lib/logreg.js'
+import {chooseThreshold, commitExamples, DATA_FILES, fit, loadLabelled, outOfFold, type CommitItem} from '../train/commit-why.js'
+
+const KEYWORDS = /\b(?:because|so that|in order to|to avoid|to prevent|otherwise|due to|fix(?:es)? #\d+)\b/i
+
+function row(name: string, s: Scores, items: number): string {
+  return `${name.padEnd(34)} P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  F1 ${s.f1.toFixed(3)}  [tp ${s.tp} fp ${s.fp} fn ${s.fn} tn ${s.tn}]  n=${items}`
+}
+
+function missingScores(pairs: ReadonlyArray<{item: CommitItem; predictedMissing: boolean}>): Scores {
+  return scores(pairs.map(({item, predictedMissing}) => ({actual: item.label === 0 ? 1 : 0, predicted: predictedMissing ? 1 : 0})))
+}
+
+function thresholdFor(train: readonly CommitItem[]): number {
+  const groups = new Set(train.map((item) => item.group)).size
+  return chooseThreshold(outOfFold(train, Math.min(4, groups), 5).map(({item, score}) => ({score, missing: item.label === 0})))
+}
+
+export default async function evalCommitWhy(): Promise<void> {
+  const labelled = loadLabelled()
+  const examples = commitExamples(labelled)
+  console.log(`commit-why — data: ${DATA_FILES.join(', ')}: ${labelled.length} messages, ${examples.length} judged (${examples.filter((item) => item.label === 1).length} why, ${examples.filter((item) => item.label === 0).length} no-why), ${labelled.length - examples.length} exempt; positive class = "missing why"`)
+
+  const folds = groupFolds(examples, 5, 3)
+  const pooled: Array<{item: CommitItem; predictedMissing: boolean}> = []
+  for (let fold = 0; fold < folds.length; fold++) {
+    const trainPart = folds.filter((_, index) => index !== fold).flat()
+    const model = fit(trainPart)
+    const threshold = thresholdFor(trainPart)
+    for (const item of folds[fold]!) pooled.push({item, predictedMissing: probability(model, item.features) < threshold})
+  }
+  console.log(row('5-fold by group (model)', missingScores(pooled), pooled.length))
+  console.log(row('causal keywords as the detector', missingScores(examples.map((item) => ({item, predictedMissing: !KEYWORDS.test(item.text)}))), examples.length))
+
+  for (const project of ['eslint/eslint', 'pallets/flask', 'git/git']) {
+    const trainPart = examples.filter((item) => item.group !== project)
+    const held = examples.filter((item) => item.group === project)
+    const model = fit(trainPart)
+    const threshold = thresholdFor(trainPart)
+    console.log(row(`leave out ${project}`, missingScores(held.map((item) => ({item, predictedMissing: probability(model, item.features) < threshold}))), held.length))
+  }
+
+  // Exemptions: how well the bump/merge patterns match the `exempt` labels.
+  const exempt = scores(labelled.map((item) => ({actual: item.label === 'exempt' ? 1 : 0, predicted: exemptReason(item.text.split(/\r?\n/)[0]!) ? 1 : 0})))
+  console.log(row('exempt patterns vs `exempt` labels', exempt, labelled.length))
+
+  const texts = labelled.map((item) => item.text)
+  for (const text of texts.slice(0, 50)) judgeCommitWhy(text)
+  const started = performance.now()
+  for (const text of texts) judgeCommitWhy(text)
+  console.log(`judge time: ${((performance.now() - started) / texts.length).toFixed(3)} ms per message (mean over ${texts.length})`)
+}

@@ -1,0 +1,103 @@
+// commit-why: does a commit message say why the change was made? Following Tian et al. (ICSE
+// 2022), naming the bug or symptom fixed counts, as does a requirement or an objective. Exempt
+// commits (merges, reverts, autosquash, version and dependency bumps) are not judged.
+// A logistic regression over structure, cue families and stems (weights.json, `npm run train`).
+
+import {parseCommitMessage} from '../../sources/commit.js'
+import type {CommitMessage} from '../../sources/types.js'
+import type {JudgeOptions, Judgement} from '../../types.js'
+import {probability, topContributions, type LinearModel} from '../linear.js'
+import {exemptReason, type ExemptOptions} from './exempt.js'
+import {commitFeatures} from './features.js'
+import weights from './weights.json'
+
+export const MODEL = weights as LinearModel
+
+/** The body template the `commit-missing-why` fix inserts: plain prompts, and the same as a snippet. */
+export const TEMPLATE_LINES: ReadonlyArray<{label: string; prompt: string}> = [
+  {label: 'Why', prompt: '(the problem this solves, or the need it meets)'},
+  {label: 'What changed', prompt: '(the approach, in a sentence or two)'},
+  {label: 'Risk', prompt: '(what could break, and how it was verified)'},
+]
+
+export function templateText(eol = '\n'): string {
+  return TEMPLATE_LINES.map(({label, prompt}) => `${label}: ${prompt}`).join(eol)
+}
+
+export function templateSnippet(eol = '\n'): string {
+  return TEMPLATE_LINES.map(({label, prompt}, index) => `${label}: \${${index + 1}:${prompt.slice(1, -1)}}`).join(eol)
+}
+
+// A `Why:` line (also `Reason:`, `Motivation:`, `Problem:`) at the start of a body line.
+const WHY_LINE = /^\s*(?:why|reason|motivation|problem|context|rationale)\s*:\s*(.*)$/i
+
+/** The first explicit `Why:` line of a body: filled in with words, or still the template's prompt. */
+export function whyLine(bodyLines: ReadonlyArray<{text: string; offset: number; endOffset: number}>): {state: 'filled' | 'unfilled'; offset: number; endOffset: number} | undefined {
+  for (const line of bodyLines) {
+    const match = WHY_LINE.exec(line.text)
+    if (!match) continue
+    const rest = match[1]!.trim()
+    if (rest === '' || /^\(.*\)$/.test(rest) || /^<.*>$/.test(rest)) return {state: 'unfilled', offset: line.offset, endOffset: line.endOffset}
+    if (rest.split(/\s+/).length >= 3) return {state: 'filled', offset: line.offset, endOffset: line.endOffset}
+  }
+  return undefined
+}
+
+/** Body lines and trailer lines (a lone `Why: …` paragraph at the end parses as a trailer). */
+export function messageLines(message: CommitMessage): Array<{text: string; offset: number; endOffset: number}> {
+  return [...message.bodyLines, ...message.trailers.map((trailer) => ({text: `${trailer.key}: ${trailer.value}`, offset: trailer.offset, endOffset: trailer.endOffset}))]
+}
+
+export interface CommitWhyOptions extends ExemptOptions {
+  commentChar?: string
+}
+
+export interface CommitWhyResult extends Judgement {
+  label: 'present' | 'missing'
+  /** Set when the commit is exempt (it is then reported `present`: there is nothing to nudge). */
+  exempt?: string
+  /** Set when the body has the template's `Why:` line still unfilled. */
+  unfilled?: boolean
+}
+
+function quote(phrases: readonly string[]): string {
+  return phrases.slice(0, 3).map((phrase) => `\`${phrase}\``).join(', ')
+}
+
+export function judgeCommitWhy(text: string, options: CommitWhyOptions = {}): CommitWhyResult {
+  const commentChar = options.commentChar ?? '#'
+  const analysed = commitFeatures(text, commentChar)
+  const {parts} = analysed
+  const exempt = exemptReason(parts.subject, options)
+  if (exempt) return {label: 'present', score: 1, evidence: [`exempt: ${exempt}; the why rule does not judge it`], exempt}
+
+  const explicit = whyLine(messageLines(parseCommitMessage(text, commentChar)))
+  if (explicit?.state === 'filled') return {label: 'present', score: 1, evidence: ['a `Why:` line in the body states the reason']}
+
+  const score = probability(MODEL, analysed.features)
+  const present = score >= MODEL.threshold
+  const evidence: string[] = []
+  const bodyWords = parts.body.join(' ').split(/\s+/).filter(Boolean).length
+  evidence.push(bodyWords === 0 ? (parts.squashLines > 0 ? 'no body, only a list of squashed commits' : 'no body: only the subject line') : `body of ${bodyWords} words`)
+  evidence.push(`subject starts with \`${analysed.verb || '(nothing)'}\`${analysed.verbClass === 'what' ? ', a verb that says what was done' : analysed.verbClass === 'why' ? ', a verb that names a fix or a need' : ''}`)
+  if (analysed.issueReference) evidence.push('refers to an issue or pull request')
+  const found: string[] = []
+  for (const family of ['problem', 'purpose', 'cause', 'contrast']) {
+    const phrases = [...(analysed.subjectCues.get(family) ?? []), ...(analysed.bodyCues.get(family) ?? [])]
+    if (phrases.length > 0) found.push(`${family} ${quote(phrases)}`)
+  }
+  evidence.push(found.length > 0 ? `cues found: ${found.join('; ')}` : 'looked for a problem (bug, crash, fails, wrong, missing …), a purpose (so that, to avoid, allow …), a cause (because, since …) or a contrast (previously, instead …): none found')
+  const top = topContributions(MODEL, analysed.features, 3)
+  if (top.length > 0) evidence.push(`strongest features: ${top.map((item) => `\`${item.feature}\` (${item.weight > 0 ? '+' : ''}${item.weight.toFixed(2)})`).join(', ')}`)
+  evidence.push(`model score ${score.toFixed(2)} (missing below ${MODEL.threshold.toFixed(2)})`)
+  const result: CommitWhyResult = {label: present ? 'present' : 'missing', score, evidence}
+  if (explicit?.state === 'unfilled') {
+    result.unfilled = true
+    result.evidence.unshift("the body's `Why:` line is still the template's prompt")
+  }
+  return result
+}
+
+export function commitWhyDetector(text: string, _options: JudgeOptions): Judgement {
+  return judgeCommitWhy(text)
+}

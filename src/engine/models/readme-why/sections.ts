@@ -1,0 +1,65 @@
+// Cut a Markdown document into sections at every heading (ATX `#` or setext), outside code
+// fences. A line scan, not a full parse: judging a README must stay well under a millisecond.
+
+export interface Section {
+  /** Heading text without the markers; '' for the intro before the first heading. */
+  heading: string
+  depth: number
+  /** Raw Markdown between this heading and the next. */
+  content: string
+  /** Original offsets: the section (heading included) and its heading line. */
+  offset: number
+  endOffset: number
+  headingEnd: number
+  index: number
+}
+
+const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/
+const FENCE = /^ {0,3}(`{3,}|~{3,})/
+const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/
+
+export function splitSections(text: string): Section[] {
+  const lines: Array<{text: string; offset: number; end: number}> = []
+  const re = /[^\r\n]*(?:\r\n|\r|\n|$)/g
+  let match: RegExpExecArray | null
+  while ((match = re.exec(text)) && match[0].length > 0) {
+    const raw = match[0]
+    const body = raw.replace(/[\r\n]+$/, '')
+    lines.push({text: body, offset: match.index, end: match.index + raw.length})
+  }
+  const heads: Array<{line: number; heading: string; depth: number; lines: number}> = []
+  let fence: string | undefined
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!.text
+    const fenceMatch = FENCE.exec(line)
+    if (fence) {
+      if (fenceMatch && fenceMatch[1]![0] === fence[0] && fenceMatch[1]!.length >= fence.length) fence = undefined
+      continue
+    }
+    if (fenceMatch) {
+      fence = fenceMatch[1]
+      continue
+    }
+    const atx = ATX.exec(line)
+    if (atx) {
+      heads.push({line: index, heading: (atx[2] ?? '').trim(), depth: atx[1]!.length, lines: 1})
+      continue
+    }
+    const next = lines[index + 1]?.text
+    if (next !== undefined && line.trim() !== '' && SETEXT.test(next) && !/^\s*(?:[-*+]|\d+[.)])\s/.test(line) && (index === 0 || lines[index - 1]!.text.trim() === '')) {
+      heads.push({line: index, heading: line.trim(), depth: next.trim()[0] === '=' ? 1 : 2, lines: 2})
+      index++
+    }
+  }
+  const sections: Section[] = []
+  const add = (heading: string, depth: number, fromLine: number, bodyLine: number, toLine: number) => {
+    const offset = lines[fromLine]?.offset ?? text.length
+    const headingEnd = lines[bodyLine]?.offset ?? text.length
+    const endOffset = lines[toLine]?.offset ?? text.length
+    sections.push({heading, depth, content: text.slice(headingEnd, endOffset), offset, endOffset, headingEnd, index: sections.length})
+  }
+  const firstHead = heads[0]?.line ?? lines.length
+  if (lines.slice(0, firstHead).some((line) => line.text.trim() !== '')) add('', 0, 0, 0, firstHead)
+  heads.forEach((head, index) => add(head.heading, head.depth, head.line, head.line + head.lines, heads[index + 1]?.line ?? lines.length))
+  return sections
+}

@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict'
+import {analyze} from '../../src/engine/lint.js'
+import {applyEdits, preferredEdits} from '../../src/engine/fixes.js'
+import {judge} from '../../src/engine/judge.js'
+import {judgeCommitWhy} from '../../src/engine/models/commit-why/index.js'
+import {commitExamples, fit, loadLabelled} from '../../scripts/train/commit-why.js'
+
+const missing = (text: string) => judge(text, {detector: 'commit-why'}).label === 'missing'
+
+describe('commit-why detector', () => {
+  it('counts a named symptom as a why, without "because"', () => {
+    assert.equal(missing('Fix NPE when config is missing'), false)
+    assert.equal(missing('Fix crash on startup when the cache directory is read-only'), false)
+  })
+
+  it('reports what-only messages as missing', () => {
+    assert.equal(missing('Update UserService.java'), true)
+    assert.equal(missing('Refactor parser'), true)
+    assert.equal(missing('chore: update eslint config'), true)
+  })
+
+  it('accepts a body that explains the problem', () => {
+    assert.equal(missing('Change default port\n\nThe old port clashes with the dev proxy most of the team runs, so the\nserver failed to start on their machines.'), false)
+  })
+
+  it('exempts merges, reverts, autosquash and bumps, and says so', () => {
+    for (const text of ["Merge branch 'main' into x", 'Revert "Add cache"\n\nThis reverts commit abc1234.', 'fixup! Add cache', 'Bump lodash from 4.17.20 to 4.17.21', 'chore(deps): update dependency react to v18.3.1', 'Release 1.2.3', 'v1.2.3', '10.9.0']) {
+      const result = judgeCommitWhy(text)
+      assert.ok(result.exempt, `${text} should be exempt`)
+      assert.equal(result.label, 'present')
+      assert.match(result.evidence[0]!, /^exempt/)
+    }
+    assert.equal(judgeCommitWhy('Bump lodash from 4.17.20 to 4.17.21', {exemptBumps: false}).exempt, undefined)
+    assert.ok(judgeCommitWhy('WIP: sync', {exempt: ['^WIP']}).exempt)
+  })
+
+  it('gives evidence a person can check', () => {
+    const result = judge('Update UserService.java', {detector: 'commit-why'})
+    assert.ok(result.evidence.some((line) => line.includes('no body')))
+    assert.ok(result.evidence.some((line) => /`update`/i.test(line)))
+  })
+
+  it('the rule fix keeps the subject and trailers and leaves only a non-fixable nudge', () => {
+    const text = 'Refactor parser\n\nSigned-off-by: A <a@example.org>\n'
+    const findings = analyze(text, {kind: 'commit', config: {rules: {'commit-missing-why': 'warning'}}}).findings.filter((f) => f.ruleId === 'commit-missing-why')
+    assert.equal(findings.length, 1)
+    const fixed = applyEdits(text, preferredEdits(findings)).text
+    assert.ok(fixed.startsWith('Refactor parser\n\nWhy: '))
+    assert.ok(fixed.includes('Signed-off-by: A <a@example.org>'))
+    assert.ok(findings[0]!.fixes![0]!.edits[0]!.snippet!.includes('${1:'))
+    const again = analyze(fixed, {kind: 'commit', config: {rules: {'commit-missing-why': 'warning'}}}).findings.filter((f) => f.ruleId === 'commit-missing-why')
+    assert.equal(again.length, 1)
+    assert.match(again[0]!.message, /^Fill in the why/)
+    assert.equal(again[0]!.fixes, undefined)
+    const filled = fixed.replace(/Why: \([^)]*\)/, 'Why: the parser recursed on nested lists and overflowed the stack')
+    assert.deepEqual(analyze(filled, {kind: 'commit', config: {rules: {'commit-missing-why': 'warning'}}}).findings.filter((f) => f.ruleId === 'commit-missing-why'), [])
+  })
+
+  it('judges one message in well under a millisecond', () => {
+    const text = 'Rewrite the scheduler\n\nThe scheduler now uses a priority queue and a worker pool.\n'
+    judge(text, {detector: 'commit-why'})
+    const started = performance.now()
+    for (let index = 0; index < 200; index++) judge(`${text}${index}`, {detector: 'commit-why'})
+    assert.ok((performance.now() - started) / 200 < 1)
+  })
+
+  it('trains deterministically', () => {
+    const small = commitExamples(loadLabelled(['test/data/commit-why/handwritten.jsonl']))
+    assert.deepEqual(fit(small), fit(small))
+  })
+})
