@@ -13,7 +13,8 @@ const entries = [
   {entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode']},
   {entryPoints: ['src/extension/worker.ts'], outfile: 'dist/worker.js', platform: 'node', format: 'cjs'},
   {entryPoints: ['src/extension/web/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], define: {'process.env.NODE_DEBUG': 'false', global: 'globalThis'}},
-  {entryPoints: ['src/extension/web/worker.ts'], outfile: 'dist/web/worker.js', platform: 'browser', format: 'iife', define: {'process.env.NODE_DEBUG': 'false', global: 'globalThis'}},
+  // `worker`: packages with a DOM build (decode-named-character-reference) must not pick it; a Web Worker has no `document`.
+  {entryPoints: ['src/extension/web/worker.ts'], outfile: 'dist/web/worker.js', platform: 'browser', format: 'iife', conditions: ['worker'], define: {'process.env.NODE_DEBUG': 'false', global: 'globalThis'}},
 ]
 
 await Promise.all(
