@@ -1,0 +1,42 @@
+// Helpers for suites running in the extension host: wait for diagnostics through
+// `languages.onDidChangeDiagnostics`, never by polling or sleeping.
+import * as vscode from 'vscode'
+
+/**
+ * Resolve with the diagnostics of `uri` that match `accept` as soon as there is at least one;
+ * reject after `timeoutMs` with what was there.
+ */
+export function waitForDiagnostics(
+  uri: vscode.Uri,
+  accept: (diagnostic: vscode.Diagnostic) => boolean = (diagnostic) => diagnostic.source === 'whylint',
+  timeoutMs = 30_000,
+): Promise<vscode.Diagnostic[]> {
+  const key = uri.toString()
+  const current = () => vscode.languages.getDiagnostics(uri).filter(accept)
+  return new Promise((resolve, reject) => {
+    const settle = (diagnostics: vscode.Diagnostic[]) => {
+      subscription.dispose()
+      clearTimeout(timer)
+      resolve(diagnostics)
+    }
+    const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
+      if (!event.uris.some((changed) => changed.toString() === key)) return
+      const found = current()
+      if (found.length > 0) settle(found)
+    })
+    const timer = setTimeout(() => {
+      subscription.dispose()
+      const all = vscode.languages.getDiagnostics(uri).map((d) => `${d.source ?? '?'}: ${d.message}`)
+      reject(new Error(`No matching diagnostic for ${key} after ${timeoutMs} ms; present: ${JSON.stringify(all)}`))
+    }, timeoutMs)
+    const found = current()
+    if (found.length > 0) settle(found)
+  })
+}
+
+/** The first workspace folder's URI joined with `path`. */
+export function workspaceFile(path: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0]
+  if (!folder) throw new Error('No workspace folder is open')
+  return vscode.Uri.joinPath(folder.uri, path)
+}

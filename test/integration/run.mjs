@@ -1,0 +1,123 @@
+// The integration run: the mocha suite in `suite/` inside a real VS Code extension host, against
+// the oldest and the newest VS Code we can get here (the VS Code server and web workbench from
+// the `code-server` npm package, driven by Debian's Chromium), then the packaged VSIX, then a UI
+// check with screenshots on the newest.
+//
+// Environment:
+//   WHYLINT_VSCODE=oldest|newest|both   which VS Code versions (default both)
+//   WHYLINT_GREP=<text>                 run only the tests whose title matches
+//   WHYLINT_UI=0                        skip the UI check
+//   WHYLINT_SCREENSHOTS=1               write docs/screenshots/*.png in the UI check
+//   WHYLINT_EXTENSION_PATH=<dir>        the extension under test (default: this repository)
+//   WHYLINT_TEST_TIMEOUT=<ms>           per suite run (default 180000)
+//   WHYLINT_KEEP=1                      keep the temp folders (server log, workspace)
+//   WHYLINT_VERBOSE=1                   also print the workbench's console
+import {existsSync, mkdtempSync, readFileSync, rmSync, statSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join, resolve} from 'node:path'
+import {checkVsix, packageVsix} from '../../scripts/package.mjs'
+import {runExtensionTests} from './lib/browser.mjs'
+import {buildSuite} from './lib/build.mjs'
+import {extensionHostErrors, startServer} from './lib/server.mjs'
+import {ensureCodeServer, ensureDebianPackages, ensureNode, repoRoot, run, targets} from './lib/setup.mjs'
+import {phase, summary} from './lib/timing.mjs'
+import {makeRunRoot, makeWorkspace, removeRunRoot} from './lib/workspace.mjs'
+import {runUiCheck} from './ui.mjs'
+
+const choice = process.env.WHYLINT_VSCODE ?? 'both'
+const selected = choice === 'both' ? [targets.oldest, targets.newest] : [targets[/** @type {'oldest' | 'newest'} */ (choice)]]
+if (!selected[0]) {
+  console.error(`Unexpected WHYLINT_VSCODE \`${choice}\`, expected \`oldest\`, \`newest\` or \`both\``)
+  process.exit(2)
+}
+const extensionPath = resolve(process.env.WHYLINT_EXTENSION_PATH ?? repoRoot)
+const timeoutMs = Number(process.env.WHYLINT_TEST_TIMEOUT ?? 180_000)
+const keep = process.env.WHYLINT_KEEP === '1'
+const verbose = process.env.WHYLINT_VERBOSE === '1'
+
+/** @type {string[]} */
+const failures = []
+const vsixDir = mkdtempSync(join(tmpdir(), 'whylint-vsix-out-'))
+
+try {
+  await phase('Debian packages', () => {
+    const installed = ensureDebianPackages()
+    console.log(installed.length > 0 ? `installed ${installed.join(' ')}` : 'all present')
+  })
+
+  const suite = await phase('build extension and suite', async () => {
+    if (extensionPath === repoRoot) run(process.execPath, [join(repoRoot, 'scripts', 'build.mjs')], {cwd: repoRoot})
+    const manifest = JSON.parse(readFileSync(join(extensionPath, 'package.json'), 'utf8'))
+    if (!manifest.main || !existsSync(join(extensionPath, manifest.main))) {
+      throw new Error(`The extension at ${extensionPath} has no built \`main\` (${manifest.main ?? 'not set'})`)
+    }
+    if (manifest.type === 'module' && /\.js$/.test(manifest.main) && !existsSync(join(extensionPath, manifest.main, '..', 'package.json'))) {
+      // Node loads a `.js` file of a `"type": "module"` package as ESM, so a CommonJS bundle fails
+      // to activate with `require is not defined in ES module scope`.
+      console.warn(`warning: \`main\` \`${manifest.main}\` is a .js file in a \`"type": "module"\` package; a CommonJS bundle needs a .cjs name`)
+    }
+    const built = await buildSuite()
+    console.log(`suite: ${built.files.join(', ')}`)
+    return built
+  })
+
+  for (const target of selected) {
+    const label = `${target.name} (VS Code ${target.vscode})`
+    const node = await phase(`${label}: Node`, () => ensureNode(target))
+    const {vscodeDir, version} = await phase(`${label}: code-server ${target.codeServer}`, () => ensureCodeServer(target, node))
+    const root = makeRunRoot(target.name)
+    let passed = false
+    try {
+      const folder = await phase(`${label}: workspace`, () => makeWorkspace(root))
+      const server = await phase(`${label}: start server`, () =>
+        startServer({node: node.bin, vscodeDir, root, env: {WHYLINT_VSCODE_VERSION: version, WHYLINT_VSCODE_TARGET: target.name}}),
+      )
+      try {
+        const code = await phase(`${label}: suite`, () =>
+          runExtensionTests({server, folder, extensionPath, testsPath: suite.bundle, timeoutMs, verbose}),
+        )
+        passed = code === 0
+        if (!passed) {
+          failures.push(`${label}: suite exited with ${code} (server log: ${server.logFile})`)
+          const errors = extensionHostErrors(root)
+          if (errors.length > 0) console.error(`\nextension host errors:\n${errors.join('\n')}`)
+        }
+      } finally {
+        await server.stop()
+      }
+    } finally {
+      if (passed && !keep) removeRunRoot(root)
+      else console.log(`kept ${root}`)
+    }
+  }
+
+  const vsix = await phase('package VSIX', () => {
+    if (extensionPath !== repoRoot) run(process.execPath, [join(repoRoot, 'scripts', 'build.mjs')], {cwd: repoRoot})
+    const out = join(vsixDir, 'whylint.vsix')
+    packageVsix({out, build: false})
+    const problems = checkVsix(out)
+    console.log(`${out}: ${statSync(out).size} bytes`)
+    for (const problem of problems) failures.push(`VSIX: ${problem}`)
+    return out
+  })
+
+  if (selected.includes(targets.newest) && process.env.WHYLINT_UI !== '0') {
+    const node = ensureNode(targets.newest)
+    const {vscodeDir} = ensureCodeServer(targets.newest, node)
+    await phase('newest: UI check', () => runUiCheck({node: node.bin, vscodeDir, vsix, keep})).catch((error) => {
+      failures.push(`UI check: ${error instanceof Error ? error.message : String(error)}`)
+    })
+  }
+} catch (error) {
+  failures.push(error instanceof Error ? (error.stack ?? error.message) : String(error))
+}
+
+rmSync(vsixDir, {recursive: true, force: true})
+summary()
+if (failures.length > 0) {
+  console.error('\nintegration run failed:')
+  for (const failure of failures) console.error(`- ${failure}`)
+  process.exit(1)
+}
+console.log('\nintegration run passed')
+process.exit(0)
