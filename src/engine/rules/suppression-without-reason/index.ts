@@ -1,0 +1,260 @@
+// A suppression (`eslint-disable-next-line`, `@ts-ignore`, `# type: ignore`, `#[allow(…)]`,
+// `@SuppressWarnings`…) switches a check off where the author judged it wrong. Without a word on
+// why, the next reader cannot tell a deliberate exception from a silenced bug.
+
+import {defineRule} from '../../rule.js'
+import {literalRanges} from '../../sources/code/index.js'
+import type {CodeComment, SourceDocument} from '../../sources/types.js'
+import type {Fix} from '../../types.js'
+
+export interface Options {
+  minWords: number
+}
+
+/** How a marker's own comment may carry a reason. */
+type ReasonStyle =
+  /** Only after ` -- ` (ESLint parses anything else as rule names). */
+  | 'dashes'
+  /** Anything after the marker and its arguments. */
+  | 'rest'
+
+interface CommentMarker {
+  name: string
+  /** Matches the marker and its arguments; linear (no nested quantifiers). */
+  pattern: RegExp
+  /** Must the marker open the comment? */
+  anchored: boolean
+  reason: ReasonStyle
+  /** What the fix inserts: after the marker (` -- …`), as a trailing `// …`, or a comment line above. */
+  fix: 'dashes' | 'slashes' | 'above'
+}
+
+const COMMENT_MARKERS: CommentMarker[] = [
+  {name: 'eslint-disable', pattern: /^eslint-disable(?:-next-line|-line)?(?![\w-])/, anchored: true, reason: 'dashes', fix: 'dashes'},
+  {name: '@ts-ignore', pattern: /^@ts-(?:ignore|expect-error|nocheck)\b/, anchored: true, reason: 'rest', fix: 'dashes'},
+  {name: 'type: ignore', pattern: /\btype:[ \t]*ignore\b(?:\[[^\]\n]*\])?/, anchored: false, reason: 'rest', fix: 'above'},
+  {name: 'noqa', pattern: /\bnoqa\b(?::[ \t]*[A-Z]+\d+(?:[ \t]*,[ \t]*[A-Z]+\d+)*)?/i, anchored: false, reason: 'rest', fix: 'above'},
+  {name: 'pylint: disable', pattern: /\bpylint:[ \t]*disable(?:-next)?=[\w-]+(?:[ \t]*,[ \t]*[\w-]+)*/, anchored: false, reason: 'rest', fix: 'above'},
+  {name: 'nolint', pattern: /^nolint(?::[\w-]+(?:,[\w-]+)*)?/, anchored: true, reason: 'rest', fix: 'slashes'},
+  {name: 'NOLINT', pattern: /\bNOLINT(?:NEXTLINE|BEGIN)?(?:\([^)\n]*\))?/, anchored: false, reason: 'rest', fix: 'above'},
+  {name: 'swiftlint:disable', pattern: /^swiftlint:disable(?::next|:this|:previous)?(?![\w-])/, anchored: true, reason: 'dashes', fix: 'dashes'},
+  {
+    name: 'rubocop:disable',
+    pattern: /^rubocop:(?:disable|todo)(?:[ \t]+(?:all|[A-Z]\w*\/\w+|[A-Z]\w*)(?:[ \t]*,[ \t]*(?:[A-Z]\w*\/\w+|[A-Z]\w*))*)?/,
+    anchored: true,
+    reason: 'rest',
+    fix: 'dashes',
+  },
+  {name: 'shellcheck disable', pattern: /^shellcheck[ \t]+disable=[\w,-]+/, anchored: true, reason: 'rest', fix: 'above'},
+]
+
+interface CodeMarker {
+  name: string
+  pattern: RegExp
+  /** An argument that is itself the reason: Rust's `reason = "…"`, .NET's `Justification = "…"`. */
+  inlineReason?: RegExp
+}
+
+// An argument list: nested parentheses one level deep, on one line. Linear: the two
+// alternatives start with different characters.
+const ARGS = String.raw`\((?:[^()\n]|\([^()\n]*\))*\)?`
+
+const CODE_MARKERS: CodeMarker[] = [
+  {name: '@SuppressWarnings', pattern: new RegExp(String.raw`@SuppressWarnings\b(?:${ARGS})?`, 'g')},
+  {name: '@Suppress', pattern: new RegExp(String.raw`@(?:file:)?Suppress\b(?:${ARGS})?`, 'g')},
+  {name: '#[allow]', pattern: new RegExp(String.raw`#!?\[(?:allow|expect)${ARGS}\]?`, 'g'), inlineReason: /\breason[ \t]*=[ \t]*"[^"\n]*[A-Za-z][^"\n]*"/},
+  {name: 'SuppressMessage', pattern: new RegExp(String.raw`\[(?:assembly:[ \t]*)?SuppressMessage${ARGS}\]?`, 'g'), inlineReason: /\bJustification[ \t]*=[ \t]*"[^"\n]*[A-Za-z][^"\n]*"/},
+  {name: '#pragma warning disable', pattern: /#pragma[ \t]+warning[ \t]*(?:disable\b|\([ \t]*disable)[^\n/]*/g},
+]
+
+/** One physical line of comment text, markers stripped. */
+interface CommentLine {
+  line: number
+  /** Original offset of `text`. */
+  start: number
+  text: string
+  /** No code before it on its line. */
+  ownLine: boolean
+  /** Doc comments and docstrings: prose about code, where only a marker that opens the line counts. */
+  doc: boolean
+}
+
+const WORD = /[\p{L}][\p{L}'’-]*/gu
+
+function wordCount(text: string): number {
+  return text.match(WORD)?.length ?? 0
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0]
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code === 10 || (code === 13 && text.charCodeAt(index + 1) !== 10)) starts.push(index + 1)
+  }
+  return starts
+}
+
+function lineOf(starts: number[], offset: number): number {
+  let lo = 0
+  let hi = starts.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (starts[mid]! <= offset) lo = mid
+    else hi = mid - 1
+  }
+  return lo
+}
+
+// Markers a comment line opens with, then trailing block closers.
+const OPEN = /^[ \t]*(?:\/\/[/!]?|\/\*+!?|#+|\*+(?!\/)|"""|'''|=begin\b)?[ \t]*/
+const CLOSE = /[ \t]*(?:\*+\/|"""|''')?[ \t]*$/
+
+function commentLines(document: SourceDocument, comment: CodeComment, starts: number[]): CommentLine[] {
+  const text = document.text
+  const result: CommentLine[] = []
+  let offset = comment.offset
+  const raw = text.slice(comment.offset, comment.endOffset)
+  for (const piece of raw.split(/\r\n|\r|\n/)) {
+    const open = OPEN.exec(piece)![0].length
+    const close = CLOSE.exec(piece.slice(open))!
+    const value = piece.slice(open, open + close.index)
+    result.push({line: lineOf(starts, offset), start: offset + open, text: value, ownLine: offset !== comment.offset || !comment.trailing, doc: comment.style === 'doc'})
+    offset += piece.length
+    // Step over the line break that split this piece off.
+    if (text[offset] === '\r' && text[offset + 1] === '\n') offset += 2
+    else if (offset < comment.endOffset) offset += 1
+  }
+  return result
+}
+
+function findMarker(text: string, doc = false): {marker: CommentMarker; index: number; end: number} | undefined {
+  for (const marker of COMMENT_MARKERS) {
+    if (doc && !marker.anchored) continue
+    const match = marker.pattern.exec(text)
+    if (match && (!marker.anchored || match.index === 0)) return {marker, index: match.index, end: match.index + match[0].length}
+  }
+  return undefined
+}
+
+/** The reason written after a marker in its own comment, by the marker's convention. */
+function reasonAfter(rest: string, style: ReasonStyle): string {
+  if (style === 'dashes') {
+    const dashes = /(?:^|\s)--(?:\s|$)/.exec(rest)
+    return dashes ? rest.slice(dashes.index + dashes[0].length) : ''
+  }
+  return rest.replace(/^[\s:#/*-]+/, '')
+}
+
+export default defineRule<Options>({
+  id: 'suppression-without-reason',
+  description: 'Say why a lint or type-check suppression is needed',
+  defaultSeverity: 'warning',
+  targets: ['code'],
+  fixable: true,
+  options: {
+    minWords: {type: 'integer', description: 'Words a reason needs to count as one', default: 3, minimum: 1},
+  },
+  run({document, options, report}) {
+    const text = document.text
+    const starts = lineStarts(text)
+    const lines = (document.comments ?? []).flatMap((comment) => commentLines(document, comment, starts))
+    const byLine = new Map<number, CommentLine[]>()
+    for (const line of lines) {
+      const list = byLine.get(line.line)
+      if (list) list.push(line)
+      else byLine.set(line.line, [line])
+    }
+    const hashComments = document.language === 'python' || document.language === 'ruby' || document.language === 'shell'
+
+    /** Whether other comment text on `line`, or an own-line comment on the line above, explains it. */
+    const explainedAround = (line: number, except?: CommentLine): boolean => {
+      for (const other of byLine.get(line) ?? []) {
+        if (other !== except && !findMarker(other.text) && wordCount(other.text) >= options.minWords) return true
+      }
+      for (const above of byLine.get(line - 1) ?? []) {
+        if (above.ownLine && !findMarker(above.text) && wordCount(above.text) >= options.minWords) return true
+      }
+      return false
+    }
+
+    const aboveFix = (offset: number, what: string): Fix => {
+      const line = lineOf(starts, offset)
+      const lineStart = starts[line]!
+      const indent = /^[ \t]*/.exec(text.slice(lineStart, offset))![0]
+      const eol = /\r\n/.test(text) ? '\r\n' : '\n'
+      const prefix = hashComments ? '#' : '//'
+      return {
+        title: 'Add a comment saying why',
+        edits: [
+          {
+            offset: lineStart,
+            endOffset: lineStart,
+            text: `${indent}${prefix} <why ${what} is needed here>${eol}`,
+            snippet: `${indent}${prefix} \${1:why ${what} is needed here}${eol}`,
+          },
+        ],
+      }
+    }
+
+    for (const line of lines) {
+      const found = findMarker(line.text, line.doc)
+      if (!found) continue
+      const {marker} = found
+      const reason = reasonAfter(line.text.slice(found.end), marker.reason)
+      if (wordCount(reason) >= options.minWords || explainedAround(line.line, line)) continue
+      const start = line.start + found.index
+      const end = line.start + line.text.length
+      const shown = line.text.slice(found.index, found.end)
+      let fix: Fix
+      if (marker.fix === 'dashes' || marker.fix === 'slashes') {
+        const separator = marker.fix === 'dashes' ? ' --' : ' //'
+        fix = {
+          title: 'Add a reason after the suppression',
+          edits: [{offset: end, endOffset: end, text: `${separator} <why this rule does not apply here>`, snippet: `${separator} \${1:why this rule does not apply here}`}],
+        }
+      } else fix = aboveFix(start, 'this suppression')
+      report({
+        message: `Unexpected \`${shown}\` without a reason, expected a few words on why the check does not apply here`,
+        start,
+        end,
+        actual: shown,
+        fixes: [fix],
+      })
+    }
+
+    // Suppressions written as code: annotations, attributes, pragmas.
+    if (document.kind !== 'code' || !document.language || document.language !== 'c-like') return
+    const literals = literalRanges(document)
+    const inside = (ranges: ReadonlyArray<readonly [number, number]>, offset: number) => {
+      let lo = 0
+      let hi = ranges.length - 1
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1
+        const range = ranges[mid]!
+        if (offset < range[0]) hi = mid - 1
+        else if (offset >= range[1]) lo = mid + 1
+        else return true
+      }
+      return false
+    }
+    for (const marker of CODE_MARKERS) {
+      marker.pattern.lastIndex = 0
+      let match: RegExpExecArray | null
+      while ((match = marker.pattern.exec(text))) {
+        const start = match.index
+        if (!inside(document.codeRanges, start) || inside(literals, start)) continue
+        if (marker.inlineReason?.test(match[0])) continue
+        const shown = match[0].trimEnd()
+        const line = lineOf(starts, start)
+        if (explainedAround(line)) continue
+        report({
+          message: `Unexpected \`${shown}\` without a reason, expected a comment on why the check does not apply here`,
+          start,
+          end: start + shown.length,
+          actual: shown,
+          fixes: [aboveFix(start, 'this suppression')],
+        })
+      }
+    }
+  },
+})

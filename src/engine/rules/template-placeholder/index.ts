@@ -1,0 +1,177 @@
+// Generators and templates leave placeholders for a person to fill: docstring stubs
+// (`_summary_`, `[description]`), snippet tab stops (`${1:…}`), PR templates' instructions
+// (`<!-- Describe your changes -->`) and their headings. Left in place, they read as if the
+// why was written when it was not.
+
+import type {Html, Nodes, RootContent} from 'mdast'
+import {defineRule} from '../../rule.js'
+import type {SourceDocument} from '../../sources/types.js'
+import type {Fix} from '../../types.js'
+
+export interface Options {
+  emptyHeadings: boolean
+}
+
+// Placeholders as generators write them. Alternatives only; no nested quantifiers.
+const PLACEHOLDERS: Array<{pattern: RegExp; what: string}> = [
+  {pattern: /(?<![\w`])_(?:summary|extended_summary|description|type|name|returns?)_(?![\w`])/g, what: 'docstring stub'},
+  {pattern: /\[(?:summary|extended_summary|description|type)\]/g, what: 'docstring stub'},
+  {pattern: /\bTODO:?[ \t]+(?:describe\b|add (?:a )?description\b|document (?:this|me)\b|write (?:a )?description\b)/gi, what: 'to-do stub'},
+  {pattern: /\b(?:The )?[Dd]escription of the (?:parameter|return value|returned value|function|method|class|property)\b/g, what: 'generated description'},
+  {pattern: /\$\{\d+(?::[^}\n]*)?\}/g, what: 'snippet tab stop'},
+]
+
+// First words of template instructions left in HTML comments.
+const INSTRUCTION = /^(?:describe|please|explain|add|list|provide|link|include|write|summari[sz]e|mention|tell|give|insert|replace|fill|remove|delete|attach|enter|reference|specify|outline|note|what|why|how|if|thanks?|thank you|before|make sure|ensure|check|put|use this|this section|e\.g\.)\b/i
+// HTML comments that are tooling, not instructions.
+const TOOLING = /^(?:whylint-|prettier-|markdownlint|eslint|textlint|vale |toc\b|lint|remark-|cspell|spell-?checker|ignore|end|begin|start|auto-?generated|generated|do not edit|tabs|include)/i
+const LICENSE = /\b(?:licen[cs]e|copyright|spdx)\b/i
+
+// Headings of PR and issue templates; in plain Markdown only these count as template headings.
+const TEMPLATE_HEADING = /^(?:description|summary|motivation(?: and context)?|context|changes(?: made)?|what(?:'s| is| does)?\b.*|why\b.*|how\b.*|testing|test plan|tests?|how (?:has this been|to) tested?.*|checklist|screenshots?.*|related (?:issues?|tickets?|prs?)|issues?|type of change|breaking changes?|notes?(?: for reviewers)?|additional (?:context|notes|information)|steps to reproduce|expected behaviou?r|actual behaviou?r|environment|possible solution|risks?|rollback(?: plan)?|alternatives(?: considered)?)\s*:?$/i
+
+function overlaps(ranges: ReadonlyArray<readonly [number, number]>, start: number, end: number): boolean {
+  for (const [s, e] of ranges) if (start < e && s < end) return true
+  return false
+}
+
+/**
+ * The original ranges to look for placeholders in: comments in code; the message's own lines in
+ * a commit (a `Key: value` line such as `TODO: describe` parses as a trailer); the whole text
+ * elsewhere (code ranges are skipped by the caller). Blocks would not do for Markdown: the
+ * underscores of `_summary_` are emphasis marks, outside the block's text.
+ */
+function regions(document: SourceDocument): Array<[number, number]> {
+  if (document.kind === 'code') return (document.comments ?? []).map((comment) => [comment.offset, comment.endOffset])
+  const commit = document.commit
+  if (commit) {
+    return [
+      [commit.subjectOffset, commit.subjectEndOffset],
+      ...commit.bodyLines.map((line): [number, number] => [line.offset, line.endOffset]),
+      ...commit.trailers.map((trailer): [number, number] => [trailer.offset, trailer.endOffset]),
+    ]
+  }
+  return [[0, document.text.length]]
+}
+
+/** Text of an HTML node when it is one comment, else undefined. */
+function commentText(node: Html): string | undefined {
+  const match = /^<!--([\s\S]*?)-->$/.exec(node.value.trim())
+  return match ? match[1]!.trim() : undefined
+}
+
+/** Remove a comment that stands on its own line(s) with its line break; otherwise just the comment. */
+function removal(text: string, start: number, end: number): Fix {
+  let from = start
+  while (from > 0 && (text[from - 1] === ' ' || text[from - 1] === '\t')) from--
+  let to = end
+  while (to < text.length && (text[to] === ' ' || text[to] === '\t')) to++
+  const ownLine = (from === 0 || text[from - 1] === '\n' || text[from - 1] === '\r') && (to === text.length || text[to] === '\n' || text[to] === '\r')
+  if (ownLine) {
+    if (text[to] === '\r' && text[to + 1] === '\n') to += 2
+    else if (to < text.length) to += 1
+    return {title: 'Remove the template instruction', preferred: true, edits: [{offset: from, endOffset: to, text: ''}]}
+  }
+  return {title: 'Remove the template instruction', preferred: true, edits: [{offset: start, endOffset: end, text: ''}]}
+}
+
+function headingText(text: string, node: Nodes): string {
+  const start = node.position?.start.offset ?? 0
+  const end = node.position?.end.offset ?? 0
+  return text
+    .slice(start, end)
+    .replace(/^#{1,6}[ \t]*/, '')
+    .replace(/[ \t]*#*[ \t]*$/, '')
+    .replace(/\n[=-]+\s*$/, '')
+    .trim()
+}
+
+export default defineRule<Options>({
+  id: 'template-placeholder',
+  description: 'Fill in or remove placeholders left by generators and templates',
+  defaultSeverity: 'warning',
+  targets: ['code', 'markdown', 'readme', 'review', 'commit'],
+  fixable: true,
+  options: {
+    emptyHeadings: {type: 'boolean', description: 'Report template headings with nothing under them', default: true},
+  },
+  run({document, options, report}) {
+    const text = document.text
+    const skip = document.kind === 'code' || document.kind === 'commit' ? [] : document.codeRanges
+    const seen = new Set<number>()
+    for (const [from, to] of regions(document)) {
+      const region = text.slice(from, to)
+      for (const {pattern, what} of PLACEHOLDERS) {
+        pattern.lastIndex = 0
+        let match: RegExpExecArray | null
+        while ((match = pattern.exec(region))) {
+          const start = from + match.index
+          const end = start + match[0].length
+          if (seen.has(start) || overlaps(skip, start, end)) continue
+          seen.add(start)
+          report({
+            message: `Unexpected ${what} \`${match[0]}\`, expected your own words`,
+            start,
+            end,
+            actual: match[0],
+          })
+        }
+      }
+    }
+
+    const tree = document.markdown
+    if (!tree) return
+    // Instructions left in HTML comments, anywhere in the tree.
+    const visit = (nodes: readonly Nodes[]) => {
+      for (const node of nodes) {
+        if (node.type === 'html') {
+          const inner = commentText(node)
+          const start = node.position?.start.offset
+          const end = node.position?.end.offset
+          if (inner === undefined || start === undefined || end === undefined) continue
+          if (inner === '' || TOOLING.test(inner) || LICENSE.test(inner) || !INSTRUCTION.test(inner) || !/[a-z]{3}/i.test(inner)) continue
+          const first = inner.split(/\r?\n/)[0]!.trim()
+          const shown = first.length > 40 ? `${first.slice(0, 40).trimEnd()}…` : first
+          report({
+            message: `Unexpected template instruction \`${shown}\`, expected it answered and removed`,
+            start,
+            end,
+            actual: first,
+            fixes: [removal(text, start, end)],
+          })
+        } else if ('children' in node) visit(node.children as Nodes[])
+      }
+    }
+    visit(tree.children)
+
+    if (!options.emptyHeadings) return
+    // Template headings with nothing under them but instructions.
+    const children: RootContent[] = tree.children
+    for (let index = 0; index < children.length; index++) {
+      const heading = children[index]!
+      if (heading.type !== 'heading') continue
+      const name = headingText(text, heading)
+      if (document.kind !== 'review' && !TEMPLATE_HEADING.test(name)) continue
+      let empty = true
+      for (let next = index + 1; next < children.length; next++) {
+        const node = children[next]!
+        if (node.type === 'heading' && node.depth <= heading.depth) break
+        if (node.type !== 'html') {
+          empty = false
+          break
+        }
+      }
+      // A document that is only headings is an outline, not a template left unfilled.
+      if (!empty || children.every((node) => node.type === 'heading')) continue
+      const start = heading.position?.start.offset
+      const end = heading.position?.end.offset
+      if (start === undefined || end === undefined) continue
+      report({
+        message: `Unexpected empty section \`${name}\`, expected a few words under it or the heading removed`,
+        start,
+        end,
+        actual: name,
+      })
+    }
+  },
+})
