@@ -303,4 +303,32 @@ suite('extension', () => {
       await vscode.workspace.fs.delete(config)
     }
   })
+
+  test('rapid edits: only the final version is published', async () => {
+    const {uri, editor} = await fresh('typing.md', '# Tool\n\nShort.\n')
+    await api.whenIdle()
+    for (let line = 0; line < 5; line++) {
+      await editor.edit((builder) => builder.insert(new vscode.Position(editor.document.lineCount - 1, 0), line === 4 ? 'It runs in order to check.\n' : `Line ${line}.\n`))
+    }
+    await api.whenIdle()
+    const wordy = vscode.languages.getDiagnostics(uri).filter((d) => ruleId(d) === 'wordy-phrase')
+    assert.equal(wordy.length, 1)
+    assert.equal(editor.document.lineAt(wordy[0]!.range.start.line).text, 'It runs in order to check.')
+  })
+
+  test('whylint.run onSave lints on save, not while typing', async () => {
+    const {uri, editor} = await fresh('saved.md', '# Tool\n\nShort.\n')
+    await api.whenIdle()
+    const section = vscode.workspace.getConfiguration('whylint')
+    await section.update('run', 'onSave', vscode.ConfigurationTarget.Workspace)
+    try {
+      await editor.edit((builder) => builder.insert(new vscode.Position(2, 0), 'It runs in order to check.\n'))
+      await api.whenIdle()
+      assert.ok(!vscode.languages.getDiagnostics(uri).some((d) => ruleId(d) === 'wordy-phrase'), 'not linted while typing')
+      await editor.document.save()
+      await diagnosticsUntil(uri, (found) => found.some((d) => ruleId(d) === 'wordy-phrase'))
+    } finally {
+      await section.update('run', undefined, vscode.ConfigurationTarget.Workspace)
+    }
+  })
 })
