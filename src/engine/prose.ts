@@ -6,8 +6,12 @@
 // (so readability formulas and phrase lists never see them). Rules find things in block text;
 // `toOriginal` turns a block offset back into an offset in the linted document.
 
-/** The word that stands in for masked code in block text: one short syllable. */
-export const PLACEHOLDER = 'X'
+/**
+ * The word that stands in for masked code in block text: one short syllable. Two letters, not
+ * one: the English parser reads a single letter before a period as an initial (`J. Smith`), so
+ * "bind it to `y`. Then …" would not split into two sentences.
+ */
+export const PLACEHOLDER = 'Xx'
 
 export type BlockRole =
   | 'paragraph'

@@ -1,0 +1,76 @@
+import {hedges} from 'hedges'
+import {defineRule} from '../../rule.js'
+import {proseBlocks} from '../retext.js'
+
+export interface Options {
+  ignore: string[]
+}
+
+// Entries of the `hedges` list that are precise in technical prose: modal verbs that state what
+// a program can or must do (`can`, `must`, `should`, `will`), quantities (`many`, `few`, `most`),
+// and verbs with a literal meaning there (`find`, `read`, `assume`, `indicate`).
+export const PRECISE: readonly string[] = [
+  'about', 'always', 'around', 'can', 'could', 'will', 'would', 'should', 'must', 'may', 'might', 'find', 'finds',
+  'found', 'read', 'say', 'says', 'like', 'many', 'most', 'much', 'few', 'some', 'several', 'little', 'rare', 'clear',
+  'certain', 'consider', 'considered', 'considers', 'diagnostic', 'indicate', 'assume', 'assumed', 'assumes',
+  'assumption', 'estimate', 'estimated', 'estimates', 'possible', 'possibility', 'probability', 'overall', 'often',
+  'frequently', 'occasionally', 'sometimes', 'seldom', 'rarely', 'usually', 'mostly', 'mainly', 'largely',
+  'understand', 'understands', 'understood', 'at least', 'appear', 'appears', 'appeared', 'couple', 'definite',
+  'effectively', 'practically', 'somewhere', 'something', 'someone', 'somebody', 'be sure', 'and so forth',
+  'et cetera', 'consistent with', 'doubt', 'rather', 'so far', 'necessarily', 'tend', 'suggest', 'suggests',
+  'suggested', 'most', 'certainly', 'clearly', 'find', 'bunch', 'thought', 'partially', 'approximately', 'roughly',
+]
+
+const cache = new Map<string, RegExp>()
+
+function matcher(ignore: readonly string[]): RegExp {
+  const key = [...ignore].sort().join('|')
+  let re = cache.get(key)
+  if (!re) {
+    const skip = new Set(ignore.map((phrase) => phrase.toLowerCase()))
+    const phrases = hedges
+      .filter((phrase) => !skip.has(phrase.toLowerCase()))
+      // Longest first, so `appear to be` wins over `appear`.
+      .sort((a, b) => b.length - a.length)
+      .map((phrase) =>
+        phrase
+          .split(/\s+/)
+          .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]"))
+          .join('\\s+'),
+      )
+    re = new RegExp(`(?<![\\w'’-])(?:${phrases.join('|')})(?![\\w'’-])`, 'gi')
+    if (cache.size > 16) cache.clear()
+    cache.set(key, re)
+  }
+  return re
+}
+
+export default defineRule<Options>({
+  id: 'hedge-words',
+  description: 'Point out hedges (`probably`, `kind of`, `I think`) that weaken a statement',
+  defaultSeverity: 'hint',
+  targets: ['readme', 'markdown', 'review', 'commit', 'code'],
+  scope: 'block',
+  fixable: false,
+  options: {
+    ignore: {type: 'string[]', description: 'Hedges not to flag (replaces the default list of words that are precise in technical prose)', default: PRECISE},
+  },
+  run({document, options, report}) {
+    const re = matcher(options.ignore)
+    for (const block of proseBlocks(document)) {
+      re.lastIndex = 0
+      for (const match of block.text.matchAll(re)) {
+        const start = match.index
+        const end = start + match[0].length
+        if (block.touchesPlaceholder(start, end)) continue
+        report({
+          message: `Unexpected hedge \`${match[0]}\`: say it plainly, or say what is uncertain`,
+          start: block.toOriginal(start, 'start'),
+          end: block.toOriginal(end, 'end'),
+          actual: match[0],
+          expected: [],
+        })
+      }
+    }
+  },
+})

@@ -1,0 +1,32 @@
+import retextPassive from 'retext-passive'
+import {defineRule} from '../../rule.js'
+import {runRetext} from '../retext.js'
+
+export interface Options {
+  ignore: string[]
+}
+
+export default defineRule<Options>({
+  id: 'passive-voice',
+  description: 'Point out passive voice, which hides who does what',
+  defaultSeverity: 'hint',
+  targets: ['readme', 'markdown', 'review', 'commit', 'code'],
+  scope: 'block',
+  fixable: false,
+  options: {
+    ignore: {type: 'string[]', description: 'Participles not to flag (replaces the default list)', default: ['known', 'set', 'run', 'found', 'given', 'bound']},
+  },
+  run(context) {
+    const ignore = [...new Set(context.options.ignore.map((word) => word.toLowerCase()))].sort()
+    runRetext(context, `passive-voice:${ignore.join('|')}`, () => retextPassive({ignore}), {
+      dropOnPlaceholder: true,
+      toReport(message, block, start, end) {
+        const participle = context.document.text.slice(start, end)
+        // retext-passive matches the participle after a form of `be`; show both.
+        const auxiliary = /([A-Za-z]+)\s+$/.exec(block.text.slice(0, message.start))?.[1]
+        const phrase = auxiliary ? `${auxiliary} ${participle}` : participle
+        return {message: `Unexpected passive voice \`${phrase}\`: say who or what does it`, actual: phrase, expected: []}
+      },
+    })
+  },
+})

@@ -1,0 +1,88 @@
+import type {Root as NlcstRoot} from 'nlcst'
+import {toString} from 'nlcst-to-string'
+import retextReadability from 'retext-readability'
+import {syllable} from 'syllable'
+import {defineRule} from '../../rule.js'
+import {proseBlocks, runRetext} from '../retext.js'
+
+export interface Options {
+  age: number
+  threshold: number
+  minWords: number
+}
+
+/** Words, sentences and syllables of a block's running prose, for the document grade. */
+function count(tree: NlcstRoot): {words: number; sentences: number; syllables: number} {
+  let words = 0
+  let sentences = 0
+  let syllables = 0
+  for (const paragraph of tree.children) {
+    if (paragraph.type !== 'ParagraphNode') continue
+    for (const sentence of paragraph.children) {
+      if (sentence.type !== 'SentenceNode') continue
+      let inSentence = 0
+      for (const node of sentence.children) {
+        if (node.type !== 'WordNode') continue
+        inSentence++
+        syllables += Math.max(1, syllable(toString(node)))
+      }
+      if (inSentence > 0) {
+        sentences++
+        words += inSentence
+      }
+    }
+  }
+  return {words, sentences, syllables}
+}
+
+export default defineRule<Options>({
+  id: 'readability',
+  description: 'Flag sentences that are hard to read, judged by seven readability formulas',
+  defaultSeverity: 'warning',
+  targets: ['readme', 'markdown', 'review', 'commit'],
+  scope: 'block',
+  fixable: false,
+  options: {
+    age: {type: 'number', description: 'Reader age the text should suit; a formula that puts a sentence above it votes "hard"', default: 20, minimum: 5, maximum: 40},
+    threshold: {type: 'number', description: 'Share of the seven formulas (0 to 1) that must vote "hard"', default: 5 / 7, minimum: 0, maximum: 1},
+    minWords: {type: 'integer', description: 'Sentences with fewer words are not judged', default: 8, minimum: 1},
+  },
+  run(context) {
+    const {options, document} = context
+    const blocks = proseBlocks(document)
+    const key = `readability:${options.age}:${options.threshold}:${options.minWords}`
+    runRetext(context, key, () => retextReadability({age: options.age, threshold: options.threshold, minWords: options.minWords}), {
+      dropOnPlaceholder: false,
+      toReport(message, _block, start, end) {
+        const votes = /(\d+) out of (\d+)|all (\d+)/.exec(message.reason)
+        const said = votes ? (votes[3] ? `all ${votes[3]}` : `${votes[1]} of ${votes[2]}`) : 'most'
+        return {
+          message: `Unexpected hard to read sentence, according to ${said} readability formulas: split it or use shorter words`,
+          actual: document.text.slice(start, end),
+          expected: [],
+        }
+      },
+    })
+
+    // Document figures: Flesch–Kincaid grade over running prose (paragraphs and list items;
+    // headings and table cells are fragments and would skew it). Counts are summed over blocks;
+    // `summarize` turns them into the grade.
+    for (const block of blocks) {
+      if (block.role === 'heading' || block.role === 'table-cell') continue
+      const figures = count(context.parse(block))
+      context.metrics.words = (context.metrics.words ?? 0) + figures.words
+      context.metrics.sentences = (context.metrics.sentences ?? 0) + figures.sentences
+      context.metrics.syllables = (context.metrics.syllables ?? 0) + figures.syllables
+    }
+  },
+  summarize(metrics) {
+    metrics.words ??= 0
+    metrics.sentences ??= 0
+    const syllables = metrics.syllables ?? 0
+    delete metrics.syllables
+    if (metrics.words > 0 && metrics.sentences > 0) {
+      const grade = 0.39 * (metrics.words / metrics.sentences) + 11.8 * (syllables / metrics.words) - 15.59
+      metrics.readabilityGrade = Math.round(grade * 10) / 10
+    }
+  },
+})
