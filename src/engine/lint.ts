@@ -11,6 +11,7 @@ import {DEFAULT_LIMITS, type Limits} from './limits.js'
 import type {ProseBlock} from './prose.js'
 import {fixesOf, makeReport, severityOf, type AnyRule, type Report, type RuleContext} from './rule.js'
 import {parseSource} from './sources/index.js'
+import {clearMarkdownCache} from './sources/markdown.js'
 import type {Directive, SourceDocument} from './sources/types.js'
 import type {Config, Finding, Kind, LintOptions} from './types.js'
 
@@ -67,10 +68,14 @@ export function analyzeWithMessages(text: string, options: LintOptions = {}): {a
   const config = options.config ?? {}
   const problems = validateConfig(config)
   if (problems.length > 0) throw new WhylintError(problems.map((problem) => problem.message).join('\n'))
+  const limits = limitsOf(config)
+  const deadline = now() + limits.budgetMs
   const document = parseSource(text, kind, {
     ...(options.languageId === undefined ? {} : {languageId: options.languageId}),
     ...(options.filePath === undefined ? {} : {filePath: options.filePath}),
     commentChar: config.commit?.commentChar ?? '#',
+    deadline,
+    now,
   })
   const file = new VFile({value: text, ...(options.filePath ? {path: options.filePath} : {})})
   const place = location(file)
@@ -82,7 +87,6 @@ export function analyzeWithMessages(text: string, options: LintOptions = {}): {a
   const metrics: Record<string, number> = {}
   const severities = new Map<VFileMessage, Finding['severity']>()
   const report = (r: Report) => makeReport(file, toPoint, r)
-  const limits = limitsOf(config)
   // Oversized blocks (a megabyte without a blank line) are left out, and said so, rather than
   // letting one paragraph stall every rule.
   const oversized = document.blocks.filter((block) => block.text.length > limits.maxBlockLength)
@@ -90,7 +94,6 @@ export function analyzeWithMessages(text: string, options: LintOptions = {}): {a
     document.blocks = document.blocks.filter((block) => block.text.length <= limits.maxBlockLength)
     document.skippedBlocks = oversized
   }
-  const deadline = now() + limits.budgetMs
   let stoppedAt: string | undefined
   const stamp = (rule: AnyRule, severity: Finding['severity'], before: number) => {
     for (const message of file.messages.slice(before)) {
@@ -188,7 +191,8 @@ function runPerBlock(
       const blockMetrics: Record<string, number> = {}
       const scratch = new VFile({value: document.text})
       rule.run({
-        document: {...document, blocks: [block]},
+        // A view of the document holding one block; the prototype keeps lazy fields lazy.
+        document: Object.assign(Object.create(document) as SourceDocument, {blocks: [block]}),
         options,
         file: scratch,
         parse: parseProse,
@@ -214,6 +218,7 @@ function runPerBlock(
 export function clearCaches(): void {
   treeCache.clear()
   blockCache.clear()
+  clearMarkdownCache()
 }
 
 function endPoint(text: string) {

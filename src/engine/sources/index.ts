@@ -11,6 +11,9 @@ export interface SourceOptions {
   filePath?: string
   /** Commit messages: lines starting with this are comments. */
   commentChar: string
+  /** Sources that parse in pieces stop at this time (`now()` clock) and say what they skipped. */
+  deadline?: number
+  now?: () => number
 }
 
 export function parseSource(text: string, kind: Kind, options: SourceOptions): SourceDocument {
@@ -18,7 +21,7 @@ export function parseSource(text: string, kind: Kind, options: SourceOptions): S
     case 'readme':
     case 'markdown':
     case 'review':
-      return parseMarkdown(text, kind)
+      return parseMarkdown(text, kind, {...(options.deadline === undefined ? {} : {deadline: options.deadline}), ...(options.now ? {now: options.now} : {})})
     case 'commit':
       return parseCommit(text, options.commentChar)
     case 'code':

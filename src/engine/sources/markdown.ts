@@ -10,6 +10,7 @@ import {unified} from 'unified'
 import {addMasked, type BlockRole, ProseBuilder, type ProseBlock} from '../prose.js'
 import type {Kind} from '../types.js'
 import {parseDirective} from './directives.js'
+import {chunkMarkdown, type Chunk} from './markdown-chunks.js'
 import type {Directive, SourceDocument} from './types.js'
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml'])
@@ -18,14 +19,106 @@ export function parseMarkdownTree(text: string): Root {
   return processor.parse(text) as Root
 }
 
-export function parseMarkdown(text: string, kind: Kind): SourceDocument {
-  const tree = parseMarkdownTree(text)
+interface ChunkResult {
+  tree: Root
+  blocks: ProseBlock[]
+  directives: Directive[]
+  codeRanges: Array<[number, number]>
+}
+
+// Parsed chunks by their text (plus the document's definitions): after an edit only the chunk
+// that changed is parsed again.
+const chunkCache = new Map<string, ChunkResult>()
+const CHUNK_CACHE_LIMIT = 20000
+
+/** Chunks longer than this are not parsed: no real paragraph or list is this long. */
+export const MAX_CHUNK_LENGTH = 100_000
+
+export function clearMarkdownCache(): void {
+  chunkCache.clear()
+}
+
+function parseChunk(value: string, definitions: string): ChunkResult {
+  const key = definitions ? `${value}\u0000${definitions}` : value
+  let result = chunkCache.get(key)
+  if (!result) {
+    // Definitions go after the chunk, so the chunk's own offsets do not move.
+    const tree = parseMarkdownTree(definitions ? `${value}\n\n${definitions}\n` : value)
+    if (definitions) tree.children = tree.children.filter((node) => (node.position?.start.offset ?? 0) < value.length)
+    const blocks: ProseBlock[] = []
+    const directives: Directive[] = []
+    const codeRanges: Array<[number, number]> = []
+    walkBlocks(tree, value, blocks, directives, codeRanges, 'paragraph')
+    result = {tree, blocks, directives, codeRanges}
+    if (chunkCache.size >= CHUNK_CACHE_LIMIT) chunkCache.clear()
+    chunkCache.set(key, result)
+  }
+  return result
+}
+
+/** A deep copy of a chunk's tree with positions moved to where the chunk sits. */
+function shiftTree<T extends Nodes>(node: T, offset: number, lines: number): T {
+  const copy = {...node} as T
+  if (node.position) {
+    copy.position = {
+      start: {...node.position.start, line: node.position.start.line + lines, offset: (node.position.start.offset ?? 0) + offset},
+      end: {...node.position.end, line: node.position.end.line + lines, offset: (node.position.end.offset ?? 0) + offset},
+    }
+  }
+  if ('children' in node) (copy as Parents).children = (node as Parents).children.map((child) => shiftTree(child as Nodes, offset, lines)) as Parents['children']
+  return copy
+}
+
+export interface MarkdownParseOptions {
+  /** Stop parsing chunks after this time (from `performance.now()`/`Date.now()`). */
+  deadline?: number
+  now?: () => number
+}
+
+export function parseMarkdown(text: string, kind: Kind, options: MarkdownParseOptions = {}): SourceDocument {
+  const {chunks, definitions} = chunkMarkdown(text)
   const blocks: ProseBlock[] = []
   const directives: Directive[] = []
   const codeRanges: Array<[number, number]> = []
-  walkBlocks(tree, text, blocks, directives, codeRanges, 'paragraph')
+  const skipped: Array<{offset: number; endOffset: number; reason: string}> = []
+  const parsed: Array<{chunk: Chunk; result: ChunkResult}> = []
+  for (const chunk of chunks) {
+    if (chunk.tooDeep) {
+      skipped.push({offset: chunk.start, endOffset: chunk.end, reason: 'nesting deeper than whylint parses'})
+      continue
+    }
+    if (chunk.end - chunk.start > MAX_CHUNK_LENGTH) {
+      // Inline parsing grows faster than linearly on one giant paragraph (seconds for 1 MB).
+      if (/^ {0,3}(?:`{3,}|~{3,})/.test(text.slice(chunk.start, chunk.start + 10))) codeRanges.push([chunk.start, chunk.end])
+      else skipped.push({offset: chunk.start, endOffset: chunk.end, reason: `a run of ${chunk.end - chunk.start} characters without a blank line is past what whylint parses`})
+      continue
+    }
+    if (options.deadline !== undefined && options.now && options.now() > options.deadline) {
+      skipped.push({offset: chunk.start, endOffset: text.length, reason: 'the time budget ran out while parsing'})
+      break
+    }
+    const result = parseChunk(text.slice(chunk.start, chunk.end), definitions)
+    parsed.push({chunk, result})
+    for (const block of result.blocks) blocks.push(block.shifted(chunk.start))
+    for (const directive of result.directives) directives.push({...directive, offset: directive.offset + chunk.start, endOffset: directive.endOffset + chunk.start})
+    for (const [start, end] of result.codeRanges) codeRanges.push([start + chunk.start, end + chunk.start])
+  }
   directives.sort((a, b) => a.offset - b.offset)
-  return {kind, text, blocks, directives, markdown: tree, codeRanges}
+  let tree: Root | undefined
+  const document: SourceDocument = {kind, text, blocks, directives, codeRanges, ...(skipped.length > 0 ? {skippedRanges: skipped} : {})}
+  // The whole-document tree is assembled only when a rule asks for it.
+  Object.defineProperty(document, 'markdown', {
+    enumerable: true,
+    get(): Root {
+      tree ??= {
+        type: 'root',
+        children: parsed.flatMap(({chunk, result}) => result.tree.children.map((child) => shiftTree(child, chunk.start, chunk.line - 1))),
+        position: {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: 1, offset: text.length}},
+      }
+      return tree
+    },
+  })
+  return document
 }
 
 function range(node: Nodes): [number, number] | undefined {

@@ -76,4 +76,6 @@ export interface SourceDocument {
   codeRanges: Array<[number, number]>
   /** Blocks left out of analysis because they are past the size limit (set by the engine). */
   skippedBlocks?: ProseBlock[]
+  /** Parts of the text the source could not parse (too deeply nested, out of time). */
+  skippedRanges?: Array<{offset: number; endOffset: number; reason: string}>
 }

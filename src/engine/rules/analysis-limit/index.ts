@@ -19,6 +19,13 @@ export default defineRule<Options>({
     maxBlockLength: {type: 'integer', description: 'Characters past which a paragraph is not analysed', default: DEFAULT_LIMITS.maxBlockLength, minimum: 1},
   },
   run({document, report}) {
+    for (const range of document.skippedRanges ?? []) {
+      report({
+        message: `Not fully analysed: ${range.reason}; findings may be missing here`,
+        start: range.offset,
+        end: Math.min(range.endOffset, range.offset + 200),
+      })
+    }
     for (const block of document.skippedBlocks ?? []) {
       report({
         message: `Not fully analysed: this paragraph has ${block.text.length} characters, past the limit of the \`maxBlockLength\` option`,

@@ -1,0 +1,117 @@
+// Cut Markdown into chunks at blank lines outside fenced code, HTML comments and raw HTML
+// blocks, so each chunk can be parsed (and cached) on its own: an edit re-parses one chunk,
+// not the whole document. Link reference definitions are collected so a chunk still resolves
+// `[text][ref]` defined elsewhere.
+//
+// Hand-written on purpose: it is a line scanner with a few states, linear in the text, with no
+// regular expression that can backtrack (each one is anchored and runs over one line).
+
+export interface Chunk {
+  /** Original offsets of the chunk: first non-blank line to the end of its last line. */
+  start: number
+  end: number
+  /** 1-based line number of `start`. */
+  line: number
+  /** Nesting deeper than the parser can take (5,000 `>` or a list indented 2,000 deep). */
+  tooDeep: boolean
+}
+
+export interface Chunking {
+  chunks: Chunk[]
+  /** The document's link reference definitions, one per line, to append to every chunk. */
+  definitions: string
+}
+
+/** Deeper than this many block quotes or indentation columns is not parsed. */
+export const MAX_QUOTE_DEPTH = 64
+export const MAX_INDENT = 160
+
+// Container prefix: block quote markers, list markers, spaces.
+const CONTAINER_PREFIX = /^(?:[ \t]{0,3}(?:>|[-*+][ \t]|\d{1,9}[.)][ \t]))*[ \t]*/
+const FENCE = /^(`{3,}|~{3,})/
+const DEFINITION = /^ {0,3}\[[^\]\r\n]{1,999}\]:[ \t]*\S/
+const RAW_HTML_OPEN = /^ {0,3}<(pre|script|style|textarea)(?:[\s>]|$)/i
+const FRONT_MATTER = /^(---|\+\+\+)[ \t]*$/
+
+export function chunkMarkdown(text: string): Chunking {
+  const chunks: Chunk[] = []
+  const definitions: string[] = []
+  let chunkStart = -1
+  let chunkLine = 0
+  let chunkEnd = 0
+  let tooDeep = false
+  let fence: {char: string; length: number} | undefined
+  let inComment = false
+  let rawTag: string | undefined
+  let frontMatter: string | undefined
+  let line = 1
+  let position = 0
+
+  const close = () => {
+    if (chunkStart >= 0) chunks.push({start: chunkStart, end: chunkEnd, line: chunkLine, tooDeep})
+    chunkStart = -1
+    tooDeep = false
+  }
+
+  while (position <= text.length) {
+    let lineEnd = position
+    while (lineEnd < text.length && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++
+    let next = lineEnd
+    if (next < text.length) next += text.charCodeAt(next) === 13 && text.charCodeAt(next + 1) === 10 ? 2 : 1
+    const content = text.slice(position, lineEnd)
+    const blank = content.trim() === ''
+
+    if (position === 0 && FRONT_MATTER.test(content)) frontMatter = content.trim()
+    else if (frontMatter !== undefined && (content.trim() === frontMatter || content.trim() === '...')) {
+      frontMatter = undefined
+      // The closing line belongs to the front matter chunk.
+      chunkEnd = lineEnd
+      position = next
+      line++
+      close()
+      if (lineEnd === text.length) break
+      continue
+    }
+
+    const inside = fence !== undefined || inComment || rawTag !== undefined || frontMatter !== undefined
+    if (blank && !inside) {
+      close()
+    } else {
+      if (chunkStart < 0) {
+        chunkStart = position
+        chunkLine = line
+      }
+      chunkEnd = lineEnd
+      const prefix = CONTAINER_PREFIX.exec(content)![0]
+      const rest = content.slice(prefix.length)
+      if (fence) {
+        const closing = FENCE.exec(rest)
+        if (closing && closing[1]![0] === fence.char && closing[1]!.length >= fence.length && rest.slice(closing[1]!.length).trim() === '') fence = undefined
+      } else if (inComment) {
+        if (content.includes('-->')) inComment = false
+      } else if (rawTag) {
+        if (content.toLowerCase().includes(`</${rawTag}>`)) rawTag = undefined
+      } else if (frontMatter === undefined) {
+        const opening = FENCE.exec(rest)
+        if (opening && !(opening[1]![0] === '`' && rest.slice(opening[1]!.length).includes('`'))) {
+          fence = {char: opening[1]![0]!, length: opening[1]!.length}
+        } else if (rest.includes('<!--') && !rest.slice(rest.indexOf('<!--') + 4).includes('-->')) {
+          inComment = true
+        } else {
+          const raw = RAW_HTML_OPEN.exec(rest)
+          if (raw && !rest.toLowerCase().includes(`</${raw[1]!.toLowerCase()}>`)) rawTag = raw[1]!.toLowerCase()
+        }
+        if (DEFINITION.test(content)) definitions.push(content.trim())
+        // Nesting: count quote markers and indentation columns of the prefix.
+        let quotes = 0
+        for (let index = 0; index < prefix.length; index++) if (prefix.charCodeAt(index) === 62) quotes++
+        if (quotes > MAX_QUOTE_DEPTH || prefix.length > MAX_INDENT) tooDeep = true
+      }
+    }
+    if (lineEnd === text.length) break
+    position = next
+    line++
+  }
+  close()
+  return {chunks, definitions: definitions.join('\n')}
+}
