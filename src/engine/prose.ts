@@ -102,6 +102,15 @@ export class ProseBlock {
     return this.cachedKey
   }
 
+  /** The same block moved `delta` characters later in the document (same key). */
+  shifted(delta: number): ProseBlock {
+    if (delta === 0) return this
+    const pieces = this.pieces.map((piece) => ({...piece, origStart: piece.origStart + delta, origEnd: piece.origEnd + delta}))
+    const block = new ProseBlock(this.text, pieces, this.role, this.depth)
+    block.cachedKey = this.cachedKey
+    return block
+  }
+
   /** True when block offsets [start, end) touch a placeholder. */
   touchesPlaceholder(start: number, end: number): boolean {
     for (const piece of this.pieces) {
