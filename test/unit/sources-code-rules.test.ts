@@ -1,0 +1,134 @@
+// The two comment rules beyond their fixtures: what their fixes write, and the edges of what
+// counts as a reason or a left-over instruction.
+import assert from 'node:assert/strict'
+import {applyEdits} from '../../src/engine/fixes.js'
+import {analyze} from '../../src/engine/lint.js'
+import type {Finding, LintOptions} from '../../src/engine/types.js'
+
+function findings(ruleId: string, text: string, options: LintOptions, ruleOptions?: Record<string, unknown>): Finding[] {
+  const setting = ruleOptions ? (['warning', ruleOptions] as ['warning', Record<string, unknown>]) : 'warning'
+  return analyze(text, {...options, config: {rules: {[ruleId]: setting}}}).findings.filter((finding) => finding.ruleId === ruleId)
+}
+
+const suppressions = (text: string, languageId: string, ruleOptions?: Record<string, unknown>) =>
+  findings('suppression-without-reason', text, {kind: 'code', languageId}, ruleOptions)
+
+describe('suppression-without-reason', () => {
+  it('names the suppression and points at it', () => {
+    const text = 'const a = 1\n// eslint-disable-next-line no-var\nvar b = a\n'
+    const [finding] = suppressions(text, 'javascript')
+    assert.ok(finding)
+    assert.equal(text.slice(finding.offset, finding.endOffset), 'eslint-disable-next-line no-var')
+    assert.equal(finding.message, 'Unexpected `eslint-disable-next-line` without a reason, expected a few words on why the check does not apply here')
+  })
+
+  it('offers an ESLint reason after ` -- ` that the user must edit, not applied by --fix', () => {
+    const text = '// eslint-disable-next-line no-var\nvar b = 1\n'
+    const [finding] = suppressions(text, 'javascript')
+    const fix = finding!.fixes![0]!
+    assert.notEqual(fix.preferred, true)
+    assert.equal(applyEdits(text, fix.edits).text, '// eslint-disable-next-line no-var -- <why this rule does not apply here>\nvar b = 1\n')
+    assert.equal(fix.edits[0]!.snippet, ' -- ${1:why this rule does not apply here}')
+  })
+
+  it('puts the fix inside a block comment, before its end', () => {
+    const text = '/* eslint-disable no-var */\nvar b = 1\n'
+    const [finding] = suppressions(text, 'javascript')
+    assert.equal(applyEdits(text, finding!.fixes![0]!.edits).text, '/* eslint-disable no-var -- <why this rule does not apply here> */\nvar b = 1\n')
+  })
+
+  it('inserts a comment line above, indented, in the host syntax', () => {
+    const text = 'def f():\n    x = g()  # type: ignore[attr-defined]\n'
+    const [finding] = suppressions(text, 'python')
+    assert.equal(applyEdits(text, finding!.fixes![0]!.edits).text, 'def f():\n    # <why this suppression is needed here>\n    x = g()  # type: ignore[attr-defined]\n')
+    const java = 'class A {\n  @SuppressWarnings("unchecked")\n  void f() {}\n}\n'
+    const [annotation] = suppressions(java, 'java')
+    assert.equal(java.slice(annotation!.offset, annotation!.endOffset), '@SuppressWarnings("unchecked")')
+    const fixed = applyEdits(java, annotation!.fixes![0]!.edits).text
+    assert.equal(fixed, 'class A {\n  // <why this suppression is needed here>\n  @SuppressWarnings("unchecked")\n  void f() {}\n}\n')
+    // The filled-in template is a reason: the finding goes away.
+    assert.deepEqual(suppressions(fixed.replace('<why this suppression is needed here>', 'the cache stores only strings'), 'java'), [])
+  })
+
+  it('adds a Go reason as a second // comment', () => {
+    const text = 'package main\n\nfunc main() {\n\trun() //nolint:errcheck\n}\n'
+    const [finding] = suppressions(text, 'go')
+    assert.equal(applyEdits(text, finding!.fixes![0]!.edits).text, 'package main\n\nfunc main() {\n\trun() //nolint:errcheck // <why this rule does not apply here>\n}\n')
+  })
+
+  it('needs the reason directly above, not further up', () => {
+    const text = '// We parse untrusted JSON here, validated below.\n\n// eslint-disable-next-line no-var\nvar b = 1\n'
+    assert.equal(suppressions(text, 'javascript').length, 1)
+    assert.equal(suppressions(text.replace('\n\n', '\n'), 'javascript').length, 0)
+  })
+
+  it('does not take a trailing comment on the line above as a reason', () => {
+    const text = 'a() // this call is slow but fine\n// @ts-ignore\nb()\n'
+    assert.equal(suppressions(text, 'typescript').length, 1)
+  })
+
+  it('reads ESLint text without ` -- ` as rule names, not a reason', () => {
+    assert.equal(suppressions('// eslint-disable-next-line no-eval because we must\neval(x)\n', 'javascript').length, 1)
+    assert.equal(suppressions('// eslint-disable-next-line no-eval -- formulas are evaluated on purpose\neval(x)\n', 'javascript').length, 0)
+  })
+
+  it('counts words against minWords', () => {
+    const text = '// @ts-expect-error: upstream types\nf()\n'
+    assert.equal(suppressions(text, 'typescript').length, 1)
+    assert.equal(suppressions(text, 'typescript', {minWords: 2}).length, 0)
+  })
+
+  it('ignores suppressions inside strings, templates and heredocs', () => {
+    assert.deepEqual(suppressions('const s = `// @ts-ignore ${"/* eslint-disable */"}`\n', 'typescript'), [])
+    assert.deepEqual(suppressions("cat <<'EOF'\n# shellcheck disable=SC2086\nEOF\n", 'shellscript'), [])
+    assert.deepEqual(suppressions('let s = r#"#[allow(unused)]"#;\n', 'rust'), [])
+  })
+
+  it('accepts Rust reason = and C# Justification = arguments', () => {
+    assert.deepEqual(suppressions('#[allow(unused, reason = "kept for the FFI layout")]\nfn f() {}\n', 'rust'), [])
+    assert.equal(suppressions('#[allow(unused)]\nfn f() {}\n', 'rust').length, 1)
+    assert.deepEqual(suppressions('[SuppressMessage("Style", "IDE0060", Justification = "Called by reflection")]\nvoid F(int x) {}\n', 'csharp'), [])
+  })
+})
+
+const placeholders = (text: string, options: LintOptions) => findings('template-placeholder', text, options)
+
+describe('template-placeholder', () => {
+  it('removes a left-over instruction with only its own line break', () => {
+    const text = '## Description\n\n<!-- Describe your changes -->\nCache the config.\n'
+    const [finding] = placeholders(text, {kind: 'review'})
+    const fix = finding!.fixes![0]!
+    assert.equal(fix.preferred, true)
+    assert.equal(applyEdits(text, fix.edits).text, '## Description\n\nCache the config.\n')
+  })
+
+  it('removes an inline instruction without touching the text around it', () => {
+    const text = 'Fixes <!-- Link the issue --> the crash.\n'
+    const [finding] = placeholders(text, {kind: 'review'})
+    assert.equal(applyEdits(text, finding!.fixes![0]!.edits).text, 'Fixes  the crash.\n')
+  })
+
+  it('keeps CRLF line ends intact when removing', () => {
+    const text = '## Why\r\n\r\n  <!-- Please explain -->\r\nIt was slow.\r\n'
+    const [finding] = placeholders(text, {kind: 'review'})
+    assert.equal(applyEdits(text, finding!.fixes![0]!.edits).text, '## Why\r\n\r\nIt was slow.\r\n')
+  })
+
+  it('leaves tool comments, directives and license headers alone', () => {
+    const text = '<!-- prettier-ignore -->\n<!-- markdownlint-disable MD013 -->\n<!-- Copyright 2024 Acme. Licensed under MIT. -->\n<!-- whylint-disable readability -->\nText.\n'
+    assert.deepEqual(placeholders(text, {kind: 'markdown'}), [])
+  })
+
+  it('reports empty PR headings but not ones with content or subsections', () => {
+    const text = '## Summary\n\n<!-- Summarize -->\n\n## Changes\n\n### API\n\nNew flag.\n\n## Testing\n'
+    const lines = placeholders(text, {kind: 'review'}).map((finding) => `${finding.line}:${finding.message.split(',')[0]}`)
+    assert.deepEqual(lines, ['1:Unexpected empty section `Summary`', '3:Unexpected template instruction `Summarize`', '11:Unexpected empty section `Testing`'])
+  })
+
+  it('finds stubs in doc comments and code comments only, not in code', () => {
+    const text = '/** _summary_ */\nconst s = "_summary_"\n'
+    const found = placeholders(text, {kind: 'code', languageId: 'typescript'})
+    assert.deepEqual(found.map((finding) => text.slice(finding.offset, finding.endOffset)), ['_summary_'])
+    assert.equal(found[0]!.offset, 4)
+  })
+})
