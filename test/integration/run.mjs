@@ -7,6 +7,7 @@
 //   WHYLINT_VSCODE=oldest|newest|both   which VS Code versions (default both)
 //   WHYLINT_GREP=<text>                 run only the tests whose title matches
 //   WHYLINT_UI=0                        skip the UI check
+//   WHYLINT_UNTRUSTED=0                 skip the second, untrusted-workspace pass on the newest
 //   WHYLINT_SCREENSHOTS=1               write docs/screenshots/*.png in the UI check
 //   WHYLINT_EXTENSION_PATH=<dir>        the extension under test (default: this repository)
 //   WHYLINT_TEST_TIMEOUT=<ms>           per suite run (default 180000)
@@ -37,6 +38,37 @@ const verbose = process.env.WHYLINT_VERBOSE === '1'
 
 /** @type {string[]} */
 const failures = []
+
+/**
+ * One run of the suite in a fresh workspace and server. Untrusted: the server is started without
+ * `--disable-workspace-trust`, so the folder opens in restricted mode (the extension declares
+ * `untrustedWorkspaces.supported`, so it must still activate); suites can tell from
+ * `WHYLINT_WORKSPACE_TRUST`.
+ * @param {{label: string, target: {name: string}, node: string, vscodeDir: string, version: string, trusted: boolean, bundle: string}} options
+ */
+async function runSuite({label, target, node, vscodeDir, version, trusted, bundle}) {
+  const root = makeRunRoot(target.name)
+  let passed = false
+  try {
+    const folder = await phase(`${label}: workspace`, () => makeWorkspace(root))
+    const env = {WHYLINT_VSCODE_VERSION: version, WHYLINT_VSCODE_TARGET: target.name, WHYLINT_WORKSPACE_TRUST: trusted ? 'trusted' : 'untrusted'}
+    const server = await phase(`${label}: start server`, () => startServer({node, vscodeDir, root, env, trusted}))
+    try {
+      const code = await phase(`${label}: suite`, () => runExtensionTests({server, folder, extensionPath, testsPath: bundle, timeoutMs, verbose}))
+      passed = code === 0
+      if (!passed) {
+        failures.push(`${label}: suite exited with ${code} (server log: ${server.logFile})`)
+        const errors = extensionHostErrors(root)
+        if (errors.length > 0) console.error(`\nextension host errors:\n${errors.join('\n')}`)
+      }
+    } finally {
+      await server.stop()
+    }
+  } finally {
+    if (passed && !keep) removeRunRoot(root)
+    else console.log(`kept ${root}`)
+  }
+}
 const vsixDir = mkdtempSync(join(tmpdir(), 'whylint-vsix-out-'))
 
 try {
@@ -62,32 +94,11 @@ try {
   })
 
   for (const target of selected) {
-    const label = `${target.name} (VS Code ${target.vscode})`
-    const node = await phase(`${label}: Node`, () => ensureNode(target))
-    const {vscodeDir, version} = await phase(`${label}: code-server ${target.codeServer}`, () => ensureCodeServer(target, node))
-    const root = makeRunRoot(target.name)
-    let passed = false
-    try {
-      const folder = await phase(`${label}: workspace`, () => makeWorkspace(root))
-      const server = await phase(`${label}: start server`, () =>
-        startServer({node: node.bin, vscodeDir, root, env: {WHYLINT_VSCODE_VERSION: version, WHYLINT_VSCODE_TARGET: target.name}}),
-      )
-      try {
-        const code = await phase(`${label}: suite`, () =>
-          runExtensionTests({server, folder, extensionPath, testsPath: suite.bundle, timeoutMs, verbose}),
-        )
-        passed = code === 0
-        if (!passed) {
-          failures.push(`${label}: suite exited with ${code} (server log: ${server.logFile})`)
-          const errors = extensionHostErrors(root)
-          if (errors.length > 0) console.error(`\nextension host errors:\n${errors.join('\n')}`)
-        }
-      } finally {
-        await server.stop()
-      }
-    } finally {
-      if (passed && !keep) removeRunRoot(root)
-      else console.log(`kept ${root}`)
+    const node = await phase(`${target.name}: Node`, () => ensureNode(target))
+    const {vscodeDir, version} = await phase(`${target.name}: code-server ${target.codeServer}`, () => ensureCodeServer(target, node))
+    const passes = target === targets.newest && process.env.WHYLINT_UNTRUSTED !== '0' ? ['trusted', 'untrusted'] : ['trusted']
+    for (const trust of passes) {
+      await runSuite({label: `${target.name} (VS Code ${version}, ${trust})`, target, node: node.bin, vscodeDir, version, trusted: trust === 'trusted', bundle: suite.bundle})
     }
   }
 

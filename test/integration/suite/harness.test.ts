@@ -7,8 +7,10 @@ import {waitForDiagnostics, workspaceFile} from '../lib/diagnostics.js'
 suite('harness', () => {
   test('runs in the requested VS Code', () => {
     const expected = process.env['WHYLINT_VSCODE_VERSION']
-    console.log(`VS Code ${vscode.version} (${vscode.env.appName}), Node ${process.version}, remote ${vscode.env.remoteName ?? 'none'}`)
+    console.log(`VS Code ${vscode.version} (${vscode.env.appName}), Node ${process.version}, remote ${vscode.env.remoteName ?? 'none'}, trusted ${vscode.workspace.isTrusted}`)
     if (expected) assert.equal(vscode.version, expected)
+    // The untrusted variant of the run opens the workspace in restricted mode.
+    assert.equal(vscode.workspace.isTrusted, process.env['WHYLINT_WORKSPACE_TRUST'] !== 'untrusted')
     assert.ok(vscode.workspace.workspaceFolders?.length, 'a workspace folder is open')
   })
 
