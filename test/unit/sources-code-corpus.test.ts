@@ -93,12 +93,41 @@ describe('sources/code: size', () => {
   })
 
   it('scans pathological input without backtracking', () => {
-    const inputs = ['/*'.repeat(100_000), '"'.repeat(200_000), '//'.repeat(100_000), '`${'.repeat(50_000), "r#'".repeat(50_000)]
+    const inputs = ['/*'.repeat(25_000), '"'.repeat(50_000), '//'.repeat(25_000), '`${'.repeat(15_000), "r#'".repeat(15_000), '<<EOF\n'.repeat(10_000), '((('.repeat(15_000)]
     for (const input of inputs) {
       for (const language of ['typescript', 'rust', 'python', 'ruby', 'shellscript', 'php', 'csharp', 'swift']) {
         const start = performance.now()
         parseCode(input, language)
         assert.ok(performance.now() - start < 1500, `${language} on ${input.slice(0, 6)}…`)
+      }
+    }
+  })
+})
+
+describe('sources/code: cut anywhere', () => {
+  // Every prefix of a text full of openers: each cut leaves something unterminated.
+  const sample = [
+    '#!/usr/bin/env x',
+    '/** Doc {@link A} `b` */ const a = `t ${ "s" + `u ${v}` } w` // c',
+    "const r = /[/*]\\//g; x = 1 / 2 /* d /* e */ f */ '\\'' \"\\\"\"",
+    'let s = r#"raw "# q"#; R"x(raw)x" @"v""x" $"{a}" """t""" #"s"#',
+    'def f():\n    """Doc.\n\n    :param x: y\n    """\n    s = rb\'\\\'\' # z',
+    "cat <<-'EOF'\n\t# h\n\tEOF\n=begin\nb\n=end\n%w[a] <<~EOS\nx\nEOS\n<<<EOT\nq\nEOT;",
+    '// whylint-disable-next-line a\n# noqa\n',
+  ].join('\n')
+
+  it('never throws and keeps comments ordered and inside the text', () => {
+    for (const language of ['typescript', 'javascript', 'java', 'csharp', 'go', 'rust', 'c', 'cpp', 'kotlin', 'swift', 'php', 'python', 'ruby', 'shellscript']) {
+      for (let cut = 0; cut <= sample.length; cut += 3) {
+        const text = sample.slice(0, cut)
+        const document = parseCode(text, language)
+        let last = 0
+        for (const comment of document.comments!) {
+          assert.ok(comment.offset >= last && comment.offset < comment.endOffset && comment.endOffset <= text.length, `${language} at ${cut}`)
+          assert.ok(comment.prose.origStart >= comment.offset || comment.prose.text === '')
+          last = comment.endOffset
+        }
+        for (const [start, end] of document.codeRanges) assert.ok(start < end && end <= text.length)
       }
     }
   })
