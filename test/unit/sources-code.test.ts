@@ -375,3 +375,29 @@ describe('sources/code: comment prose and tags', () => {
     assert.equal(comment.code?.text, 'curl "$MIRROR"')
   })
 })
+
+describe('sources/code: C# XML doc comments', () => {
+  it('keeps summary text as prose and param/returns/code elements as structure', () => {
+    const text = [
+      '/// <summary>',
+      '/// Caches the <see cref="User"/> because the store is slow.',
+      '/// </summary>',
+      '/// <param name="id">The user id.</param>',
+      '/// <returns>',
+      '/// The user.',
+      '/// </returns>',
+      '/// <code>',
+      '/// var u = Get(1);',
+      '/// </code>',
+      'User Get(int id) { }',
+    ].join('\n')
+    const [comment] = parseCode(text, 'csharp').comments!
+    assert.match(comment!.prose.text, /^\s*Caches the \S+ because the store is slow\.\s*$/)
+    assert.ok(!comment!.prose.text.includes('cref'))
+    assert.deepEqual(comment!.tags.map((tag) => [tag.tag, tag.text]), [
+      ['<param>', 'id The user id.'],
+      ['<returns>', 'The user.'],
+    ])
+    assert.equal(comment!.code?.text, 'User Get(int id) { }')
+  })
+})

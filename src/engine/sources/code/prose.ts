@@ -35,7 +35,7 @@ const PROSE_DIRECTIVES = new Set(['note', 'warning', 'admonition', 'tip', 'impor
 
 // Inline structure: `{@link X}`, reST roles, code spans, HTML tags. Every repetition is over a
 // class the next part cannot match: linear.
-const INLINE = /\{@[A-Za-z]+[^}\n]*\}|:[\w.-]+(?::[\w.-]+)?:`[^`\n]*`|``[^`\n]+``|`[^`\n]+`|<\/?[A-Za-z][^<>\n]{0,80}>/g
+const INLINE = /\{@[A-Za-z]+[^}\n]*\}|<c>[^<\n]*<\/c>|<(?:see|seealso|paramref|typeparamref)\b[^<>\n]{0,120}\/>|:[\w.-]+(?::[\w.-]+)?:`[^`\n]*`|``[^`\n]+``|`[^`\n]+`|<\/?[A-Za-z][^<>\n]{0,80}>/g
 
 export interface CommentProse {
   prose: ProseBlock
@@ -61,6 +61,10 @@ export function commentProse(text: string, lines: ContentLine[], docstring: bool
   let sectionIsCode = false
   let numpySection = false
   let literalAfter = -1
+
+  // C# XML doc: the closing tag that ends the open `<param>`/`<returns>`/`<code>` element.
+  let xmlClose = ''
+  let xmlIsCode = false
 
   const addProse = (start: number, end: number) => {
     if (builder.length > 0) builder.gap(pendingBreak ? '\n\n' : '\n', lastEnd)
@@ -98,6 +102,27 @@ export function commentProse(text: string, lines: ContentLine[], docstring: bool
       fence = value.startsWith('<') ? '</pre>' : value[0] === '@' ? '@end' : '\\end'
       if (value.includes(fence)) fence = ''
       lastWasCode = true
+      continue
+    }
+
+    // C# XML doc elements that are structure (`<param>`, `<returns>`…) or code (`<code>`).
+    if (xmlClose) {
+      if (!xmlIsCode && tag) tag.text = `${tag.text} ${value.replace(xmlClose, '')}`.trim()
+      if (value.includes(xmlClose)) xmlClose = ''
+      lastWasCode = xmlIsCode
+      continue
+    }
+    const xml = /^<(param|typeparam|returns|exception|value|permission|include|example|code)\b[^>]*>/.exec(value)
+    if (xml) {
+      const name = xml[1]!
+      xmlIsCode = name === 'code' || name === 'example'
+      const close = `</${name}>`
+      const inner = value.slice(xml[0].length).replace(close, '').trim()
+      if (!xmlIsCode) tags.push({tag: `<${name}>`, text: (/\bname="([^"]*)"/.exec(xml[0])?.[1] ?? '') + (inner ? ` ${inner}` : ''), offset: line.start})
+      tag = xmlIsCode ? undefined : tags[tags.length - 1]
+      if (!value.includes(close) && !xml[0].endsWith('/>')) xmlClose = close
+      else tag = undefined
+      lastWasCode = xmlIsCode
       continue
     }
 
@@ -203,6 +228,8 @@ export function commentProse(text: string, lines: ContentLine[], docstring: bool
     }
     tag = undefined
 
+    // Lines with only markup (`<summary>`, `<p>`) carry no prose.
+    if (/^(?:<\/?[A-Za-z][^<>\n]{0,80}>[ \t]*)+$/.test(value)) continue
     // Lines with no word in them are decoration (`-----`, `*****`, `====`).
     if (!/[\p{L}\p{N}]/u.test(value)) {
       pendingBreak = builder.length > 0
@@ -228,7 +255,8 @@ function addInline(builder: ProseBuilder, text: string, start: number, end: numb
   while ((match = INLINE.exec(value))) {
     if (match.index > cursor) addMasked(builder, value.slice(cursor, match.index), start + cursor)
     const token = match[0]
-    if (token.startsWith('<')) builder.gap(' ', start + match.index)
+    // Markup tags are layout (a space); `<c>x</c>` and `<see cref="X"/>` stand for a name.
+    if (token.startsWith('<') && !/^<(?:c>|see\b|seealso\b|paramref\b|typeparamref\b)/.test(token)) builder.gap(' ', start + match.index)
     else {
       if (token.startsWith('{@')) {
         const name = /^\{(@[A-Za-z]+)/.exec(token)![1]!
