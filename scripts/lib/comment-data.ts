@@ -33,3 +33,29 @@ export function table(rows: Array<Array<string | number>>): string {
   const widths = cells[0]!.map((_, column) => Math.max(...cells.map((row) => row[column]!.length)))
   return cells.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()).join('\n')
 }
+
+/**
+ * The lowest threshold whose precision on blunt is at least `precision` (so recall is as high as
+ * it can be while a nudge stays right); the best-F1 one when none reaches it.
+ */
+export function precisionThreshold(pairs: Array<{score: number; actual: 0 | 1}>, precision: number): number {
+  let fallback = {f1: -1, threshold: 0.5}
+  for (let step = 5; step <= 95; step++) {
+    const threshold = step / 100
+    let tp = 0
+    let fp = 0
+    let fn = 0
+    for (const pair of pairs) {
+      const predicted = pair.score >= threshold
+      if (predicted && pair.actual === 1) tp++
+      else if (predicted) fp++
+      else if (pair.actual === 1) fn++
+    }
+    const p = tp + fp === 0 ? 0 : tp / (tp + fp)
+    const r = tp + fn === 0 ? 0 : tp / (tp + fn)
+    if (tp > 0 && p >= precision) return threshold
+    const f1 = p + r === 0 ? 0 : (2 * p * r) / (p + r)
+    if (f1 > fallback.f1) fallback = {f1, threshold}
+  }
+  return fallback.threshold
+}

@@ -1,6 +1,9 @@
 // The registry: every rule whylint has, in the order they run. Add a rule here and nowhere else.
 
 import type {AnyRule} from '../rule.js'
+import commentMissingWhy from './comment-missing-why/index.js'
+import commentRestatesCode from './comment-restates-code/index.js'
+import reviewBluntTone from './review-blunt-tone/index.js'
 import analysisLimit from './analysis-limit/index.js'
 import commitSubjectLength from './commit-subject-length/index.js'
 import commitSubjectMood from './commit-subject-mood/index.js'
@@ -17,4 +20,4 @@ import readmeMissingWhy from './readme-missing-why/index.js'
 import suppressionWithoutReason from './suppression-without-reason/index.js'
 import templatePlaceholder from './template-placeholder/index.js'
 
-export const RULES: AnyRule[] = [analysisLimit, commitSubjectLength, commitMissingWhy, readmeMissingWhy, suppressionWithoutReason, templatePlaceholder, commitSubjectMood, commitSubjectVague, commitBodySeparator, commitBodyLineLength, readability, longSentence, wordyPhrase, passiveVoice, hedgeWords]
+export const RULES: AnyRule[] = [analysisLimit, commitSubjectLength, commitMissingWhy, readmeMissingWhy, suppressionWithoutReason, templatePlaceholder, commitSubjectMood, commitSubjectVague, commitBodySeparator, commitBodyLineLength, readability, longSentence, wordyPhrase, passiveVoice, hedgeWords, commentMissingWhy, commentRestatesCode, reviewBluntTone]

@@ -11,7 +11,7 @@ import weights from './weights.json'
 export const MODEL = weights as LinearModel
 
 // Phrases that state a reason outright, whatever the model says.
-const EXPLICIT = /\b(?:because|so that|in order to|to avoid|to prevent|otherwise|due to|work(?:s)?[ -]?around|the reason|(?:is|are) (?:needed|required) (?:to|for|because|so)|rather than|instead of|as opposed to|trade-?off|compromise|prevents?|ensures?|for (?:performance|compatibility|safety|security)|(?:faster|cheaper|safer|slower) than|thread-?safe|intentionally|on purpose|to match|is fine|legacy|so (?:we|it|they|the|that|a|an|our|this|users?|callers?|[a-z]+ (?:do|does|is|are|can|cannot|can't|don't|doesn't|never|stays?|won't|will))\b|[,;] (?:since|as) [a-z]+|(?:keeps?|stops?) [a-z ]{1,30} from)/i
+const EXPLICIT = /\b(?:because|so that|in order to|to avoid|to prevent|otherwise|due to|work(?:s)?[ -]?around|the reason|(?:is|are) (?:needed|required) (?:to|for|because|so)|rather than|instead of|as opposed to|trade-?off|compromise|prevents?|ensures?|for (?:performance|compatibility|safety|security)|(?:faster|cheaper|safer|slower) than|thread-?safe|intentionally|on purpose|to match|is fine|is (?:harmless|expected|safe|not an error)|means|legacy|,\s*so [a-z]+|(?:needs?|takes?|requires?|lasts?) (?:about |up to |at least )?\d|so (?:we|it|they|the|that|a|an|our|this|users?|callers?|[a-z]+ (?:do|does|is|are|can|cannot|can't|don't|doesn't|never|stays?|won't|will))\b|[,;] (?:since|as) [a-z]+|(?:keeps?|stops?) [a-z ]{1,30} from)/i
 
 // A clause after `:`, `;` or ` -- ` that says something about the world (has a verb-like word):
 // "Max 50 items per page: the API rejects larger pages".

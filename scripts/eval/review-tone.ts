@@ -1,0 +1,30 @@
+// Evaluate review-tone on the project's labelled review comments (`test/data/review-tone/`):
+// 5-fold cross-validation split by paraphrase family (`group`), so no family is in training and
+// test at once; the threshold is chosen inside each training part (nested 4-fold) for precision.
+
+import {scores} from '../lib/logreg.js'
+import {table} from '../lib/comment-data.js'
+import {commentScore, fit, outOfFold, precisionThreshold, reviewRows, type ReviewRow} from '../lib/review-tone-data.js'
+import {groupFolds} from '../lib/logreg.js'
+import {TARGET_PRECISION} from '../train/review-tone.js'
+
+export default async function evalReviewTone(): Promise<void> {
+  const rows = reviewRows()
+  const folds = groupFolds(rows, 5, 3)
+  const pairs: Array<{actual: 0 | 1; predicted: 0 | 1; row: ReviewRow}> = []
+  for (let fold = 0; fold < folds.length; fold++) {
+    const trainPart = folds.filter((_, index) => index !== fold).flat()
+    const threshold = precisionThreshold(outOfFold(trainPart, 4, 5), TARGET_PRECISION)
+    const model = fit(trainPart)
+    for (const row of folds[fold]!) pairs.push({actual: row.label === 'blunt' ? 1 : 0, predicted: commentScore(model, row.text) >= threshold ? 1 : 0, row})
+  }
+  const s = scores(pairs)
+  console.log(`review-tone — data: test/data/review-tone, ${rows.length} comments (${rows.filter((row) => row.label === 'blunt').length} blunt), ${new Set(rows.map((row) => row.group)).size} families; 5-fold by family, nested threshold`)
+  console.log(table([
+    ['review-tone (positive = blunt)', 'precision', 'recall', 'F1', 'tp', 'fp', 'fn', 'tn'],
+    ['comments', s.precision, s.recall, s.f1, s.tp, s.fp, s.fn, s.tn],
+  ]))
+  if (process.env.WHYLINT_EVAL_ERRORS) {
+    for (const pair of pairs) if (pair.actual !== pair.predicted) console.log(`  ${pair.actual ? 'missed' : 'false alarm'}: ${pair.row.text}`)
+  }
+}

@@ -1,0 +1,173 @@
+// Does a comment only restate the code it documents? Mostly structure: split the code's
+// identifiers into words, stem both sides, map verb synonyms onto one concept ("Gets", "returns",
+// "fetches" ~ get), drop filler words, and measure how many of the comment's content words the
+// code already says. A comment that adds a reason, unit, condition, limit or example is not a
+// restatement even when it shares words with the code.
+
+import {stem} from '../linear.js'
+
+/** Split an identifier into lower-case words: camelCase, PascalCase, snake_case, kebab, digits. */
+export function splitIdentifier(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/([A-Za-z])(\d)/g, '$1 $2')
+    .replace(/(\d)([A-Za-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter((part) => part !== '')
+    .map((part) => part.toLowerCase())
+}
+
+// Verb (and a few noun) synonyms: every member maps to the group's first word.
+const SYNONYM_GROUPS: string[][] = [
+  ['get', 'return', 'fetch', 'retrieve', 'obtain', 'read', 'load', 'give', 'getter', 'find', 'lookup', 'look', 'query', 'provide', 'yield', 'grab', 'pull', 'access', 'accessor'],
+  ['set', 'update', 'assign', 'store', 'write', 'put', 'save', 'setter', 'change', 'modify', 'mutator', 'persist'],
+  ['is', 'has', 'can', 'check', 'determine', 'test', 'whether', 'verify', 'should', 'tell', 'indicate', 'validate', 'true', 'bool', 'boolean', 'flag'],
+  ['new', 'create', 'make', 'build', 'construct', 'instantiate', 'generate', 'constructor', 'ctor', 'factory', 'produce', 'alloc', 'allocate'],
+  ['delete', 'remove', 'destroy', 'drop', 'erase', 'clear', 'unset', 'del', 'purge', 'discard'],
+  ['init', 'initialize', 'initialise', 'initialization', 'initialisation', 'setup', 'prepare', 'start', 'bootstrap'],
+  ['to', 'convert', 'transform', 'conversion', 'as', 'cast', 'turn', 'map'],
+  ['inc', 'increment', 'increase', 'bump', 'plusplus', 'incr'],
+  ['dec', 'decrement', 'decrease', 'minusminus', 'decr'],
+  ['loop', 'for', 'while', 'each', 'iterate', 'iteration', 'foreach', 'every', 'over', 'all', 'through'],
+  ['call', 'invoke', 'run', 'execute', 'exec', 'apply', 'perform', 'do', 'trigger', 'fire'],
+  ['handle', 'process', 'on', 'handler', 'listener', 'callback', 'respond'],
+  ['print', 'log', 'output', 'display', 'show', 'render', 'draw', 'echo', 'puts', 'println', 'printf', 'console', 'logger', 'debug', 'info'],
+  ['compare', 'equal', 'equals', 'eq', 'same', 'cmp', 'compareto'],
+  ['count', 'size', 'length', 'len', 'number', 'num', 'total', 'amount'],
+  ['add', 'append', 'push', 'insert', 'plus', 'sum', 'concat', 'include'],
+  ['close', 'dispose', 'shutdown', 'stop', 'release', 'free', 'cleanup', 'teardown', 'finalize'],
+  ['open', 'connect', 'connection'],
+  ['send', 'emit', 'dispatch', 'post', 'publish', 'notify', 'broadcast'],
+  ['throw', 'raise', 'exception', 'error', 'err', 'panic'],
+  ['main', 'entry', 'program', 'application', 'app'],
+  ['str', 'string', 'text', 'name'],
+  ['id', 'identifier', 'key'],
+  ['list', 'array', 'arr', 'collection', 'items', 'vector', 'vec', 'slice', 'sequence', 'seq'],
+  ['map', 'dict', 'dictionary', 'hash', 'hashmap', 'table', 'mapping'],
+  ['arg', 'args', 'argument', 'param', 'params', 'parameter', 'parameters', 'option', 'options', 'opts', 'config', 'configuration', 'settings', 'cfg', 'conf'],
+  ['result', 'res', 'ret', 'output', 'response', 'resp'],
+  ['msg', 'message'],
+  ['btn', 'button'],
+  ['idx', 'index', 'i', 'j', 'k', 'pos', 'position'],
+  ['num', 'integer', 'int', 'number', 'float', 'double', 'long'],
+  ['user', 'usr'],
+  ['val', 'value'],
+  ['obj', 'object'],
+  ['temp', 'tmp', 'temporary'],
+  ['src', 'source'],
+  ['dst', 'dest', 'destination', 'target'],
+  ['ctx', 'context'],
+  ['req', 'request'],
+  ['db', 'database'],
+  ['fn', 'func', 'function', 'method', 'lambda'],
+  ['cls', 'class', 'type', 'kind'],
+  ['async', 'asynchronously', 'await', 'promise', 'future'],
+  ['reset', 'restart', 'reinit'],
+  ['sort', 'order', 'sorted'],
+  ['parse', 'parser', 'decode', 'deserialize', 'unmarshal'],
+  ['format', 'serialize', 'encode', 'marshal', 'stringify'],
+  ['exit', 'quit', 'terminate', 'abort'],
+  ['wait', 'sleep', 'delay', 'pause'],
+  ['max', 'maximum', 'cap', 'upper', 'most'],
+  ['min', 'minimum', 'lower', 'least'],
+]
+
+const canonical = new Map<string, string>()
+for (const group of SYNONYM_GROUPS) {
+  const head = stem(group[0]!)
+  for (const word of group) {
+    const key = stem(word)
+    if (!canonical.has(key)) canonical.set(key, head)
+  }
+}
+
+/** The concept a word stands for: its stem, mapped through the synonym groups. */
+export function concept(word: string): string {
+  const stemmed = stem(word.toLowerCase())
+  return canonical.get(stemmed) ?? stemmed
+}
+
+/** Words that carry no content in a comment (articles, filler, "method", "given", "value"). */
+const FILLER = new Set(
+  (
+    'the a an this that these those of for to in on at by with from into onto and or it its it\'s is are be been being was were will ' +
+    'method function func class object instance value values given specified provided supplied passed current ' +
+    'variable var field property member attribute here then also just simply basically which whose who ' +
+    'helper utility util simple some any one our my your their we you they he she them us me i ' +
+    'new code line lines statement following above below s do does did done does'
+  ).split(' '),
+)
+
+// Words that add something the code does not say: a reason, a unit, a condition, a limit, an example.
+const ADDS = new Set(
+  (
+    'because since so otherwise avoid avoids prevent prevents ensure ensures order due reason why note warning important careful ' +
+    'must never always only unless until except instead rather before after when if though although however but ' +
+    'ms millisecond milliseconds second seconds sec secs minute minutes hour hours day days byte bytes kb mb gb percent utc ' +
+    'null nil none undefined empty negative zero positive nonnegative infinity nan ' +
+    'least most max maximum min minimum between range limit limits bound bounded ' +
+    'example eg e.g such like see http https deprecated thread threadsafe safe safely concurrent concurrently lock locked atomic atomically ' +
+    'cached cache lazily lazy idempotent sorted unique ascending descending inclusive exclusive ' +
+    'defaults fallback caller callers callee'
+  ).split(' '),
+)
+
+export function isAddsWord(word: string): boolean {
+  return ADDS.has(word.toLowerCase())
+}
+
+export function isFiller(word: string): boolean {
+  return FILLER.has(word.toLowerCase())
+}
+
+// Operators read as words.
+const OPERATORS: Array<[RegExp, string[]]> = [
+  [/\+\+/, ['increment']],
+  [/--(?![-\w])|\w--/, ['decrement']],
+  [/\+=/, ['add', 'increment']],
+  [/-=/, ['decrement']],
+  [/[^=!<>]=[^=>]/, ['set']],
+  [/==|!=|===|!==|\bis\b/, ['compare', 'check']],
+  [/=>|->|\breturn\b/, ['return']],
+  // A function declaration returns something: "Returns the sum" above `function sum(values) {`.
+  [/\b(?:function|def|fn|func|fun|sub)\b|^\s*(?:(?:public|private|protected|internal|static|final|override|virtual|async|export|abstract)\s+)*[\w<>[\],.?]+\s+\w+\s*\([^)]*\)\s*(?:throws [\w, ]+)?\s*\{?\s*$/, ['return']],
+  [/\bnew\b|\bmake\(|::new\b/, ['new']],
+  // Constructors: `constructor(`, `__init__`, `public Foo(`, `Foo::Foo(`.
+  [/\bconstructor\s*\(|__init__|^\s*(?:(?:public|private|protected|internal)\s+)?([A-Z]\w*)\s*\(|\b([A-Z]\w*)::\2\s*\(/, ['new', 'init']],
+  [/\bif\b|\?/, ['if', 'check']],
+  [/\b(?:for|while|forEach|each|map)\b/, ['loop']],
+  [/\bthrow\b|\braise\b/, ['throw']],
+  [/\bdel\b|\bdelete\b/, ['delete']],
+  [/\bnull\b|\bnil\b|\bNone\b|\bundefined\b/, ['null']],
+  [/\b(?:true|false|True|False)\b/, ['true']],
+  [/<\s*0\b|>=\s*0\b/, ['negative']],
+  [/\.length\b|\blen\(|\.size\(\)/, ['count']],
+]
+
+/** The concepts the code says: its identifiers split into words, keywords, types, operators. */
+export function codeConcepts(code: string): Set<string> {
+  const out = new Set<string>()
+  for (const match of code.matchAll(/[A-Za-z_$][\w$]*/g)) {
+    for (const part of splitIdentifier(match[0])) {
+      out.add(concept(part))
+      out.add(part)
+    }
+  }
+  for (const [pattern, names] of OPERATORS) if (pattern.test(code)) for (const name of names) out.add(concept(name))
+  // Numbers the code holds cover the same numbers in the comment.
+  for (const match of code.matchAll(/\d+(?:\.\d+)?/g)) out.add(match[0])
+  return out
+}
+
+/** Words of a comment: letters, apostrophes, digits (kept as written, so `30` can be matched). */
+export function commentTokens(text: string): string[] {
+  const out: string[] = []
+  for (const match of text.matchAll(/[A-Za-z][A-Za-z']*|\d+(?:\.\d+)?/g)) {
+    // Identifiers written in the comment (`getUser`) split like code.
+    const word = match[0].replace(/'s$/, '')
+    if (/[a-z][A-Z]|_/.test(word)) out.push(...splitIdentifier(word))
+    else out.push(word.toLowerCase().replace(/'/g, ''))
+  }
+  return out
+}

@@ -1,0 +1,139 @@
+// Features for "does this review sentence read as a blunt verdict": stems and stem pairs, plus
+// tone cues a person can check: condescension, rhetorical questions, bare orders, verdict words,
+// praise words next to a failure (sarcasm), and the softeners of constructive reviews
+// (Conventional Comments labels, questions about intent, a stated reason).
+
+import {addFeature, ngramFeatures, words, type Features} from '../linear.js'
+
+export interface ToneCue {
+  /** Feature name. */
+  id: string
+  /** What it means, for evidence. */
+  label: string
+  /** Sign it usually carries: blunt (+) or constructive (-). */
+  blunt: boolean
+  test(sentence: string, lower: string, tokens: string[]): string | undefined
+}
+
+const match = (re: RegExp) => (_sentence: string, lower: string) => re.exec(lower)?.[0]
+
+const ORDER_VERBS = new Set(
+  'remove delete drop use change fix rename move revert undo stop write add make get take put split close document follow handle rewrite redo start kill read learn do'.split(' '),
+)
+const REASON = /\b(?:because|since|so that|so (?:we|it|the|they|that|users?|callers?)|otherwise|as it|which|to (?:keep|avoid|make|match|prevent)|for (?:consistency|clarity)|it (?:prints|leaks|breaks|hides)|before merging)\b|[:;,] (?:the|it|this|that|we|nothing)\b/
+const CC_LABEL = /^(?:praise|nitpick|nit|suggestion|issue|question|thought|chore|note|todo|typo|polish|quibble)\s*(?:\([^)]*\))?\s*:/
+
+export const TONE_CUES: readonly ToneCue[] = [
+  {id: 'condescension', label: 'condescension', blunt: true, test: match(/\b(?:obviously|clearly|everyone knows|any (?:junior|beginner)|basic stuff|it is simple|it's simple|not hard|of course you|trivial(?:ly)?)\b/)},
+  {
+    id: 'just-order',
+    label: 'an order softened with `just`/`simply`',
+    blunt: true,
+    test: (_s, lower) => /^(?:just|simply) [a-z]+\b/.exec(lower)?.[0] ?? /\byou (?:just|simply) (?:need|have) to\b/.exec(lower)?.[0] ?? /\bjust (?:do|fix|read|use) (?:it|the|this)\b/.exec(lower)?.[0],
+  },
+  {id: 'rhetorical', label: 'a rhetorical question', blunt: true, test: match(/\b(?:did you (?:even|actually)|have you (?:even|actually|ever)|do you (?:even|understand)|did (?:anyone|nobody)|why (?:on earth|would (?:anyone|you ever))|what were you thinking|who (?:wrote|names)|what is this supposed|are you (?:serious|kidding)|you are joking|how many times|really\?|seriously\??|what is this\?)/)},
+  {id: 'verdict', label: 'a verdict on the work', blunt: true, test: match(/\b(?:is|looks) (?:just |completely |so |totally )?(?:wrong|bad|terrible|awful|horrible|a mess|garbage|useless|pointless|unacceptable|a joke|a disaster|lazy|sloppy|rushed|careless|a hack|meaningless|a waste of time)\b|\bmakes no sense\b|^(?:no|nope|wrong|bad|ugly|sloppy|lazy|useless|pointless|unreadable|rejected|overengineered|inconsistent|typo|naming|formatting|spaces|lol|insecure|hard no)\b[.!]*$/)},
+  {id: 'you-always', label: 'blame on the person', blunt: true, test: match(/\byou (?:always|never|keep|clearly|obviously|broke|managed)\b|\byour code is\b|\bi told you\b|\bas i said\b/)},
+  {
+    id: 'sarcasm',
+    label: 'sarcasm',
+    blunt: true,
+    test: (_s, lower) => {
+      const praise = /\b(?:thanks|thank you|great|nice|brilliant|wow|good job|congratulations|love|cool|oh good|sure|apparently|must be nice|i guess)\b/.exec(lower)
+      if (!praise) return undefined
+      const failure = /\b(?:break(?:ing|s)?|broke|broken|bug|nothing (?:compiles|works)|disable|slower|again|extra work|reinvent(?:ed)?|nobody|untested|optional|never hurt|worked so well|for other people|not (?:to )?write)\b/.exec(lower)
+      return failure ? `${praise[0]} … ${failure[0]}` : undefined
+    },
+  },
+  {
+    id: 'bare-order',
+    label: 'an order without a reason',
+    blunt: true,
+    test: (_s, lower, tokens) => {
+      const first = tokens[0] === 'please' ? tokens[1] : tokens[0]
+      const negative = tokens[0] === 'don\'t' || tokens[0] === 'never' || (tokens[0] === 'do' && tokens[1] === 'not')
+      if (!first || (!ORDER_VERBS.has(first) && !negative)) return undefined
+      if (REASON.test(lower) || lower.endsWith('?')) return undefined
+      return tokens.slice(0, 3).join(' ')
+    },
+  },
+  {id: 'shouting', label: 'shouting (capitals, `!`)', blunt: true, test: (sentence) => /\b[A-Z]{3,}\b.*\b[A-Z]{3,}\b|^[A-Z!]{2,}$|!$/.exec(sentence.trim())?.[0]},
+  {id: 'cc-label', label: 'a Conventional Comments label', blunt: false, test: (_s, lower) => CC_LABEL.exec(lower)?.[0]},
+  {id: 'reason', label: 'a stated reason', blunt: false, test: (_s, lower) => REASON.exec(lower)?.[0]},
+  {id: 'softener', label: 'a question or suggestion (`could we`, `what do you think`)', blunt: false, test: match(/\b(?:could we|could you|would you|would it|can we|should we|what do you think|i think|i wonder|maybe|might|worth|how about|what about|i am not sure|i'm not sure|i may be|happy to|i can help|is it on purpose|is this intentional|is that expected)\b/)},
+  {id: 'first-person', label: 'speaks from experience (`I found`, `I measured`)', blunt: false, test: match(/\bi (?:found|measured|could not|couldn't|had trouble|suspect|did not see|looked)\b/)},
+]
+
+/** Lower-cased text with curly apostrophes straightened. */
+export function lowerOf(sentence: string): string {
+  return sentence.toLowerCase().replace(/[’‘]/g, "'").trim()
+}
+
+/** The cues a sentence carries, by id, with the text that matched. */
+export function toneCues(sentence: string): Map<string, {cue: ToneCue; matched: string}> {
+  const lower = lowerOf(sentence)
+  const tokens = words(lower)
+  const found = new Map<string, {cue: ToneCue; matched: string}>()
+  for (const cue of TONE_CUES) {
+    const matched = cue.test(sentence, lower, tokens)
+    if (matched) found.set(cue.id, {cue, matched})
+  }
+  return found
+}
+
+/** Features of one sentence; `context` says whether the comment it is in opens with a label. */
+export function toneFeatures(sentence: string, context: {labelled: boolean} = {labelled: false}): Features {
+  const features: Features = new Map()
+  const lower = lowerOf(sentence)
+  const tokens = words(lower)
+  ngramFeatures(features, tokens)
+  // The sentence's first word matters (an order starts with a verb).
+  if (tokens[0]) addFeature(features, `first:${tokens[0]}`)
+  for (const id of toneCues(sentence).keys()) addFeature(features, `@cue:${id}`)
+  if (context.labelled) addFeature(features, '@cue:comment-labelled')
+  if (lower.endsWith('?')) addFeature(features, '@question')
+  addFeature(features, tokens.length <= 3 ? '@len:short' : tokens.length <= 10 ? '@len:mid' : '@len:long')
+  return features
+}
+
+export interface Sentence {
+  text: string
+  /** Offset in the text it was cut from. */
+  start: number
+  end: number
+}
+
+/** Cut prose into sentences at `.`, `!`, `?` followed by space, and at line breaks. */
+export function sentences(text: string): Sentence[] {
+  const out: Sentence[] = []
+  // Cut only before white space, so `1.5` or `a.b()` stay whole; `e.g.` and `etc.` do not cut.
+  let start = 0
+  const push = (end: number) => {
+    const raw = text.slice(start, end)
+    const lead = raw.length - raw.trimStart().length
+    const trimmed = raw.trim()
+    if (trimmed !== '') out.push({text: trimmed, start: start + lead, end: start + lead + trimmed.length})
+    start = end
+  }
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index]!
+    if (char === '\n') {
+      push(index)
+      start = index + 1
+    } else if ((char === '.' || char === '!' || char === '?') && (index + 1 >= text.length || /\s/.test(text[index + 1]!))) {
+      // Keep runs like `?!` and `...` together.
+      let end = index + 1
+      while (end < text.length && /[.!?]/.test(text[end]!)) end++
+      if (char === '.' && /\b(?:e\.g|i\.e|etc|vs)\.$/i.test(text.slice(Math.max(0, index - 4), index + 1))) continue
+      push(end)
+      index = end - 1
+    }
+  }
+  push(text.length)
+  return out
+}
+
+/** Whether a comment opens with a Conventional Comments label (`suggestion:`, `nitpick (non-blocking):`). */
+export function isLabelled(text: string): boolean {
+  return CC_LABEL.test(lowerOf(text))
+}

@@ -1,0 +1,52 @@
+// review-tone: is a review comment (or one of its sentences) a blunt verdict, a rhetorical or
+// sarcastic question, condescension, or an order without a reason? A logistic regression over
+// each sentence (weights.json, from `npm run train`); a comment is as blunt as its bluntest
+// sentence.
+
+import type {JudgeOptions, Judgement} from '../../types.js'
+import {probability, topContributions, type LinearModel} from '../linear.js'
+import {isLabelled, sentences, toneCues, toneFeatures, type Sentence} from './features.js'
+import weights from './weights.json'
+
+export const MODEL = weights as LinearModel
+
+export interface SentenceTone extends Sentence {
+  score: number
+  blunt: boolean
+  /** Tone cues found, in words. */
+  cues: string[]
+}
+
+/** Judge each sentence of a review text; `labelled` when the comment opens with a Conventional Comments label. */
+export function judgeSentences(text: string, labelled = isLabelled(text)): SentenceTone[] {
+  return sentences(text).map((sentence) => {
+    const score = probability(MODEL, toneFeatures(sentence.text, {labelled}))
+    const cues = [...toneCues(sentence.text).values()].map(({cue, matched}) => `${cue.label}: \`${matched}\``)
+    return {...sentence, score, blunt: score >= MODEL.threshold, cues}
+  })
+}
+
+export interface ReviewToneResult extends Judgement {
+  label: 'blunt' | 'constructive'
+}
+
+export function judgeReviewTone(text: string, _options?: Partial<JudgeOptions>): ReviewToneResult {
+  const judged = judgeSentences(text)
+  if (judged.length === 0) return {label: 'constructive', score: 0, evidence: ['no sentences to judge']}
+  const worst = judged.reduce((a, b) => (b.score > a.score ? b : a))
+  const evidence: string[] = []
+  for (const sentence of judged.filter((item) => item.blunt)) {
+    evidence.push(`blunt sentence \`${sentence.text}\` (score ${sentence.score.toFixed(2)})${sentence.cues.length > 0 ? `: ${sentence.cues.join(', ')}` : ''}`)
+  }
+  if (evidence.length === 0) {
+    const cues = judged.flatMap((item) => item.cues)
+    evidence.push(
+      cues.length > 0
+        ? `tone cues found: ${cues.join(', ')}; bluntest sentence scores ${worst.score.toFixed(2)} (threshold ${MODEL.threshold.toFixed(2)})`
+        : `looked for verdicts, rhetorical questions, condescension (obviously, just, clearly), bare orders and sarcasm: none found; bluntest sentence scores ${worst.score.toFixed(2)}`,
+    )
+  }
+  const top = topContributions(MODEL, toneFeatures(worst.text, {labelled: isLabelled(text)}), 3)
+  if (top.length > 0) evidence.push(`strongest features of \`${worst.text}\`: ${top.map((item) => `${item.feature.replace(/^@cue:/, 'cue ').replace(/^[wb]:/, '').replace('|', ' ')} (${item.weight > 0 ? '+' : ''}${item.weight.toFixed(2)})`).join(', ')}`)
+  return {label: worst.blunt ? 'blunt' : 'constructive', score: worst.score, evidence}
+}

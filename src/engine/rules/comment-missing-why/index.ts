@@ -1,0 +1,184 @@
+import {judgeCommentWhy} from '../../models/comment-why/index.js'
+import {defineRule} from '../../rule.js'
+import {literalRanges} from '../../sources/code/index.js'
+import type {CodeComment, SourceDocument} from '../../sources/types.js'
+import type {Fix} from '../../types.js'
+import {eolOf, indentAt, lineMarker, lineStart, nextLineStart} from '../comment-restates-code/host.js'
+
+export interface Options {
+  /** Look for unexplained numeric literals too. */
+  magicNumbers: boolean
+}
+
+/** A kind of code that needs a reason next to it. */
+interface Concern {
+  what: string
+  pattern: RegExp
+}
+
+const CONCERNS: Concern[] = [
+  {what: 'sleep', pattern: /\b(?:Thread\.sleep|time\.sleep|asyncio\.sleep|time\.Sleep|usleep|nanosleep|sleep|delay|setTimeout|setInterval|Task\.Delay|sleepFor)\s*\(|\btime\.After\s*\(/g},
+  {what: 'timeout', pattern: /\b\w*(?:timeout|Timeout|TIMEOUT|deadline|Deadline|ttl|TTL)\w*\s*(?::|=|\()\s*-?\d[\d_]*(?:\.\d+)?/g},
+  {what: 'retry', pattern: /\b\w*(?:retries|Retries|RETRIES|retry|Retry|RETRY|attempts|Attempts|ATTEMPTS|backoff|Backoff|BACKOFF)\w*\s*(?::|=|\()\s*\d[\d_]*/g},
+  {
+    what: 'disabled check',
+    pattern:
+      /\bverify\s*=\s*False\b|\bcheck_hostname\s*=\s*False\b|\brejectUnauthorized\s*:\s*false\b|\bInsecureSkipVerify\s*:\s*true\b|\bNODE_TLS_REJECT_UNAUTHORIZED\b|\bdanger_accept_invalid_certs\s*\(\s*true\s*\)|\b(?:it|describe|test)\.skip\s*\(|\bx(?:it|describe)\s*\(|@Ignore\b|@Disabled\b|@pytest\.mark\.skip\b|\bt\.Skip\s*\(|#\[ignore\]|\bsetValidating\s*\(\s*false\s*\)|\bcsrf\s*\(\s*\)\s*\.disable\s*\(\s*\)/g,
+  },
+  {what: 'empty catch block', pattern: /\bcatch\s*(?:\([^)]*\))?\s*\{\s*\}|\bexcept\b[^:\n]*:\s*(?:\r?\n[ \t]*)?pass\b|\brescue\b[^\n]*\r?\n[ \t]*end\b/g},
+]
+
+// A number a reader cannot place: two or more significant characters, not a well-known one.
+const MAGIC = /(?<![\w.$#])-?(?:\d+\.\d+|\d{2,})(?![\w.])/g
+const WELL_KNOWN = new Set(['10', '100', '1000', '16', '24', '32', '60', '64', '128', '255', '256', '360', '365', '1024', '3600', '0.5', '200', '201', '204', '301', '302', '304', '400', '401', '403', '404', '409', '422', '500', '502', '503'])
+
+const WORKAROUND = /\b(?:hack|hacky|workaround|work around|kludge|xxx)\b/i
+
+export default defineRule<Options>({
+  id: 'comment-missing-why',
+  description: 'Non-obvious code (sleeps, timeouts, retries, disabled checks, empty catch blocks, magic numbers, workarounds) needs a comment saying why',
+  defaultSeverity: 'hint',
+  targets: ['code'],
+  fixable: true,
+  options: {
+    magicNumbers: {type: 'boolean', description: 'Also ask for a reason next to unexplained numeric literals', default: true},
+  },
+  run({document, options, report}) {
+    const text = document.text
+    const masked = maskNonCode(document)
+    const comments = document.comments ?? []
+    const seenLines = new Set<number>()
+    const sites: Array<{start: number; end: number; what: string}> = []
+    for (const concern of CONCERNS) {
+      concern.pattern.lastIndex = 0
+      for (const match of masked.matchAll(concern.pattern)) sites.push({start: match.index, end: callEnd(masked, match.index + match[0].trimEnd().length), what: concern.what})
+    }
+    if (options.magicNumbers) {
+      for (const match of masked.matchAll(MAGIC)) {
+        const value = match[0].replace(/^-/, '')
+        if (WELL_KNOWN.has(value) || /^0\d/.test(value)) continue
+        const line = masked.slice(lineStart(masked, match.index), nextLineStart(masked, match.index))
+        // A named constant is its own explanation of what the number is; indexes, versions and
+        // ranges are not magic either.
+        if (/\b(?:const|final|static|readonly|enum|let|var)?\s*[A-Z][A-Z0-9_]{2,}\s*(?::[^=]*)?=/.test(line) || /#define|\bversion\b|\bport\b|\bcase\b/i.test(line)) continue
+        if (masked[match.index - 1] === '[' || /^\s*\d+[\s,]*$/.test(line)) continue
+        sites.push({start: match.index, end: match.index + match[0].length, what: 'magic number'})
+      }
+    }
+    sites.sort((a, b) => a.start - b.start)
+    const lineOf = lineNumbers(text)
+    for (const site of sites) {
+      const line = lineOf(site.start)
+      if (seenLines.has(line)) continue
+      seenLines.add(line)
+      const comment = documenting(comments, site.start, site.end, lineOf)
+      const shown = masked.slice(site.start, site.end).replace(/\s+/g, ' ')
+      const quoted = shown.length > 40 ? `${shown.slice(0, 39)}…` : shown
+      if (comment) {
+        const judged = judgeCommentWhy(comment.prose.originalSlice(text, 0, comment.prose.text.length))
+        if (judged.label === 'present') continue
+        report({
+          message: `Comment says what \`${quoted}\` does, not why: add the reason (${site.what})`,
+          start: comment.offset,
+          end: comment.endOffset,
+          expected: ['a reason: the problem, constraint or trade-off behind it'],
+          note: judged.evidence.join('\n'),
+          fixes: [template(document, comment.trailing ? site.start : lineStart(text, site.start), site.what)],
+        })
+      } else {
+        report({
+          message: `Unexplained ${site.what} \`${quoted}\`: add a comment saying why`,
+          start: site.start,
+          end: site.end,
+          expected: ['a comment with the reason'],
+          fixes: [template(document, site.start, site.what)],
+        })
+      }
+    }
+    // Comments that call something a hack or workaround but do not say what it works around.
+    for (const comment of comments) {
+      const prose = comment.prose.originalSlice(text, 0, comment.prose.text.length)
+      const hit = WORKAROUND.exec(prose)
+      if (!hit || !comment.code || seenLines.has(lineOf(comment.code.offset))) continue
+      if (judgeCommentWhy(prose).label === 'present') continue
+      seenLines.add(lineOf(comment.code.offset))
+      report({
+        message: `Comment calls this a \`${hit[0]}\` but not what it works around: add the reason`,
+        start: comment.offset,
+        end: comment.endOffset,
+        expected: ['the problem it works around, and when it can go'],
+        fixes: [template(document, comment.code.offset, 'workaround')],
+      })
+    }
+  },
+})
+
+/** A match that ends in `(` extends to its closing parenthesis on the same line. */
+function callEnd(text: string, end: number): number {
+  if (text[end - 1] !== '(') return end
+  let depth = 1
+  for (let index = end; index < text.length; index++) {
+    const char = text[index]
+    if (char === '\n') break
+    if (char === '(') depth++
+    else if (char === ')' && --depth === 0) return index + 1
+  }
+  return end
+}
+
+/** The text with comments and string literals blanked out (same length), so patterns only see code. */
+function maskNonCode(document: SourceDocument): string {
+  const chars = document.text.split('')
+  const blank = (start: number, end: number) => {
+    for (let index = start; index < end && index < chars.length; index++) if (chars[index] !== '\n' && chars[index] !== '\r') chars[index] = ' '
+  }
+  for (const comment of document.comments ?? []) blank(comment.offset, comment.endOffset)
+  for (const [start, end] of literalRanges(document)) blank(start, end)
+  // `whylint-…` directive and test-marker comments are not in `comments`.
+  for (const match of document.text.matchAll(/(?:\/\/|#|\/\*)[ \t]*whylint-[^\r\n]*/g)) blank(match.index, match.index + match[0].length)
+  return chars.join('')
+}
+
+function lineNumbers(text: string): (offset: number) => number {
+  const starts = [0]
+  for (let index = 0; index < text.length; index++) if (text[index] === '\n') starts.push(index + 1)
+  return (offset) => {
+    let lo = 0
+    let hi = starts.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (starts[mid]! <= offset) lo = mid
+      else hi = mid - 1
+    }
+    return lo
+  }
+}
+
+/**
+ * The comment that documents code at [start, end): a trailing comment on its line, a comment
+ * whose documented code is on that line, a comment inside the construct (an empty catch block
+ * holding only a comment), or the comment just above the line.
+ */
+function documenting(comments: CodeComment[], start: number, end: number, lineOf: (offset: number) => number): CodeComment | undefined {
+  const line = lineOf(start)
+  for (const comment of comments) {
+    if (comment.offset >= start && comment.endOffset <= end) return comment
+    if (comment.trailing && lineOf(comment.offset) === line) return comment
+    if (comment.code && lineOf(comment.code.offset) === line && comment.endOffset <= start) return comment
+    if (!comment.trailing && lineOf(comment.endOffset) === line - 1 && comment.endOffset <= start) return comment
+  }
+  return undefined
+}
+
+function template(document: SourceDocument, at: number, what: string): Fix {
+  const text = document.text
+  const start = lineStart(text, at)
+  const indent = indentAt(text, start)
+  const marker = lineMarker(document)
+  const prompt = `why this ${what} is needed`
+  const eol = eolOf(text)
+  return {
+    title: 'Add a why comment',
+    edits: [{offset: start, endOffset: start, text: `${indent}${marker} Why: <${prompt}>${eol}`, snippet: `${indent}${marker} Why: \${1:${prompt}}${eol}`}],
+  }
+}

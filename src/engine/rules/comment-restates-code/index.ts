@@ -1,0 +1,62 @@
+import {judgeComment} from '../../models/comment-restates/index.js'
+import {defineRule} from '../../rule.js'
+import type {CodeComment} from '../../sources/types.js'
+import type {Fix} from '../../types.js'
+import {lineStart, nextLineStart, sameSyntax} from './host.js'
+
+export default defineRule<Record<string, never>>({
+  id: 'comment-restates-code',
+  description: 'Comments should say what the code cannot: not restate the name of what they document',
+  defaultSeverity: 'warning',
+  targets: ['code'],
+  fixable: true,
+  run({document, report}) {
+    const text = document.text
+    for (const comment of document.comments ?? []) {
+      if (!comment.code) continue
+      const result = judgeComment(comment, text)
+      if (result.label !== 'restates') continue
+      const code = comment.code.text.trim()
+      const shown = code.length > 40 ? `${code.slice(0, 39)}…` : code
+      report({
+        message: `Comment restates \`${shown}\`: say why it exists or is done this way, or remove it`,
+        start: comment.offset,
+        end: comment.endOffset,
+        actual: comment.prose.originalSlice(text, 0, comment.prose.text.length),
+        expected: ['a reason, constraint, unit or example the code does not say'],
+        note: result.evidence.join('\n'),
+        fixes: fixes(text, comment),
+      })
+    }
+  },
+})
+
+function fixes(text: string, comment: CodeComment): Fix[] {
+  const prompt = 'why this code exists or is done this way'
+  const why: Fix = {
+    title: 'Replace with a why template',
+    edits: [
+      {
+        offset: comment.offset,
+        endOffset: comment.endOffset,
+        text: sameSyntax(text, comment, `Why: <${prompt}>`),
+        snippet: sameSyntax(text, comment, `Why: \${1:${prompt}}`).replace(/\$(?!\{)/g, '\\$'),
+      },
+    ],
+  }
+  // Remove the comment; a comment on its own line takes its line (and indentation) with it.
+  let start = comment.offset
+  let end = comment.endOffset
+  if (comment.trailing) {
+    while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--
+  } else {
+    const first = lineStart(text, comment.offset)
+    const after = nextLineStart(text, comment.endOffset)
+    const onlyComment = text.slice(first, comment.offset).trim() === '' && text.slice(comment.endOffset, after).trim() === ''
+    if (onlyComment) {
+      start = first
+      end = after
+    }
+  }
+  return [why, {title: 'Remove comment', edits: [{offset: start, endOffset: end, text: ''}]}]
+}

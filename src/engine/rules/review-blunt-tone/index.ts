@@ -1,0 +1,52 @@
+import {judgeSentences} from '../../models/review-tone/index.js'
+import {isLabelled} from '../../models/review-tone/features.js'
+import {defineRule} from '../../rule.js'
+import type {Fix} from '../../types.js'
+
+const LABELS = 'suggestion,issue,question,nitpick,thought,chore,praise'
+
+export default defineRule<Record<string, never>>({
+  id: 'review-blunt-tone',
+  description: 'Review comments land better as observation, impact and a question than as a verdict',
+  defaultSeverity: 'warning',
+  targets: ['review'],
+  fixable: true,
+  run({document, report}) {
+    const text = document.text
+    const blocks = document.blocks.filter((block) => block.role !== 'heading' || block.text.split(/\s+/).length > 3)
+    // A comment that opens with a Conventional Comments label sets the tone for all of it.
+    const labelled = blocks.length > 0 && isLabelled(blocks[0]!.text)
+    for (const block of blocks) {
+      for (const sentence of judgeSentences(block.text, labelled || isLabelled(block.text))) {
+        if (!sentence.blunt) continue
+        const start = block.toOriginal(sentence.start, 'start')
+        const end = block.toOriginal(sentence.end, 'end')
+        const original = text.slice(start, end)
+        const why = sentence.cues[0]?.split(':')[0] ?? 'a verdict'
+        report({
+          message: `\`${original.length > 50 ? `${original.slice(0, 49)}…` : original}\` reads as blunt (${why}): say what you saw, why it matters, and ask or suggest`,
+          start,
+          end,
+          actual: original,
+          expected: ['observation, impact, then a question or an alternative'],
+          note: [`score ${sentence.score.toFixed(2)}`, ...sentence.cues].join('\n'),
+          fixes: [rewrite(start, end)],
+        })
+      }
+    }
+  },
+})
+
+function rewrite(start: number, end: number): Fix {
+  return {
+    title: 'Rewrite as observation, impact and question',
+    edits: [
+      {
+        offset: start,
+        endOffset: end,
+        text: 'suggestion (non-blocking): [what I noticed], [why it matters]. [Could we … instead?]',
+        snippet: `\${1|${LABELS}|} (\${2|non-blocking,blocking|}): \${3:what I noticed}, \${4:why it matters}. \${5:Could we … instead?}`,
+      },
+    ],
+  }
+}

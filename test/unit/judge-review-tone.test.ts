@@ -1,0 +1,87 @@
+// review-tone through `judge`: blunt verdicts, rhetorical and sarcastic questions, condescension
+// and bare orders vs constructive comments and harsh-sounding jargon; sentence offsets; speed.
+import assert from 'node:assert/strict'
+import {readFileSync} from 'node:fs'
+import {judge} from '../../src/engine/judge.js'
+import {analyze} from '../../src/engine/lint.js'
+import {isLabelled, sentences} from '../../src/engine/models/review-tone/features.js'
+import {judgeSentences} from '../../src/engine/models/review-tone/index.js'
+
+interface Row {
+  text: string
+  label: 'blunt' | 'constructive'
+  group: string
+  blunt: string[]
+}
+
+const rows: Row[] = readFileSync('test/data/review-tone/comments.jsonl', 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Row)
+
+describe('judge review-tone', () => {
+  const cases: Array<[string, 'blunt' | 'constructive']> = [
+    ['This is wrong. Change it to X.', 'blunt'],
+    ['Did you even test this?', 'blunt'],
+    ['Why would anyone do this?', 'blunt'],
+    ['Obviously this belongs in the service layer.', 'blunt'],
+    ['Remove this.', 'blunt'],
+    ["Don't do that.", 'blunt'],
+    ['Thanks for breaking the build, great job.', 'blunt'],
+    ['suggestion (non-blocking): a map would make this a single lookup instead of a scan.', 'constructive'],
+    ['question: how did you test the retry path? I could not find a test for it.', 'constructive'],
+    ['Could we move this to utils? The CLI needs it too.', 'constructive'],
+    ['We should kill the child process when the parent exits, otherwise it leaks.', 'constructive'],
+    ['The parent is dead by the time the child writes, so the pipe closes.', 'constructive'],
+    ['We abort the transaction when validation fails, so partial writes are rolled back.', 'constructive'],
+    ['This just returns early when the flag is off, so the cost is negligible.', 'constructive'],
+    ['praise: thanks for fixing the build so quickly!', 'constructive'],
+    ['LGTM.', 'constructive'],
+  ]
+  for (const [text, label] of cases) {
+    it(`${label}: ${text}`, () => {
+      const result = judge(text, {detector: 'review-tone'})
+      assert.equal(result.label, label, result.evidence.join('; '))
+    })
+  }
+
+  it('names the blunt sentence and the cue behind it', () => {
+    const result = judge('Thanks for the PR. Did you even test this?', {detector: 'review-tone'})
+    assert.equal(result.label, 'blunt')
+    assert.ok(result.evidence[0]!.includes('`Did you even test this?`'), result.evidence[0])
+    assert.ok(result.evidence[0]!.includes('rhetorical question'), result.evidence[0])
+  })
+
+  it('judges each sentence, with offsets into the text', () => {
+    const text = 'The test passes. Still, this is not acceptable code.'
+    const judged = judgeSentences(text)
+    assert.deepEqual(judged.map((item) => text.slice(item.start, item.end)), ['The test passes.', 'Still, this is not acceptable code.'])
+    assert.deepEqual(sentences('See e.g. the docs. Then 1.5 s later?').map((item) => item.text), ['See e.g. the docs.', 'Then 1.5 s later?'])
+    assert.ok(isLabelled('nitpick (non-blocking): spacing'))
+    assert.ok(!isLabelled('This is wrong: use a map'))
+  })
+
+  it('agrees with most labelled comments (the shipped weights saw them: a floor, not a score)', () => {
+    let right = 0
+    for (const row of rows) if (judge(row.text, {detector: 'review-tone'}).label === row.label) right++
+    assert.ok(rows.length >= 600)
+    assert.ok(right / rows.length >= 0.9, `${right}/${rows.length}`)
+  })
+
+  it('judges one comment in under a millisecond', () => {
+    const started = performance.now()
+    for (const row of rows) judge(row.text, {detector: 'review-tone'})
+    const perItem = (performance.now() - started) / rows.length
+    assert.ok(perItem < 1, `${perItem.toFixed(3)} ms per comment`)
+  })
+})
+
+describe('review-blunt-tone rule', () => {
+  it('reports the blunt sentence only, with a labelled rewrite template that is not preferred', () => {
+    const text = 'Thanks for the PR.\n\nThe tests pass. Did you even read the ticket?\n'
+    const findings = analyze(text, {kind: 'review', config: {rules: {'review-blunt-tone': 'warning'}}}).findings.filter((finding) => finding.ruleId === 'review-blunt-tone')
+    assert.equal(findings.length, 1)
+    assert.equal(text.slice(findings[0]!.offset, findings[0]!.endOffset), 'Did you even read the ticket?')
+    const fix = findings[0]!.fixes![0]!
+    assert.ok(!fix.preferred)
+    assert.match(fix.edits[0]!.snippet!, /\$\{1\|suggestion,issue,question,nitpick,thought,chore,praise\|\} \(\$\{2\|non-blocking,blocking\|\}\)/)
+    assert.match(fix.edits[0]!.text, /^suggestion \(non-blocking\): /)
+  })
+})
