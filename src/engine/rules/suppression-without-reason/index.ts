@@ -152,7 +152,7 @@ export default defineRule<Options>({
   targets: ['code'],
   fixable: true,
   options: {
-    minWords: {type: 'integer', description: 'Words a reason needs to count as one', default: 3, minimum: 1},
+    minWords: {type: 'integer', description: 'Words a reason needs to count as one', default: 2, minimum: 1},
   },
   run({document, options, report}) {
     const text = document.text

@@ -21,6 +21,9 @@ const PLACEHOLDERS: Array<{pattern: RegExp; what: string}> = [
   {pattern: /\$\{\d+(?::[^}\n]*)?\}/g, what: 'snippet tab stop'},
 ]
 
+// Before a JSDoc optional parameter's name: `@param {T} ` up to the `[`.
+const OPTIONAL_PARAM = /@(?:param|arg|argument|property|prop|template)[ \t]+(?:\{[^}\n]*\}[ \t]*)?$/
+
 // First words of template instructions left in HTML comments.
 const INSTRUCTION = /^(?:describe|please|explain|add|list|provide|link|include|write|summari[sz]e|mention|tell|give|insert|replace|fill|remove|delete|attach|enter|reference|specify|outline|note|what|why|how|if|thanks?|thank you|before|make sure|ensure|check|put|use this|this section|e\.g\.)\b/i
 // HTML comments that are tooling, not instructions.
@@ -29,6 +32,12 @@ const LICENSE = /\b(?:licen[cs]e|copyright|spdx)\b/i
 
 // Headings of PR and issue templates; in plain Markdown only these count as template headings.
 const TEMPLATE_HEADING = /^(?:description|summary|motivation(?: and context)?|context|changes(?: made)?|what(?:'s| is| does)?\b.*|why\b.*|how\b.*|testing|test plan|tests?|how (?:has this been|to) tested?.*|checklist|screenshots?.*|related (?:issues?|tickets?|prs?)|issues?|type of change|breaking changes?|notes?(?: for reviewers)?|additional (?:context|notes|information)|steps to reproduce|expected behaviou?r|actual behaviou?r|environment|possible solution|risks?|rollback(?: plan)?|alternatives(?: considered)?)\s*:?$/i
+
+/** Whether a line prefix leaves a quote open. */
+function insideQuotes(prefix: string): boolean {
+  for (const quote of ["'", '"', '`']) if (prefix.split(quote).length % 2 === 0) return true
+  return false
+}
 
 function overlaps(ranges: ReadonlyArray<readonly [number, number]>, start: number, end: number): boolean {
   for (const [s, e] of ranges) if (start < e && s < end) return true
@@ -108,6 +117,10 @@ export default defineRule<Options>({
           const start = from + match.index
           const end = start + match[0].length
           if (seen.has(start) || overlaps(skip, start, end)) continue
+          // `@param {string} [description]` names an optional parameter `description`.
+          if (match[0].startsWith('[') && OPTIONAL_PARAM.test(text.slice(Math.max(from, start - 200), start))) continue
+          // `'--cheese [type]'` quoted in an example is a usage string, not a stub.
+          if (match[0].startsWith('[') && insideQuotes(text.slice(Math.max(from, text.lastIndexOf('\n', start) + 1), start))) continue
           seen.add(start)
           report({
             message: `Unexpected ${what} \`${match[0]}\`, expected your own words`,
