@@ -72,15 +72,16 @@ export async function runUiCheck({node, vscodeDir, vsix, keep = false, screensho
       if (!box) throw new Error('The squiggle has no box on screen')
       await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
       await page.waitForSelector('.monaco-editor .lightBulbWidget', {state: 'visible', timeout: 15_000})
-      await page.keyboard.press('Control+.')
-      await page.waitForSelector(actionRow, {timeout: 15_000})
+      await openQuickFixMenu(page)
       const actions = await page.locator(actionRow).allInnerTexts()
       step(`quick-fix menu: ${JSON.stringify(actions)}`)
       if (screenshots) await shoot(page, 'quick-fix.png')
 
-      // Apply the fix that fills in a template ("why" in its title), else the first one.
+      // Apply the fix that fills in the README's why.
       const before = await editorText(page)
+      const problemsBefore = await panelText(page)
       const pick = actions.findIndex((title) => /why/i.test(title))
+      if (pick < 0) throw new Error(`Unexpected quick fixes ${JSON.stringify(actions)}, expected one that adds a why`)
       // The menu takes keys, not clicks (a pointer block covers it); the first action has focus.
       for (let i = 0; i < pick; i++) await page.keyboard.press('ArrowDown')
       await page.keyboard.press('Enter')
@@ -90,7 +91,11 @@ export async function runUiCheck({node, vscodeDir, vsix, keep = false, screensho
         {timeout: 15_000},
       )
       const after = await editorText(page)
-      step(`template applied (${actions[Math.max(pick, 0)]}): ${after.length - before.length} characters added`)
+      if (after.length <= before.length) throw new Error(`Unexpected editor text after \`${actions[pick]}\`, expected a filled-in template`)
+      step(`template applied (${actions[pick]}): ${after.length - before.length} characters added`)
+      // The template moved the findings below it: the Problems panel follows once re-linted.
+      await page.waitForFunction((text) => (document.querySelector('.markers-panel')?.textContent ?? '') !== text, problemsBefore, {timeout: 15_000})
+      step('Problems panel updated')
       if (screenshots) await shoot(page, 'template.png')
       passed = true
     } catch (error) {
@@ -105,6 +110,29 @@ export async function runUiCheck({node, vscodeDir, vsix, keep = false, screensho
     if (passed && !keep) removeRunRoot(root)
     else console.log(`kept ${root}`)
   }
+}
+
+/**
+ * Ctrl+. right after the cursor moved can be swallowed while the editor recomputes its code
+ * actions, so ask again (at most three times) until the menu shows.
+ * @param {import('playwright-core').Page} page
+ */
+async function openQuickFixMenu(page) {
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+.')
+    try {
+      await page.waitForSelector(actionRow, {timeout: 5_000})
+      return
+    } catch (error) {
+      if (attempt === 3) throw error
+      await page.keyboard.press('Escape')
+    }
+  }
+}
+
+/** @param {import('playwright-core').Page} page */
+function panelText(page) {
+  return page.evaluate(() => document.querySelector('.markers-panel')?.textContent ?? '')
 }
 
 /** @param {import('playwright-core').Page} page */
