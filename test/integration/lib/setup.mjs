@@ -20,7 +20,7 @@ export const targets = {
   newest: {name: 'newest', codeServer: '4.139.1', vscode: '1.139.1', node: '24.21.0'},
 }
 
-const debianPackages = ['chromium', 'libkrb5-dev', 'pkg-config', 'ripgrep', 'make', 'g++', 'python3']
+const debianPackages = ['chromium', 'libkrb5-dev', 'pkg-config', 'ripgrep', 'make', 'g++', 'python3', 'git']
 
 /** Install the Debian packages that are missing (as root, `apt-get update` first). */
 export function ensureDebianPackages() {
@@ -51,10 +51,13 @@ export function chromiumPath() {
  */
 export function ensureNode(target) {
   if (!target.node) {
-    // node-gyp needs headers that match the running Node; Debian and NodeSource install them here.
-    const header = '/usr/include/node/node_version.h'
+    // node-gyp needs headers that match the running Node: next to it (official tarballs, Docker
+    // images) or in /usr (Debian, NodeSource). Without them node-gyp downloads them.
     const major = process.versions.node.split('.')[0]
-    const nodedir = existsSync(header) && readFileSync(header, 'utf8').includes(`#define NODE_MAJOR_VERSION ${major}\n`) ? '/usr' : undefined
+    const nodedir = [dirname(dirname(process.execPath)), '/usr'].find((prefix) => {
+      const header = join(prefix, 'include', 'node', 'node_version.h')
+      return existsSync(header) && readFileSync(header, 'utf8').includes(`#define NODE_MAJOR_VERSION ${major}\n`)
+    })
     return {bin: process.execPath, nodedir}
   }
   const dir = join(cacheRoot, `node-${target.node}`)
