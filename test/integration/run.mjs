@@ -69,6 +69,7 @@ async function runSuite({label, target, node, vscodeDir, version, trusted, bundl
     else console.log(`kept ${root}`)
   }
 }
+
 const vsixDir = mkdtempSync(join(tmpdir(), 'whylint-vsix-out-'))
 
 try {

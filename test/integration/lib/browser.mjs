@@ -23,8 +23,9 @@ export async function launchBrowser(options = {}) {
   return {context, page, close}
 }
 
-// Workbench chatter that says nothing about the tests.
-const noise = /\[AgentHost|\[ChatModelSelection|socket|connection token|ExtensionGalleryService|Ignoring the error while validating workspace folder/
+// Workbench chatter that says nothing about the tests (no network here, no service worker, no
+// GitHub sign-in).
+const noise = /\[AgentHost|\[ChatModelSelection|\[AccountPolicyGate|socket|connection token|ExtensionGalleryService|Ignoring the error while validating workspace folder|ENOTFOUND|\[Service Worker\]|authentication provider 'github'|reconnection-grace-time|builtin extensions cache|ChatSessionStore/
 
 /**
  * Run the `extensionTestsPath` suite in the server's Node extension host: the workbench URL

@@ -56,6 +56,16 @@ export async function installExtension({node, vscodeDir, root, vsix}) {
   if (code !== 0 || !/successfully installed/i.test(output)) throw new Error(`Installing ${vsix} failed (exit ${code}):\n${output}`)
 }
 
+/** No update checks, gallery queries or welcome pages: nothing here can reach the network. */
+const quietSettings = {
+  'workbench.startupEditor': 'none',
+  'git.openRepositoryInParentFolders': 'never',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'update.mode': 'none',
+  'telemetry.telemetryLevel': 'off',
+}
+
 /**
  * Start the server on a free port. User settings are written before it starts (some, like
  * `remote.extensionKind`, are read only at startup).
@@ -64,7 +74,7 @@ export async function installExtension({node, vscodeDir, root, vsix}) {
 export async function startServer({node, vscodeDir, root, env = {}, trusted = true, settings = {}, timeoutMs = 60_000}) {
   const userDir = join(root, 'user-data', 'User')
   mkdirSync(userDir, {recursive: true})
-  writeFileSync(join(userDir, 'settings.json'), JSON.stringify({'workbench.startupEditor': 'none', 'git.openRepositoryInParentFolders': 'never', ...settings}, null, 2))
+  writeFileSync(join(userDir, 'settings.json'), JSON.stringify({...quietSettings, ...settings}, null, 2))
   const logFile = join(root, 'server.log')
   const log = createWriteStream(logFile)
   const args = [
