@@ -32,6 +32,7 @@ export class AnalysisClient {
   private nextId = 1
   private readonly waiting = new Map<number, Waiter>()
   private readonly rulesWaiting = new Map<number, (rules: RuleInfo[]) => void>()
+  private readonly yamlWaiting = new Map<number, (result: {text?: string; error?: string}) => void>()
   private rules: Promise<RuleInfo[]> | undefined
   private crashes = 0
   private disposed = false
@@ -70,6 +71,12 @@ export class AnalysisClient {
         waiter?.(message.rules)
         break
       }
+      case 'yamlRuleOff': {
+        const waiter = this.yamlWaiting.get(message.id)
+        this.yamlWaiting.delete(message.id)
+        waiter?.(message)
+        break
+      }
       case 'readFile':
         void this.options.readFile(message.path).then(
           (text) => this.port?.postMessage(text === undefined ? {type: 'file', id: message.id} : {type: 'file', id: message.id, text}),
@@ -90,6 +97,8 @@ export class AnalysisClient {
     this.waiting.clear()
     for (const waiter of this.rulesWaiting.values()) waiter([])
     this.rulesWaiting.clear()
+    for (const waiter of this.yamlWaiting.values()) waiter({error: `The analysis worker stopped: ${reason}`})
+    this.yamlWaiting.clear()
     this.rules = undefined
   }
 
@@ -121,6 +130,15 @@ export class AnalysisClient {
       })
     }
     return this.rules
+  }
+
+  /** A YAML config's text with the rule turned off (done in the worker, which has the parser). */
+  yamlRuleOff(text: string, ruleId: string): Promise<{text?: string; error?: string}> {
+    const id = this.nextId++
+    return new Promise((resolve) => {
+      this.yamlWaiting.set(id, resolve)
+      this.ensure().postMessage({type: 'yamlRuleOff', id, text, ruleId})
+    })
   }
 
   /** Whether any request is still out. */

@@ -282,22 +282,25 @@ export class Commands {
     const folder = (document && vscode.workspace.getWorkspaceFolder(document)) ?? vscode.workspace.workspaceFolders?.[0]
     if (!folder) return false
     let target = vscode.Uri.joinPath(folder.uri, '.whylintrc.json')
-    let packageJson = false
+    let format: 'json' | 'package' | 'yaml' = 'json'
     for (const name of CONFIG_FILE_NAMES) {
       const candidate = vscode.Uri.joinPath(folder.uri, name)
       const text = await readText(candidate)
       if (text === undefined || (name === 'package.json' && !/"whylint"\s*:/.test(text))) continue
-      if (name.endsWith('.yaml') || name.endsWith('.yml')) {
-        await vscode.window.showTextDocument(candidate)
-        void vscode.window.showInformationMessage(`Add \`${ruleId}: off\` under \`rules:\` in ${name}`)
-        return false
-      }
       target = candidate
-      packageJson = name === 'package.json'
+      format = name === 'package.json' ? 'package' : name.endsWith('.json') ? 'json' : 'yaml'
       break
     }
     try {
-      const next = configWithRuleOff(await readText(target), ruleId, packageJson)
+      const current = await readText(target)
+      let next: string
+      if (format === 'yaml') {
+        const result = await this.client.yamlRuleOff(current ?? '', ruleId)
+        if (result.text === undefined) throw new Error(result.error ?? 'cannot edit the YAML config')
+        next = result.text
+      } else {
+        next = configWithRuleOff(current, ruleId, format === 'package')
+      }
       await vscode.workspace.fs.writeFile(target, encoder.encode(next))
     } catch (error) {
       void vscode.window.showErrorMessage(`Cannot update ${vscode.workspace.asRelativePath(target)}: ${(error as Error).message}`)

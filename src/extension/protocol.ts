@@ -46,7 +46,15 @@ export interface FileReply {
   text?: string
 }
 
-export type ToWorker = LintRequest | CancelRequest | ConfigChanged | RulesRequest | FileReply
+/** Turn a rule off in a YAML config, keeping its comments (the host bundle has no YAML parser). */
+export interface YamlRuleOffRequest {
+  type: 'yamlRuleOff'
+  id: number
+  text: string
+  ruleId: string
+}
+
+export type ToWorker = LintRequest | CancelRequest | ConfigChanged | RulesRequest | FileReply | YamlRuleOffRequest
 
 export interface ConfigFailure {
   path: string
@@ -94,4 +102,11 @@ export interface FileRequest {
   path: string
 }
 
-export type FromWorker = LintResult | RulesResult | FileRequest
+export interface YamlRuleOffResult {
+  type: 'yamlRuleOff'
+  id: number
+  text?: string
+  error?: string
+}
+
+export type FromWorker = LintResult | RulesResult | FileRequest | YamlRuleOffResult

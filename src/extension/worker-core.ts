@@ -6,6 +6,7 @@ import {ConfigError, configuredKind, isIgnored, loadConfigFile, resolveConfig, t
 import {inferKind} from '../engine/kinds.js'
 import {analyze} from '../engine/lint.js'
 import {RULES} from '../engine/rules/index.js'
+import {isMap, parseDocument} from 'yaml'
 import type {FromWorker, LintRequest, LintResult, ToWorker} from './protocol.js'
 
 export interface WorkerCore {
@@ -116,6 +117,9 @@ export function createWorkerCore(post: (message: FromWorker) => void, defer: (ca
           waiter?.(message.text)
           break
         }
+        case 'yamlRuleOff':
+          post({type: 'yamlRuleOff', id: message.id, ...yamlRuleOff(message.text, message.ruleId)})
+          break
         case 'rules':
           post({
             type: 'rules',
@@ -126,4 +130,13 @@ export function createWorkerCore(post: (message: FromWorker) => void, defer: (ca
       }
     },
   }
+}
+
+/** A YAML config's text with `rules.<ruleId>: off`, comments and order kept. */
+export function yamlRuleOff(text: string, ruleId: string): {text: string} | {error: string} {
+  const document = parseDocument(text)
+  if (document.errors.length > 0) return {error: document.errors[0]!.message.split('\n')[0]!}
+  if (document.contents !== null && !isMap(document.contents)) return {error: 'Expected the config file to hold a mapping'}
+  document.setIn(['rules', ruleId], 'off')
+  return {text: document.toString()}
 }

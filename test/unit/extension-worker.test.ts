@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict'
 import {AnalysisClient, type WorkerEvents} from '../../src/extension/client.js'
 import type {FromWorker, LintRequest, LintResult, ToWorker} from '../../src/extension/protocol.js'
-import {createWorkerCore} from '../../src/extension/worker-core.js'
+import {createWorkerCore, yamlRuleOff} from '../../src/extension/worker-core.js'
 import {extractRuleDoc} from '../../src/extension/rule-docs.js'
 import {readFileSync} from 'node:fs'
 
@@ -172,5 +172,14 @@ describe('extension worker', () => {
     assert.match(doc.before!.code, /^Update the configuration loader/)
     assert.match(doc.after!.code, /^Read YAML config files/)
     assert.deepEqual(extractRuleDoc('# x\n\nOnly a summary.\n'), {summary: 'Only a summary.', why: ''})
+  })
+
+  it('turns a rule off in a YAML config, keeping comments', () => {
+    const result = yamlRuleOff('# team settings\nrules:\n  hedge-words: hint # keep\nignore: [dist/**]\n', 'readability')
+    assert.ok('text' in result)
+    assert.equal(result.text, '# team settings\nrules:\n  hedge-words: hint # keep\n  readability: off\nignore: [ dist/** ]\n')
+    assert.equal((yamlRuleOff('', 'x') as {text: string}).text, 'rules:\n  x: off\n')
+    assert.ok('error' in yamlRuleOff('- a\n', 'x'))
+    assert.ok('error' in yamlRuleOff('rules: [\n', 'x'))
   })
 })

@@ -220,6 +220,21 @@ suite('extension', () => {
     }
   })
 
+  test('disables a rule in a YAML config, keeping its comments', async () => {
+    const {uri} = await fresh('off-yaml.md', WORDY)
+    await diagnosticsUntil(uri, (found) => found.some((d) => ruleId(d) === 'wordy-phrase'))
+    const config = workspaceFile('.whylintrc.yaml')
+    try {
+      await vscode.workspace.fs.writeFile(config, encoder.encode('# shared with the CLI\nrules:\n  hedge-words: hint\n'))
+      assert.ok(await vscode.commands.executeCommand('whylint.disableRuleInConfig', 'wordy-phrase', uri))
+      const written = new TextDecoder().decode(await vscode.workspace.fs.readFile(config))
+      assert.equal(written, '# shared with the CLI\nrules:\n  hedge-words: hint\n  wordy-phrase: off\n')
+      await diagnosticsUntil(uri, (found) => !found.some((d) => ruleId(d) === 'wordy-phrase'))
+    } finally {
+      await vscode.workspace.fs.delete(config)
+    }
+  })
+
   test('Explain the Why: a README Why section after the intro', async () => {
     const {editor} = await fresh('README.md', '# Tool\n\nA tool.\n\n## Install\n\nnpm i tool\n')
     assert.ok(await vscode.commands.executeCommand('whylint.explainWhy', 'readme-why'))
