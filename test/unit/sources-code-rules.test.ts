@@ -85,6 +85,12 @@ describe('suppression-without-reason', () => {
     assert.deepEqual(suppressions('let s = r#"#[allow(unused)]"#;\n', 'rust'), [])
   })
 
+  it('is silenced by a whylint directive, which is not a reason itself', () => {
+    const text = '// whylint-disable-next-line suppression-without-reason\n// @ts-ignore\nf()\n// @ts-ignore\ng()\n'
+    assert.deepEqual(suppressions(text, 'typescript').map((finding) => finding.line), [4])
+    assert.deepEqual(suppressions('# whylint-disable-line\nx = f()  # type: ignore\n', 'python').map((finding) => finding.line), [2])
+  })
+
   it('accepts Rust reason = and C# Justification = arguments', () => {
     assert.deepEqual(suppressions('#[allow(unused, reason = "kept for the FFI layout")]\nfn f() {}\n', 'rust'), [])
     assert.equal(suppressions('#[allow(unused)]\nfn f() {}\n', 'rust').length, 1)
