@@ -401,3 +401,22 @@ describe('sources/code: C# XML doc comments', () => {
     assert.equal(comment!.code?.text, 'User Get(int id) { }')
   })
 })
+
+describe('sources/code: tool pragmas', () => {
+  it('keeps pragmas out of prose but keeps the comment and an ESLint reason', () => {
+    const cases: Array<[string, string, string]> = [
+      ['typescript', '// eslint-disable-next-line no-var\nvar a = 1\n', ''],
+      ['typescript', '// eslint-disable-next-line no-var -- the generated code needs hoisting\nvar a = 1\n', 'the generated code needs hoisting'],
+      ['go', '//go:build linux\n\npackage main\n', ''],
+      ['python', '# -*- coding: utf-8 -*-\nx = 1  # type: ignore[assignment]\n', ''],
+      ['ruby', '# frozen_string_literal: true\nx = 1\n', ''],
+      ['typescript', '/* istanbul ignore next */\nf()\n', ''],
+      ['typescript', '// Region of interest for the parser.\nf()\n', 'Region of interest for the parser.'],
+    ]
+    for (const [language, text, prose] of cases) {
+      const document = parseCode(text, language)
+      assert.ok(document.comments!.length > 0, text)
+      assert.equal(document.comments!.map((comment) => comment.prose.text).join(''), prose, text)
+    }
+  })
+})

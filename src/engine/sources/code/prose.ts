@@ -33,6 +33,10 @@ const PROSE_SECTIONS = new Set(['notes', 'note', 'warning', 'warnings', 'extende
 // reST directives whose content stays prose.
 const PROSE_DIRECTIVES = new Set(['note', 'warning', 'admonition', 'tip', 'important', 'attention', 'caution', 'danger', 'hint', 'seealso', 'rationale'])
 
+// Comments that talk to tools, not people: lint and format pragmas, build tags, encodings.
+// Only a reason written after ` -- ` in them is prose.
+const PRAGMA = /^(?:eslint(?:-disable|-enable|-env)?\b|globals?\s|jshint\b|jslint\b|istanbul\s|c8\s|v8\s|prettier-ignore|biome-ignore|deno-lint-ignore|deno-fmt-ignore|tslint:|go:[a-z]|\+build\s|nolint\b|NOLINT|NOSONAR|swiftlint:|rubocop:|shellcheck\s|type:\s*ignore|noqa\b|pylint:|mypy:|pyright:|fmt:\s*(?:off|on|skip)|isort:|-\*-|frozen_string_literal:|(?:en)?coding[:=]|#?(?:end)?region\b|<reference\s|webpackChunkName|cspell:|spell-checker:|markdownlint-|SPDX-License-Identifier:|vim?:\s|clang-format\s|pragma\s)/
+
 // Inline structure: `{@link X}`, reST roles, code spans, HTML tags. Every repetition is over a
 // class the next part cannot match: linear.
 const INLINE = /\{@[A-Za-z]+[^}\n]*\}|<c>[^<\n]*<\/c>|<(?:see|seealso|paramref|typeparamref)\b[^<>\n]{0,120}\/>|:[\w.-]+(?::[\w.-]+)?:`[^`\n]*`|``[^`\n]+``|`[^`\n]+`|<\/?[A-Za-z][^<>\n]{0,80}>/g
@@ -228,6 +232,12 @@ export function commentProse(text: string, lines: ContentLine[], docstring: bool
     }
     tag = undefined
 
+    // Tool pragmas: only a ` -- reason` in them is prose.
+    if (PRAGMA.test(value)) {
+      const dashes = /\s--\s+(?=\S)/.exec(value)
+      if (dashes) addProse(line.start + dashes.index + dashes[0].length, line.end)
+      continue
+    }
     // Lines with only markup (`<summary>`, `<p>`) carry no prose.
     if (/^(?:<\/?[A-Za-z][^<>\n]{0,80}>[ \t]*)+$/.test(value)) continue
     // Lines with no word in them are decoration (`-----`, `*****`, `====`).
