@@ -82,10 +82,17 @@ export function activateWith(context: vscode.ExtensionContext, spawn: SpawnWorke
 
   // Config files: forget what was read and lint again when one changes.
   const watcher = vscode.workspace.createFileSystemWatcher('**/{.whylintrc.json,.whylintrc.yaml,.whylintrc.yml,package.json}')
+  // One re-lint per burst: `npm install` touches many package.json files at once.
+  let configTimer: ReturnType<typeof setTimeout> | undefined
   const configChanged = () => {
     client.configChanged()
-    if (linter.settings.enable && linter.settings.run !== 'off') lintAll()
+    if (configTimer) clearTimeout(configTimer)
+    configTimer = setTimeout(() => {
+      configTimer = undefined
+      if (linter.settings.enable && linter.settings.run !== 'off') lintAll()
+    }, 50)
   }
+  context.subscriptions.push({dispose: () => configTimer && clearTimeout(configTimer)})
   context.subscriptions.push(watcher, watcher.onDidChange(configChanged), watcher.onDidCreate(configChanged), watcher.onDidDelete(configChanged))
   context.subscriptions.push(
     vscode.workspace.onDidSaveTextDocument((document) => {

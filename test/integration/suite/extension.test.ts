@@ -127,6 +127,12 @@ suite('extension', () => {
 
   test('lints the Source Control input and fixes the commit message', async () => {
     const git = vscode.extensions.getExtension<{getAPI(version: 1): {repositories: Array<{inputBox: {value: string}}>; onDidOpenRepository: vscode.Event<unknown>}}>('vscode.git')
+    if (!vscode.workspace.isTrusted) {
+      // VS Code turns the git extension off in untrusted workspaces: there is no commit box to lint.
+      assert.equal(git, undefined)
+      assert.equal(await vscode.commands.executeCommand('whylint.fixCommitMessage'), false)
+      return
+    }
     assert.ok(git, 'the built-in git extension is present')
     const gitApi = (git.isActive ? git.exports : await git.activate()).getAPI(1)
     if (gitApi.repositories.length === 0) await new Promise((resolve) => gitApi.onDidOpenRepository(resolve))
@@ -165,6 +171,13 @@ suite('extension', () => {
     assert.match(value, /^fix\n\nWhy: /, value)
     assert.match(value, /Risk: /)
     repository.inputBox.value = ''
+  })
+
+  test('Fix Commit Message in a COMMIT_EDITMSG editor adds the why template', async () => {
+    const {uri, editor} = await fresh('COMMIT_EDITMSG', 'fix stuff\n\n# Lines starting with # are ignored.\n')
+    await waitForDiagnostics(uri)
+    assert.ok(await vscode.commands.executeCommand('whylint.fixCommitMessage', uri))
+    assert.match(editor.document.getText(), /^fix stuff\n\nWhy: [^\n]+\n\nWhat: [^\n]+\n\nRisk: [^\n]+\n\n# Lines starting/)
   })
 
   test('lints a COMMIT_EDITMSG editor as a commit message', async () => {
