@@ -5,7 +5,7 @@
 import {readdirSync} from 'node:fs'
 import {join} from 'node:path'
 import {probability, type LinearModel} from '../../src/engine/models/linear.js'
-import {isLabelled, sentences, toneFeatures} from '../../src/engine/models/review-tone/features.js'
+import {hasHeadings, isLabelled, sentences, toneFeatures} from '../../src/engine/models/review-tone/features.js'
 import {readJsonl} from './comment-data.js'
 export {precisionThreshold} from './comment-data.js'
 import {groupFolds, train, type Example, type TrainOptions} from './logreg.js'
@@ -33,9 +33,10 @@ export function sentenceExamples(rows: ReviewRow[]): Example[] {
   const out: Example[] = []
   for (const row of rows) {
     const labelled = isLabelled(row.text)
+    const headings = hasHeadings(row.text)
     for (const sentence of sentences(row.text)) {
       const blunt = row.blunt.some((item) => item.includes(sentence.text) || sentence.text.includes(item))
-      out.push({features: toneFeatures(sentence.text, {labelled}), label: blunt ? 1 : 0, group: row.group})
+      out.push({features: toneFeatures(sentence.text, {labelled, headings, listItem: sentence.listItem ?? false}), label: blunt ? 1 : 0, group: row.group})
     }
   }
   return out
@@ -48,8 +49,9 @@ export function fit(rows: ReviewRow[]): LinearModel {
 /** A comment's score: its bluntest sentence. */
 export function commentScore(model: LinearModel, text: string): number {
   const labelled = isLabelled(text)
+  const headings = hasHeadings(text)
   let max = 0
-  for (const sentence of sentences(text)) max = Math.max(max, probability(model, toneFeatures(sentence.text, {labelled})))
+  for (const sentence of sentences(text)) max = Math.max(max, probability(model, toneFeatures(sentence.text, {labelled, headings, listItem: sentence.listItem ?? false})))
   return max
 }
 

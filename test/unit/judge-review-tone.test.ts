@@ -35,8 +35,10 @@ describe('judge review-tone', () => {
     ['praise: thanks for fixing the build so quickly!', 'constructive'],
     ['LGTM.', 'constructive'],
   ]
+  // A PR description lists its changes as orders; under headings they describe, not demand.
+  cases.push(['## What\n\n- Remove the legacy flag\n- Update the docs\n\n## Why\n\nUsers hit a crash when the config is missing.', 'constructive'])
   for (const [text, label] of cases) {
-    it(`${label}: ${text}`, () => {
+    it(`${label}: ${text.replace(/\n/g, ' ')}`, () => {
       const result = judge(text, {detector: 'review-tone'})
       assert.equal(result.label, label, result.evidence.join('; '))
     })
@@ -54,6 +56,7 @@ describe('judge review-tone', () => {
     const judged = judgeSentences(text)
     assert.deepEqual(judged.map((item) => text.slice(item.start, item.end)), ['The test passes.', 'Still, this is not acceptable code.'])
     assert.deepEqual(sentences('See e.g. the docs. Then 1.5 s later?').map((item) => item.text), ['See e.g. the docs.', 'Then 1.5 s later?'])
+    assert.deepEqual(sentences('## What\n\n- Remove the flag\n1. [x] Add a test').map((item) => [item.text, item.listItem ?? false]), [['## What', false], ['Remove the flag', true], ['Add a test', true]])
     assert.ok(isLabelled('nitpick (non-blocking): spacing'))
     assert.ok(!isLabelled('This is wrong: use a map'))
   })

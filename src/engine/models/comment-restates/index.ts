@@ -92,7 +92,9 @@ export function coverage(prose: string, code: string, tags: CodeComment['tags'] 
       if (isAddsWord(word) || /^\d/.test(word)) adds.push(word)
     }
   }
-  for (const word of commentTokens(prose)) consider(word)
+  // Code written out in the comment (`"…"`, `a => b`) is an example the signature does not give.
+  for (const match of prose.matchAll(/`([^`]+)`/g)) if (/[^\w\s.]/.test(match[1]!)) adds.push(`\`${match[1]}\``)
+  for (const word of commentTokens(prose.replace(/`[^`]*`/g, (span) => (/[^\w\s.`]/.test(span) ? ' ' : span)))) consider(word)
   for (const tag of tags) {
     const name = tag.tag.replace(/^[@:\\]/, '').replace(/:$/, '').toLowerCase()
     // `@throws`, `@see`, `@example`, `@deprecated`, `@since` tell more than the signature.
@@ -124,10 +126,14 @@ export function restatesFeatures(cov: Coverage, style: CodeComment['style']): Fe
  * The decision: nothing added, (nearly) every content word said by the code (at most one word
  * left over, and at least 60% covered), and a calibrated score over the threshold.
  */
+// With one word left over, a short comment is still mostly covered ("Gets the user" above
+// `getUser` in a `User` class); below this share the comment says something else.
+const MIN_COVERED = 0.6
+
 export function restatesDecision(cov: Coverage, score: number, threshold = MODEL.threshold): boolean {
   const total = cov.content.length
   if (total === 0 || cov.adds.length > 0) return false
-  if (cov.uncovered.length > 1 || cov.covered.length / total < 0.6) return false
+  if (cov.uncovered.length > 1 || cov.covered.length / total < MIN_COVERED) return false
   return score >= threshold
 }
 

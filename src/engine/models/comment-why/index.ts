@@ -11,7 +11,7 @@ import weights from './weights.json'
 export const MODEL = weights as LinearModel
 
 // Phrases that state a reason outright, whatever the model says.
-const EXPLICIT = /\b(?:because|so that|in order to|to avoid|to prevent|otherwise|due to|work(?:s)?[ -]?around|the reason|(?:is|are) (?:needed|required) (?:to|for|because|so)|rather than|instead of|as opposed to|trade-?off|compromise|prevents?|ensures?|for (?:performance|compatibility|safety|security)|(?:faster|cheaper|safer|slower) than|thread-?safe|intentionally|on purpose|to match|is fine|is (?:harmless|expected|safe|not an error)|means|legacy|,\s*so [a-z]+|(?:needs?|takes?|requires?|lasts?) (?:about |up to |at least )?\d|so (?:we|it|they|the|that|a|an|our|this|users?|callers?|[a-z]+ (?:do|does|is|are|can|cannot|can't|don't|doesn't|never|stays?|won't|will))\b|[,;] (?:since|as) [a-z]+|(?:keeps?|stops?) [a-z ]{1,30} from)/i
+const EXPLICIT = /\b(?:because|so that|in order to|to avoid|to prevent|otherwise|due to|work(?:s)?[ -]?around|the reason|(?:is|are) (?:needed|required) (?:to|for|because|so)|rather than|instead of|as opposed to|trade-?off|compromise|prevents?|ensures?|for (?:performance|compatibility|safety|security)|(?:faster|cheaper|safer|slower) than|thread-?safe|intentionally|on purpose|to match|is fine|is (?:harmless|expected|safe|not an error)|means|legacy|falls? back|,\s*so [a-z]+|(?:needs?|takes?|requires?|lasts?) (?:about |up to |at least )?\d|so (?:we|it|they|the|that|a|an|our|this|users?|callers?|[a-z]+ (?:do|does|is|are|can|cannot|can't|don't|doesn't|never|stays?|won't|will))\b|[,;] (?:since|as) [a-z]+|(?:keeps?|stops?) [a-z ]{1,30} from)/i
 
 // A clause after `:`, `;` or ` -- ` that says something about the world (has a verb-like word):
 // "Max 50 items per page: the API rejects larger pages".
@@ -22,6 +22,9 @@ export function explicitReason(text: string): string | undefined {
   // `since` and `as` alone are too ambiguous (`@since 1.2`, "as a string"): left to the model.
   return match ? match[0].trim() : undefined
 }
+
+// An explicit reason phrase decides on its own; its score says so, whatever the model gave.
+const EXPLICIT_SCORE = 0.95
 
 /** Comments this short are a label or an order ("Hack.", "Skip validation."), not a reason. */
 export const MIN_WORDS = 5
@@ -44,5 +47,5 @@ export function judgeCommentWhy(text: string, _options?: Partial<JudgeOptions>):
   const top = topContributions(MODEL, features, 3).filter((item) => !item.feature.startsWith('@len'))
   if (top.length > 0) evidence.push(`strongest words: ${top.map((item) => `\`${item.feature.replace(/^[wb]:/, '').replace('|', ' ')}\` (${item.weight > 0 ? '+' : ''}${item.weight.toFixed(2)})`).join(', ')}`)
   evidence.push(`model score ${score.toFixed(2)} (threshold ${MODEL.threshold.toFixed(2)})${long ? '' : `; under ${MIN_WORDS} words reads as a label, not a reason`}`)
-  return {label: present ? 'present' : 'missing', score: explicit ? Math.max(score, 0.95) : score, evidence}
+  return {label: present ? 'present' : 'missing', score: explicit ? Math.max(score, EXPLICIT_SCORE) : score, evidence}
 }

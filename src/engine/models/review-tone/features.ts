@@ -61,6 +61,8 @@ export const TONE_CUES: readonly ToneCue[] = [
   {id: 'cc-label', label: 'a Conventional Comments label', blunt: false, test: (_s, lower) => CC_LABEL.exec(lower)?.[0]},
   {id: 'reason', label: 'a stated reason', blunt: false, test: (_s, lower) => REASON.exec(lower)?.[0]},
   {id: 'softener', label: 'a question or suggestion (`could we`, `what do you think`)', blunt: false, test: match(/\b(?:could we|could you|would you|would it|can we|should we|what do you think|i think|i wonder|maybe|might|worth|how about|what about|i am not sure|i'm not sure|i may be|happy to|i can help|is it on purpose|is this intentional|is that expected)\b/)},
+  {id: 'acknowledgement', label: 'an acknowledgement (`done`, `agreed`, `LGTM`)', blunt: false, test: match(/^(?:done|agreed|lgtm|fixed|ack|makes sense|good (?:point|catch|question)|fair (?:point|enough)|you are right|you're right|same (?:question|as above)|thanks|thank you|will do|updated)\b/)},
+  {id: 'behaviour-question', label: 'a question about behaviour (`how`, `where`, `what happens`)', blunt: false, test: (_s, lower) => (lower.endsWith('?') && !/\b(?:even|ever|on earth|seriously|really)\b/.test(lower) ? /^(?:how (?:does|do|did|is|are|will|would|should)|where (?:is|are|does|do)|when (?:does|do|is|will)|which|what happens|what if|is (?:the|this|it|that) [a-z ]*(?:in|for|on|meant|expected|intended|needed|used))\b/.exec(lower)?.[0] : undefined)},
   {id: 'first-person', label: 'speaks from experience (`I found`, `I measured`)', blunt: false, test: match(/\bi (?:found|measured|could not|couldn't|had trouble|suspect|did not see|looked)\b/)},
 ]
 
@@ -81,8 +83,15 @@ export function toneCues(sentence: string): Map<string, {cue: ToneCue; matched: 
   return found
 }
 
-/** Features of one sentence; `context` says whether the comment it is in opens with a label. */
-export function toneFeatures(sentence: string, context: {labelled: boolean} = {labelled: false}): Features {
+/** Where a sentence stands: in a comment that opens with a label, in a list item, in a text with headings (a PR description or template). */
+export interface ToneContext {
+  labelled: boolean
+  listItem?: boolean
+  headings?: boolean
+}
+
+/** Features of one sentence in its context. */
+export function toneFeatures(sentence: string, context: ToneContext = {labelled: false}): Features {
   const features: Features = new Map()
   const lower = lowerOf(sentence)
   const tokens = words(lower)
@@ -91,6 +100,10 @@ export function toneFeatures(sentence: string, context: {labelled: boolean} = {l
   if (tokens[0]) addFeature(features, `first:${tokens[0]}`)
   for (const id of toneCues(sentence).keys()) addFeature(features, `@cue:${id}`)
   if (context.labelled) addFeature(features, '@cue:comment-labelled')
+  // An imperative list item under a heading usually describes the change ("- Remove the flag").
+  if (context.listItem) addFeature(features, '@ctx:list')
+  if (context.headings) addFeature(features, '@ctx:headings')
+  if (context.listItem && context.headings) addFeature(features, '@ctx:list-under-heading')
   if (lower.endsWith('?')) addFeature(features, '@question')
   addFeature(features, tokens.length <= 3 ? '@len:short' : tokens.length <= 10 ? '@len:mid' : '@len:long')
   return features
@@ -98,6 +111,8 @@ export function toneFeatures(sentence: string, context: {labelled: boolean} = {l
 
 export interface Sentence {
   text: string
+  /** The sentence opens a list item (`- `, `* `, `1. `, `- [ ] `). */
+  listItem?: boolean
   /** Offset in the text it was cut from. */
   start: number
   end: number
@@ -110,9 +125,11 @@ export function sentences(text: string): Sentence[] {
   let start = 0
   const push = (end: number) => {
     const raw = text.slice(start, end)
-    const lead = raw.length - raw.trimStart().length
-    const trimmed = raw.trim()
-    if (trimmed !== '') out.push({text: trimmed, start: start + lead, end: start + lead + trimmed.length})
+    const marker = /^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/.exec(raw)
+    const listItem = marker !== null && (start === 0 || text[start - 1] === '\n')
+    const lead = listItem ? marker[0].length : raw.length - raw.trimStart().length
+    const trimmed = raw.slice(lead).trim()
+    if (trimmed !== '') out.push({text: trimmed, start: start + lead, end: start + lead + trimmed.length, ...(listItem ? {listItem} : {})})
     start = end
   }
   for (let index = 0; index < text.length; index++) {
@@ -125,12 +142,19 @@ export function sentences(text: string): Sentence[] {
       let end = index + 1
       while (end < text.length && /[.!?]/.test(text[end]!)) end++
       if (char === '.' && /\b(?:e\.g|i\.e|etc|vs)\.$/i.test(text.slice(Math.max(0, index - 4), index + 1))) continue
+      // `1. ` opening a numbered list item is a marker, not a sentence.
+      if (char === '.' && /(?:^|\n)[ \t]*\d+$/.test(text.slice(Math.max(0, index - 12), index))) continue
       push(end)
       index = end - 1
     }
   }
   push(text.length)
   return out
+}
+
+/** Whether a text has Markdown headings (a PR description or template, not a one-off comment). */
+export function hasHeadings(text: string): boolean {
+  return /^#{1,6}\s+\S/m.test(text)
 }
 
 /** Whether a comment opens with a Conventional Comments label (`suggestion:`, `nitpick (non-blocking):`). */

@@ -5,7 +5,7 @@
 
 import type {JudgeOptions, Judgement} from '../../types.js'
 import {probability, topContributions, type LinearModel} from '../linear.js'
-import {isLabelled, sentences, toneCues, toneFeatures, type Sentence} from './features.js'
+import {hasHeadings, isLabelled, sentences, toneCues, toneFeatures, type Sentence, type ToneContext} from './features.js'
 import weights from './weights.json'
 
 export const MODEL = weights as LinearModel
@@ -17,10 +17,16 @@ export interface SentenceTone extends Sentence {
   cues: string[]
 }
 
-/** Judge each sentence of a review text; `labelled` when the comment opens with a Conventional Comments label. */
-export function judgeSentences(text: string, labelled = isLabelled(text)): SentenceTone[] {
+/**
+ * Judge each sentence of a review text. By default the context comes from the text itself (a
+ * leading Conventional Comments label, list markers, headings); a caller that has parsed the
+ * Markdown passes what it knows.
+ */
+export function judgeSentences(text: string, context: Partial<ToneContext> = {}): SentenceTone[] {
+  const labelled = context.labelled ?? isLabelled(text)
+  const headings = context.headings ?? hasHeadings(text)
   return sentences(text).map((sentence) => {
-    const score = probability(MODEL, toneFeatures(sentence.text, {labelled}))
+    const score = probability(MODEL, toneFeatures(sentence.text, {labelled, headings, listItem: context.listItem ?? sentence.listItem ?? false}))
     const cues = [...toneCues(sentence.text).values()].map(({cue, matched}) => `${cue.label}: \`${matched}\``)
     return {...sentence, score, blunt: score >= MODEL.threshold, cues}
   })
@@ -46,7 +52,7 @@ export function judgeReviewTone(text: string, _options?: Partial<JudgeOptions>):
         : `looked for verdicts, rhetorical questions, condescension (obviously, just, clearly), bare orders and sarcasm: none found; bluntest sentence scores ${worst.score.toFixed(2)}`,
     )
   }
-  const top = topContributions(MODEL, toneFeatures(worst.text, {labelled: isLabelled(text)}), 3)
+  const top = topContributions(MODEL, toneFeatures(worst.text, {labelled: isLabelled(text), headings: hasHeadings(text), listItem: worst.listItem ?? false}), 3)
   if (top.length > 0) evidence.push(`strongest features of \`${worst.text}\`: ${top.map((item) => `${item.feature.replace(/^@cue:/, 'cue ').replace(/^[wb]:/, '').replace('|', ' ')} (${item.weight > 0 ? '+' : ''}${item.weight.toFixed(2)})`).join(', ')}`)
   return {label: worst.blunt ? 'blunt' : 'constructive', score: worst.score, evidence}
 }

@@ -17,7 +17,8 @@ interface Concern {
 }
 
 const CONCERNS: Concern[] = [
-  {what: 'sleep', pattern: /\b(?:Thread\.sleep|time\.sleep|asyncio\.sleep|time\.Sleep|usleep|nanosleep|sleep|delay|setTimeout|setInterval|Task\.Delay|sleepFor)\s*\(|\btime\.After\s*\(/g},
+  // Timers only with a literal delay on the line (`setTimeout(fn, 0)` just defers; a computed delay is named).
+  {what: 'sleep', pattern: /\b(?:Thread\.sleep|time\.sleep|asyncio\.sleep|time\.Sleep|usleep|nanosleep|sleep|Task\.Delay|sleepFor)\s*\(|\b(?:setTimeout|setInterval|delay)\s*\((?=[^\n]*,\s*[1-9][\d_]*\s*\))|\btime\.After\s*\(/g},
   {what: 'timeout', pattern: /\b\w*(?:timeout|Timeout|TIMEOUT|deadline|Deadline|ttl|TTL)\w*\s*(?::|=|\()\s*-?\d[\d_]*(?:\.\d+)?/g},
   {what: 'retry', pattern: /\b\w*(?:retries|Retries|RETRIES|retry|Retry|RETRY|attempts|Attempts|ATTEMPTS|backoff|Backoff|BACKOFF)\w*\s*(?::|=|\()\s*\d[\d_]*/g},
   {
@@ -28,9 +29,9 @@ const CONCERNS: Concern[] = [
   {what: 'empty catch block', pattern: /\bcatch\s*(?:\([^)]*\))?\s*\{\s*\}|\bexcept\b[^:\n]*:\s*(?:\r?\n[ \t]*)?pass\b|\brescue\b[^\n]*\r?\n[ \t]*end\b/g},
 ]
 
-// A number a reader cannot place: two or more significant characters, not a well-known one.
-const MAGIC = /(?<![\w.$#])-?(?:\d+\.\d+|\d{2,})(?![\w.])/g
-const WELL_KNOWN = new Set(['10', '100', '1000', '16', '24', '32', '60', '64', '128', '255', '256', '360', '365', '1024', '3600', '0.5', '200', '201', '204', '301', '302', '304', '400', '401', '403', '404', '409', '422', '500', '502', '503'])
+// A number a reader cannot place: three or more digits, or a fraction; not a well-known one.
+const MAGIC = /(?<![\w.$#])-?(?:\d+\.\d+|\d{3,})(?![\w.])/g
+const WELL_KNOWN = new Set(['100', '1000', '128', '255', '256', '360', '365', '1024', '3600', '0.5', '200', '201', '204', '301', '302', '304', '400', '401', '403', '404', '409', '422', '500', '502', '503'])
 
 const WORKAROUND = /\b(?:hack|hacky|workaround|work around|kludge|xxx)\b/i
 
@@ -58,10 +59,12 @@ export default defineRule<Options>({
         const value = match[0].replace(/^-/, '')
         if (WELL_KNOWN.has(value) || /^0\d/.test(value)) continue
         const line = masked.slice(lineStart(masked, match.index), nextLineStart(masked, match.index))
-        // A named constant is its own explanation of what the number is; indexes, versions and
-        // ranges are not magic either.
-        if (/\b(?:const|final|static|readonly|enum|let|var)?\s*[A-Z][A-Z0-9_]{2,}\s*(?::[^=]*)?=/.test(line) || /#define|\bversion\b|\bport\b|\bcase\b/i.test(line)) continue
-        if (masked[match.index - 1] === '[' || /^\s*\d+[\s,]*$/.test(line)) continue
+        const before = masked.slice(Math.max(0, match.index - 4), match.index)
+        // A named constant says what the number is; equality tests are codes (characters,
+        // statuses), indexes and versions are not magic either.
+        if (/^\s*(?:export\s+)?(?:(?:public|private|protected|static|final|readonly|const|let|var|val)\s+)*[\w$]+\s*(?::[^=]*)?=\s*-?[\d.]+[\s;,]*$/.test(line)) continue
+        if (/\b(?:const|final|static|readonly|enum)\b[^=]*\b[A-Z][A-Z0-9_]+\s*(?::[^=]*)?=/.test(line) || /#define|\bversion\b|\bcase\b|charCodeAt|codePointAt|\b(?:code|char|ch)\s*[<>]=?\s*\d/i.test(line)) continue
+        if (/[=!]==?\s*$|\[\s*$/.test(before) || /^\s*[=!]==?/.test(masked.slice(match.index + match[0].length, match.index + match[0].length + 4))) continue
         sites.push({start: match.index, end: match.index + match[0].length, what: 'magic number'})
       }
     }

@@ -1,5 +1,5 @@
 import {judgeSentences} from '../../models/review-tone/index.js'
-import {isLabelled} from '../../models/review-tone/features.js'
+import {hasHeadings, isLabelled} from '../../models/review-tone/features.js'
 import {defineRule} from '../../rule.js'
 import type {Fix} from '../../types.js'
 
@@ -16,8 +16,10 @@ export default defineRule<Record<string, never>>({
     const blocks = document.blocks.filter((block) => block.role !== 'heading' || block.text.split(/\s+/).length > 3)
     // A comment that opens with a Conventional Comments label sets the tone for all of it.
     const labelled = blocks.length > 0 && isLabelled(blocks[0]!.text)
+    const headings = document.blocks.some((block) => block.role === 'heading') || hasHeadings(text)
     for (const block of blocks) {
-      for (const sentence of judgeSentences(block.text, labelled || isLabelled(block.text))) {
+      const context = {labelled: labelled || isLabelled(block.text), headings, listItem: block.role === 'list-item'}
+      for (const sentence of judgeSentences(block.text, context)) {
         if (!sentence.blunt) continue
         const start = block.toOriginal(sentence.start, 'start')
         const end = block.toOriginal(sentence.end, 'end')
