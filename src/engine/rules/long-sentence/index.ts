@@ -19,9 +19,10 @@ function segments(sentence: Sentence): SentenceContent[][] {
     parts[parts.length - 1]!.push(node)
     const next = children[index + 1]
     const after = children[index + 2]
+    // `3.` and `J.` come out as one word with the stop inside; a lone stop is punctuation.
+    const ends = (node.type === 'PunctuationNode' && /^[.!?]$/.test(toString(node))) || (node.type === 'WordNode' && /^(?:\d+|[A-Za-z])\.$/.test(toString(node)))
     if (
-      node.type === 'PunctuationNode' &&
-      /^[.!?]$/.test(toString(node)) &&
+      ends &&
       next?.type === 'WhiteSpaceNode' &&
       after?.type === 'WordNode' &&
       /^[A-Z]/.test(toString(after))

@@ -1,0 +1,239 @@
+// Behaviour of the prose and commit-message rules beyond their fixtures: options, fixes,
+// metrics, and the edge cases each rule promises in its README.
+import assert from 'node:assert/strict'
+import {applyEdits, preferredEdits} from '../../src/engine/fixes.js'
+import {analyze} from '../../src/engine/lint.js'
+import {isExemptSubject, splitSubject} from '../../src/engine/rules/commit-exempt.js'
+import {vagueness} from '../../src/engine/rules/commit-subject-vague/index.js'
+import type {Config, Finding, Kind} from '../../src/engine/types.js'
+
+function only(ruleId: string, text: string, kind: Kind, options?: Record<string, unknown>, extra: Partial<Config> = {}): Finding[] {
+  const config = {...extra, rules: {[ruleId]: options ? ['warning', options] : 'warning'}} as Config
+  return analyze(text, {kind, config}).findings.filter((finding) => finding.ruleId === ruleId)
+}
+
+const slice = (text: string, finding: Finding) => text.slice(finding.offset, finding.endOffset)
+
+describe('prose rules', () => {
+  describe('wordy-phrase', () => {
+    it('keeps the capital and prefers the fix only when there is one replacement', () => {
+      const text = 'In order to start, read a number of files prior to the run.\n'
+      const findings = only('wordy-phrase', text, 'markdown')
+      assert.deepEqual(findings.map((f) => [slice(text, f), f.message]), [
+        ['In order to', 'Replace `In order to` with `To`'],
+        ['a number of', 'Replace `a number of` with `many` or `some`'],
+        ['prior to', 'Replace `prior to` with `before`'],
+      ])
+      assert.equal(applyEdits(text, preferredEdits(findings)).text, 'To start, read a number of files before the run.\n')
+      assert.equal(findings[1]!.fixes?.length, 2)
+      assert.ok(findings[1]!.fixes!.every((fix) => !fix.preferred))
+    })
+
+    it('skips technical words by default and flags them when the ignore list is emptied', () => {
+      const text = 'The function takes three parameters.\n'
+      assert.deepEqual(only('wordy-phrase', text, 'markdown'), [])
+      assert.deepEqual(
+        only('wordy-phrase', text, 'markdown', {ignore: []}).map((f) => slice(text, f)),
+        ['function', 'parameters'],
+      )
+    })
+
+    it('never reports a phrase that is partly code', () => {
+      assert.deepEqual(only('wordy-phrase', 'Run `make` in order to build, or `in order to`.\n', 'markdown').length, 1)
+    })
+  })
+
+  describe('hedge-words', () => {
+    it('matches multi-word hedges, any case, whole words only', () => {
+      const text = 'In My Opinion it is kind of slow. I don’t know why. Maybelline is a name.\n'
+      assert.deepEqual(only('hedge-words', text, 'markdown').map((f) => slice(text, f)), ['In My Opinion', 'kind of', 'don’t know'])
+    })
+
+    it('leaves modal verbs alone by default, and honours ignore', () => {
+      const text = 'The parser can and will skip it; it should probably warn.\n'
+      assert.deepEqual(only('hedge-words', text, 'markdown').map((f) => slice(text, f)), ['probably'])
+      assert.deepEqual(only('hedge-words', text, 'markdown', {ignore: ['probably']}).map((f) => slice(text, f)), ['can', 'will', 'should'])
+    })
+
+    it('runs on code comments', () => {
+      const text = '// This is probably fine.\nconst x = 1\n'
+      const findings = analyze(text, {kind: 'code', languageId: 'typescript', config: {rules: {'hedge-words': 'warning'}}}).findings
+      assert.deepEqual(findings.filter((f) => f.ruleId === 'hedge-words').map((f) => slice(text, f)), ['probably'])
+    })
+  })
+
+  describe('passive-voice', () => {
+    it('names the auxiliary and the participle', () => {
+      const text = 'The cache was thrown away.\n'
+      const [finding] = only('passive-voice', text, 'markdown')
+      assert.ok(finding)
+      assert.equal(slice(text, finding), 'thrown')
+      assert.equal(finding.message, 'Unexpected passive voice `was thrown`: say who or what does it')
+    })
+
+    it('ignores participles technical prose uses as descriptions', () => {
+      assert.deepEqual(only('passive-voice', 'The value is set when the flag is known.\n', 'markdown'), [])
+    })
+
+    it('runs on code comments', () => {
+      const text = '# The cache was thrown away here.\nx = 1\n'
+      const findings = analyze(text, {kind: 'code', languageId: 'python', config: {rules: {'passive-voice': 'warning'}}}).findings
+      assert.deepEqual(findings.filter((f) => f.ruleId === 'passive-voice').map((f) => slice(text, f)), ['thrown'])
+    })
+  })
+
+  describe('readability', () => {
+    const hard = 'The configuration subsystem’s institutionalised interoperability considerations necessitate comprehensive organisational standardisation.\n'
+
+    it('flags a sentence of long abstract words, and the age option moves the bar', () => {
+      assert.equal(only('readability', hard, 'markdown').length, 1)
+      assert.equal(only('readability', hard, 'markdown', {minWords: 20}).length, 0)
+      const moderate = 'The loader validates every configuration file before applying the project settings.\n'
+      assert.equal(only('readability', moderate, 'markdown').length, 0)
+      assert.equal(only('readability', moderate, 'markdown', {age: 12, threshold: 0.5}).length, 1)
+      assert.equal(only('readability', 'Keep the sentences short and the words plain, so people read on.\n', 'markdown').length, 0)
+    })
+
+    it('does not judge short sentences', () => {
+      assert.equal(only('readability', 'Institutionalised interoperability considerations.\n', 'markdown').length, 0)
+    })
+
+    it('publishes a Flesch–Kincaid grade over running prose', () => {
+      const {metrics} = analyze('# A very long heading with many words in it\n\nThe cat is on the mat. The dog ran away.\n', {kind: 'markdown'})
+      assert.equal(metrics.words, 10)
+      assert.equal(metrics.sentences, 2)
+      // 0.39 × 5 words per sentence + 11.8 × 11 syllables / 10 words − 15.59 = −0.66
+      assert.equal(metrics.readabilityGrade, -0.7)
+      assert.equal(metrics.syllables, undefined)
+    })
+
+    it('counts code as one short word', () => {
+      const plain = analyze('Run it now.\n', {kind: 'markdown'}).metrics
+      const code = analyze('Run `npx whylint --format sarif --output report.sarif` now.\n', {kind: 'markdown'}).metrics
+      assert.equal(code.words, plain.words)
+    })
+  })
+
+  describe('long-sentence', () => {
+    const words = (n: number) => Array.from({length: n}, (_, i) => `word${String.fromCharCode(97 + (i % 26))}`).join(' ')
+
+    it('reports past max, counting code as one word', () => {
+      assert.equal(only('long-sentence', `${words(35)}.\n`, 'markdown').length, 0)
+      assert.equal(only('long-sentence', `${words(36)}.\n`, 'markdown').length, 1)
+      assert.equal(only('long-sentence', `${words(34)} \`a b c d e f g\`.\n`, 'markdown').length, 0)
+      assert.equal(only('long-sentence', `${words(11)}.\n`, 'markdown', {max: 10}).length, 1)
+    })
+
+    it('judges list items and table cells, and splits after a number and a full stop', () => {
+      assert.equal(only('long-sentence', `- ${words(36)}\n`, 'markdown').length, 1)
+      assert.equal(only('long-sentence', `| a |\n| --- |\n| ${words(36)} |\n`, 'markdown').length, 1)
+      assert.equal(only('long-sentence', `${words(20)} in Chapter 3. Then ${words(20)}.\n`, 'markdown').length, 0)
+    })
+  })
+})
+
+describe('commit rules', () => {
+  it('exempts merges, reverts and autosquash commits', () => {
+    for (const subject of ["Merge branch 'main' into topic", 'Merge pull request #1 from a/b', 'Revert "Add cache"', 'fixup! Add cache', 'squash! Add cache', 'amend! Add cache']) {
+      assert.ok(isExemptSubject(subject), subject)
+    }
+    for (const subject of ['Merged cache code', 'Reverted the cache', 'Fix merge of branches']) assert.ok(!isExemptSubject(subject), subject)
+    assert.ok(isExemptSubject('WIP on main', ['^WIP']))
+    assert.ok(!isExemptSubject('WIP on main', ['(']), 'a broken pattern exempts nothing')
+  })
+
+  it('splits conventional and subsystem prefixes', () => {
+    assert.deepEqual(splitSubject('feat(api)!: Added x'), {prefix: 'feat(api)!: ', description: 'Added x'})
+    assert.deepEqual(splitSubject('net/ipv4: fix y'), {prefix: 'net/ipv4: ', description: 'fix y'})
+    assert.deepEqual(splitSubject('Fix crash in parser'), {prefix: '', description: 'Fix crash in parser'})
+  })
+
+  describe('commit-subject-mood', () => {
+    const cases: Array<[string, string | null]> = [
+      ['Fixed crash on start', 'Fix'],
+      ['Fixes crash on start', 'Fix'],
+      ['Fixing crash on start', 'Fix'],
+      ['Added tests for the parser', 'Add'],
+      ['Made the loader lazy', 'Make'],
+      ['Dropped support for Node 18', 'Drop'],
+      ['Simplifies the loader', 'Simplify'],
+      ['Wrote docs for the CLI', 'Write'],
+      ['fix(cli): removed the flag', 'remove'],
+      ['Speed up the loader', null],
+      ['Need a lock around save', null],
+      ['Process events in order', null],
+      ['Address review comments', null],
+      ['Focus the input on open', null],
+      ['Bless the new snapshots', null],
+      ['Embed the schema', null],
+      ['Missing semicolon in parser', null],
+      ['Tests pass on Windows again', null],
+      ['Logging is too noisy', null],
+      ['Fix crash on start', null],
+    ]
+    for (const [subject, expected] of cases) {
+      it(`${subject} → ${expected ?? 'silent'}`, () => {
+        const findings = only('commit-subject-mood', `${subject}\n`, 'commit')
+        if (expected === null) return assert.deepEqual(findings.map((f) => f.message), [])
+        assert.equal(findings.length, 1)
+        const fixed = applyEdits(`${subject}\n`, preferredEdits(findings)).text
+        assert.ok(fixed.includes(`${expected} `), fixed)
+      })
+    }
+
+    it('suggests, but does not apply, a fix for a verb outside its table', () => {
+      const [finding] = only('commit-subject-mood', 'Frobnicated the registry\n', 'commit')
+      assert.ok(finding)
+      assert.equal(finding.fixes?.[0]?.edits[0]?.text, 'Frobnicate')
+      assert.ok(!finding.fixes?.[0]?.preferred)
+    })
+  })
+
+  describe('commit-subject-vague', () => {
+    const vague = ['fix', 'Fixes', 'update', 'wip', 'changes', 'misc', 'stuff', 'cleanup', 'minor', 'tweaks', 'Fix bug', 'Fix tests', 'Update README.md', 'Update file.ts', 'Phase 1', 'Part 2', 'asdf', '.', 'commit', 'temp', 'more', 'final', 'Some fixes', 'Add files via upload']
+    const specific = ['Fix typo', 'Fix crash when config is missing', 'Update dependencies', 'Fix #123', 'Initial commit', 'Refactor the config loader', 'Update README with install steps']
+    for (const subject of vague) it(`vague: ${subject}`, () => assert.ok(vagueness(subject), subject))
+    for (const subject of specific) it(`specific: ${subject}`, () => assert.equal(vagueness(subject), undefined))
+
+    it('judges the description after a conventional prefix', () => {
+      assert.equal(only('commit-subject-vague', 'chore: update\n', 'commit').length, 1)
+      assert.equal(only('commit-subject-vague', 'chore(deps): bump yaml to 2.9\n', 'commit').length, 0)
+      assert.equal(only('commit-subject-vague', 'Revert "fix"\n', 'commit').length, 0)
+    })
+  })
+
+  describe('commit-body-separator', () => {
+    for (const [name, eol] of [
+      ['LF', '\n'],
+      ['CRLF', '\r\n'],
+      ['CR', '\r'],
+    ] as const) {
+      it(`inserts a blank line with the message's own line end (${name})`, () => {
+        const text = `Add cache${eol}Parsing was slow.${eol}`
+        const findings = only('commit-body-separator', text, 'commit')
+        assert.equal(findings.length, 1)
+        assert.equal(applyEdits(text, preferredEdits(findings)).text, `Add cache${eol}${eol}Parsing was slow.${eol}`)
+      })
+    }
+  })
+
+  describe('commit-body-line-length', () => {
+    it('exempts URLs, indented and quoted lines, long tokens and trailers; honours max', () => {
+      const long = 'This line of the body explains the change, and it goes on past the limit.'
+      const text = [
+        'Add cache',
+        '',
+        long,
+        `See https://example.com/${'x'.repeat(80)} for the report.`,
+        `    ${long}`,
+        `> ${long}`,
+        'x'.repeat(90),
+        '',
+        `Co-authored-by: ${'Someone With A Very Long Name'.repeat(2)} <someone@example.com>`,
+        '',
+      ].join('\n')
+      assert.deepEqual(only('commit-body-line-length', text, 'commit').map((f) => f.line), [3])
+      assert.deepEqual(only('commit-body-line-length', text, 'commit', {max: 100}), [])
+    })
+  })
+})
