@@ -70,6 +70,16 @@ async function runSuite({label, target, node, vscodeDir, version, trusted, bundl
   }
 }
 
+/**
+ * The Node and the VS Code a target runs on, installed when missing.
+ * @param {typeof targets.oldest} target
+ */
+async function install(target) {
+  const node = await ensureNode(target)
+  const {vscodeDir, version} = await ensureCodeServer(target, node)
+  return {node: node.bin, vscodeDir, version}
+}
+
 const vsixDir = mkdtempSync(join(tmpdir(), 'whylint-vsix-out-'))
 
 try {
@@ -77,6 +87,10 @@ try {
     const installed = ensureDebianPackages()
     console.log(installed.length > 0 ? `installed ${installed.join(' ')}` : 'all present')
   })
+
+  // Every install starts now, so the newest VS Code installs while the oldest is being tested.
+  const installs = new Map(selected.map((target) => [target, install(target)]))
+  for (const pending of installs.values()) pending.catch(() => {}) // awaited below
 
   const suite = await phase('build extension and suite', async () => {
     if (extensionPath === repoRoot) run(process.execPath, [join(repoRoot, 'scripts', 'build.mjs')], {cwd: repoRoot})
@@ -95,11 +109,10 @@ try {
   })
 
   for (const target of selected) {
-    const node = await phase(`${target.name}: Node`, () => ensureNode(target))
-    const {vscodeDir, version} = await phase(`${target.name}: code-server ${target.codeServer}`, () => ensureCodeServer(target, node))
+    const {node, vscodeDir, version} = await phase(`${target.name}: install (Node, code-server ${target.codeServer})`, () => installs.get(target))
     const passes = target === targets.newest && process.env.WHYLINT_UNTRUSTED !== '0' ? ['trusted', 'untrusted'] : ['trusted']
     for (const trust of passes) {
-      await runSuite({label: `${target.name} (VS Code ${version}, ${trust})`, target, node: node.bin, vscodeDir, version, trusted: trust === 'trusted', bundle: suite.bundle})
+      await runSuite({label: `${target.name} (VS Code ${version}, ${trust})`, target, node, vscodeDir, version, trusted: trust === 'trusted', bundle: suite.bundle})
     }
   }
 
@@ -114,9 +127,8 @@ try {
   })
 
   if (selected.includes(targets.newest) && process.env.WHYLINT_UI !== '0') {
-    const node = ensureNode(targets.newest)
-    const {vscodeDir} = ensureCodeServer(targets.newest, node)
-    await phase('newest: UI check', () => runUiCheck({node: node.bin, vscodeDir, vsix, keep})).catch((error) => {
+    const {node, vscodeDir} = await installs.get(targets.newest)
+    await phase('newest: UI check', () => runUiCheck({node, vscodeDir, vsix, keep})).catch((error) => {
       failures.push(`UI check: ${error instanceof Error ? error.message : String(error)}`)
     })
   }

@@ -149,8 +149,8 @@ async function shoot(page, name) {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   ensureDebianPackages()
-  const node = ensureNode(targets.newest)
-  const {vscodeDir} = ensureCodeServer(targets.newest, node)
+  const node = await ensureNode(targets.newest)
+  const {vscodeDir} = await ensureCodeServer(targets.newest, node)
   const vsixIndex = process.argv.indexOf('--vsix')
   const outDir = mkdtempSync(join(tmpdir(), 'whylint-ui-'))
   try {

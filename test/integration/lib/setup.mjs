@@ -2,7 +2,7 @@
 // browser, build tools for code-server's native modules), Node 24 for the newest VS Code, and the
 // VS Code server + web workbench that the `code-server` npm package ships. Everything downloaded
 // goes under `.cache/vscode/`, one folder per version, so a second run reuses it.
-import {spawnSync} from 'node:child_process'
+import {spawn, spawnSync} from 'node:child_process'
 import {existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync, cpSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {delimiter, dirname, join} from 'node:path'
@@ -47,9 +47,9 @@ export function chromiumPath() {
  * The Node binary a target runs on: the running Node, or a version from the `node` npm package
  * (a binary with its headers, which node-gyp needs for code-server's native modules).
  * @param {{node: string | undefined}} target
- * @returns {{bin: string, nodedir: string | undefined}}
+ * @returns {Promise<{bin: string, nodedir: string | undefined}>}
  */
-export function ensureNode(target) {
+export async function ensureNode(target) {
   if (!target.node) {
     // node-gyp needs headers that match the running Node: next to it (official tarballs, Docker
     // images) or in /usr (Debian, NodeSource). Without them node-gyp downloads them.
@@ -61,9 +61,7 @@ export function ensureNode(target) {
     return {bin: process.execPath, nodedir}
   }
   const dir = join(cacheRoot, `node-${target.node}`)
-  withInstallLock(dir, () => {
-    npmInstall(dir, [`node@${target.node}`], process.execPath, {})
-  })
+  await installOnce(dir, () => npmInstall(dir, [`node@${target.node}`], process.execPath, {}))
   const distDir = findNodeDist(join(dir, 'node_modules'))
   if (!distDir) throw new Error(`No Node binary found under ${dir}`)
   return {bin: join(distDir, 'bin', 'node'), nodedir: distDir}
@@ -74,9 +72,9 @@ export function ensureNode(target) {
  * @param {{codeServer: string}} target
  * @param {{bin: string, nodedir: string | undefined}} node
  */
-export function ensureCodeServer(target, node) {
+export async function ensureCodeServer(target, node) {
   const dir = join(cacheRoot, `code-server-${target.codeServer}`)
-  withInstallLock(dir, () => {
+  await installOnce(dir, () => {
     if (target.codeServer === '4.100.3') seedRipgrepCache()
     const env = {
       // code-server's postinstall refuses to run as root without it
@@ -85,7 +83,7 @@ export function ensureCodeServer(target, node) {
       npm_config_yes: 'true',
       ...(node.nodedir ? {npm_config_nodedir: node.nodedir} : {}),
     }
-    npmInstall(dir, [`code-server@${target.codeServer}`, '--foreground-scripts'], node.bin, env)
+    return npmInstall(dir, [`code-server@${target.codeServer}`, '--foreground-scripts'], node.bin, env)
   })
   const vscodeDir = join(dir, 'node_modules', 'code-server', 'lib', 'vscode')
   const version = JSON.parse(readFileSync(join(vscodeDir, 'package.json'), 'utf8')).version
@@ -111,14 +109,16 @@ function seedRipgrepCache() {
  * Run `install` once per folder: a `.complete` marker says a previous run finished; an
  * unfinished folder is installed into again (npm picks up where it stopped).
  * @param {string} dir
- * @param {() => void} install
+ * @param {() => Promise<void>} install
  */
-function withInstallLock(dir, install) {
+async function installOnce(dir, install) {
   const marker = join(dir, '.complete')
   if (existsSync(marker)) return
+  const start = performance.now()
   console.log(`installing into ${dir} (log: ${dir}.log)`)
-  install()
+  await install()
   writeFileSync(marker, new Date().toISOString() + '\n')
+  console.log(`installed ${dir} in ${((performance.now() - start) / 1000).toFixed(1)} s`)
 }
 
 /**
@@ -129,21 +129,25 @@ function withInstallLock(dir, install) {
  * @param {string} nodeBin
  * @param {Record<string, string>} env
  */
-function npmInstall(dir, args, nodeBin, env) {
+async function npmInstall(dir, args, nodeBin, env) {
   mkdirSync(dir, {recursive: true})
   writeFileSync(join(dir, 'package.json'), JSON.stringify({name: 'whylint-vscode-cache', private: true}) + '\n')
   const log = `${dir}.log`
   // Two runs on one tree (two terminals, two engineers) must not install into one folder at once.
   const locked = commandExists('flock') ? ['flock', [`${dir}.lock`, nodeBin]] : [nodeBin, []]
-  const result = spawnSync(locked[0], [...locked[1], npmCli(), 'install', '--no-audit', '--no-fund', '--no-save', ...args], {
+  // Asynchronous, so the newest VS Code can install while the oldest is being tested.
+  const child = spawn(locked[0], [...locked[1], npmCli(), 'install', '--no-audit', '--no-fund', '--no-save', ...args], {
     cwd: dir,
-    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
     env: {...process.env, PATH: dirname(nodeBin) + delimiter + process.env.PATH, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1', ...env},
-    maxBuffer: 64 * 1024 * 1024,
   })
-  writeFileSync(log, `${result.stdout ?? ''}\n${result.stderr ?? ''}`)
-  if (result.status !== 0) {
-    console.error(`${result.stdout ?? ''}\n${result.stderr ?? ''}`.split('\n').slice(-40).join('\n'))
+  let output = ''
+  child.stdout.on('data', (chunk) => (output += chunk))
+  child.stderr.on('data', (chunk) => (output += chunk))
+  const code = await new Promise((resolve) => child.on('close', resolve))
+  writeFileSync(log, output)
+  if (code !== 0) {
+    console.error(output.split('\n').slice(-40).join('\n'))
     throw new Error(`npm install ${args.join(' ')} failed in ${dir}`)
   }
 }
