@@ -148,6 +148,9 @@ const OPERATORS: Array<[RegExp, string[]]> = [
 /** The concepts the code says: its identifiers split into words, keywords, types, operators. */
 export function codeConcepts(code: string): Set<string> {
   const out = new Set<string>()
+  // What a string or regex literal spells out is data, not what the code says: a comment that
+  // explains a pattern (`'(?:t|T|[ \t]+)' // t, T or whitespace`) is not restating it.
+  code = code.replace(/(["'`])(?:\\.|(?!\1)[^\\\n])*\1/g, ' ')
   for (const match of code.matchAll(/[A-Za-z_$][\w$]*/g)) {
     for (const part of splitIdentifier(match[0])) {
       out.add(concept(part))

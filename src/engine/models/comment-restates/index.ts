@@ -63,11 +63,19 @@ export function looksLikeCode(text: string): boolean {
   return codeLines > 0 && codeLines >= lines.length / 2
 }
 
+// Code after the comment on its line: `f(items, /* dynamic */ true)` labels an argument.
+function codeFollows(text: string, end: number): boolean {
+  const lineEnd = text.slice(end).search(/\r?\n|$/)
+  return /[^\s]/.test(text.slice(end, end + lineEnd))
+}
+
 /** Why a comment is exempt from the restatement check, or undefined. */
-export function exemption(prose: string, body: string): string | undefined {
+export function exemption(prose: string, body: string, style: CodeComment['style'] = 'line'): string | undefined {
   for (const [pattern, reason] of EXEMPT) if (pattern.test(body) || pattern.test(prose)) return reason
   if (looksLikeCode(body.replace(/^\s*\*\s?/gm, ''))) return 'commented-out code'
   if (prose.trim() === '') return 'no prose'
+  // `// Options`, `/* z */`: a one-word line or block comment labels a section or a value.
+  if (style !== 'doc' && !/[A-Za-z0-9][^A-Za-z0-9]+[A-Za-z0-9]/.test(prose.trim().replace(/[.:]$/, ''))) return 'a one-word label'
   return undefined
 }
 
@@ -92,9 +100,11 @@ export function coverage(prose: string, code: string, tags: CodeComment['tags'] 
       if (isAddsWord(word) || /^\d/.test(word)) adds.push(word)
     }
   }
-  // Code written out in the comment (`"…"`, `a => b`) is an example the signature does not give.
-  for (const match of prose.matchAll(/`([^`]+)`/g)) if (/[^\w\s.]/.test(match[1]!)) adds.push(`\`${match[1]}\``)
-  for (const word of commentTokens(prose.replace(/`[^`]*`/g, (span) => (/[^\w\s.`]/.test(span) ? ' ' : span)))) consider(word)
+  // Code written out in the comment (`"…"`, `...`, `a => b`) is an example the signature does
+  // not give; a plain identifier in backticks is just a name.
+  const example = (span: string) => !/^[\w$.]*\w[\w$]*(?:\(\))?$/.test(span)
+  for (const match of prose.matchAll(/`([^`]+)`/g)) if (example(match[1]!)) adds.push(`\`${match[1]}\``)
+  for (const word of commentTokens(prose.replace(/`([^`]*)`/g, (span, inner: string) => (example(inner) ? ' ' : span)))) consider(word)
   for (const tag of tags) {
     const name = tag.tag.replace(/^[@:\\]/, '').replace(/:$/, '').toLowerCase()
     // `@throws`, `@see`, `@example`, `@deprecated`, `@since` tell more than the signature.
@@ -141,9 +151,9 @@ export function restatesDecision(cov: Coverage, score: number, threshold = MODEL
  * Judge a comment against the code it documents. `documentText` is the text the comment was
  * parsed from: identifiers the prose masks (`UserService`) are read from it.
  */
-export function judgeComment(comment: Pick<CodeComment, 'prose' | 'body' | 'tags' | 'code' | 'style'>, documentText?: string): RestatesResult {
+export function judgeComment(comment: Pick<CodeComment, 'prose' | 'body' | 'tags' | 'code' | 'style' | 'endOffset'>, documentText?: string): RestatesResult {
   const prose = documentText === undefined ? comment.prose.text : comment.prose.originalSlice(documentText, 0, comment.prose.text.length)
-  const exempt = exemption(prose, comment.body)
+  const exempt = exemption(prose, comment.body, comment.style) ?? (documentText !== undefined && codeFollows(documentText, comment.endOffset) ? 'an inline label between code' : undefined)
   if (exempt) return {label: 'informative', score: 0, exempt, evidence: [`${exempt}: not checked for restating the code`]}
   if (!comment.code) return {label: 'informative', score: 0, evidence: ['no code after the comment to compare it with']}
   const cov = coverage(prose, comment.code.text, comment.tags)

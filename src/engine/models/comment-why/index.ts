@@ -17,8 +17,11 @@ const EXPLICIT = /\b(?:because|so that|in order to|to avoid|to prevent|otherwise
 // "Max 50 items per page: the API rejects larger pages".
 const CLAUSE = /(?::|;| --?|—) +(?:[\w'.]+ +){1,}(?:is|are|was|were|has|have|needs?|rejects?|reuses?|relies|compares|makes?|leaves?|would|will|can|cannot|can't|does|doesn't|don't|must|never|only|breaks?|fails?|loses?|drops?|sends?|expects?)\b/i
 
+// A link to a spec, an issue or a discussion points at the reason.
+const LINK = /\bhttps?:\/\/\S+|(?:^|\s)(?:see|per|cf\.?|fixes|refs?) (?:#\d+|[A-Z]+-\d+|rfc ?\d+)/i
+
 export function explicitReason(text: string): string | undefined {
-  const match = EXPLICIT.exec(text) ?? CLAUSE.exec(text)
+  const match = EXPLICIT.exec(text) ?? CLAUSE.exec(text) ?? LINK.exec(text)
   // `since` and `as` alone are too ambiguous (`@since 1.2`, "as a string"): left to the model.
   return match ? match[0].trim() : undefined
 }

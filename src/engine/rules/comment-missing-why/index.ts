@@ -19,8 +19,9 @@ interface Concern {
 const CONCERNS: Concern[] = [
   // Timers only with a literal delay on the line (`setTimeout(fn, 0)` just defers; a computed delay is named).
   {what: 'sleep', pattern: /\b(?:Thread\.sleep|time\.sleep|asyncio\.sleep|time\.Sleep|usleep|nanosleep|sleep|Task\.Delay|sleepFor)\s*\(|\b(?:setTimeout|setInterval|delay)\s*\((?=[^\n]*,\s*[1-9][\d_]*\s*\))|\btime\.After\s*\(/g},
-  {what: 'timeout', pattern: /\b\w*(?:timeout|Timeout|TIMEOUT|deadline|Deadline|ttl|TTL)\w*\s*(?::|=|\()\s*-?\d[\d_]*(?:\.\d+)?/g},
-  {what: 'retry', pattern: /\b\w*(?:retries|Retries|RETRIES|retry|Retry|RETRY|attempts|Attempts|ATTEMPTS|backoff|Backoff|BACKOFF)\w*\s*(?::|=|\()\s*\d[\d_]*/g},
+  // A value of 0 or 1 resets a counter or turns a limit off: only larger values need a reason.
+  {what: 'timeout', pattern: /\b\w*(?:timeout|Timeout|TIMEOUT|deadline|Deadline|ttl|TTL)\w*\s*(?::|=|\()\s*(?:[2-9]|\d[\d_]+)(?:\.\d+)?(?![\w.])/g},
+  {what: 'retry', pattern: /\b\w*(?:retries|Retries|RETRIES|retry|Retry|RETRY|attempts|Attempts|ATTEMPTS|backoff|Backoff|BACKOFF)\w*\s*(?::|=|\()\s*(?:[2-9]|\d[\d_]+)(?![\w.])/g},
   {
     what: 'disabled check',
     pattern:
@@ -31,9 +32,35 @@ const CONCERNS: Concern[] = [
 
 // A number a reader cannot place: three or more digits, or a fraction; not a well-known one.
 const MAGIC = /(?<![\w.$#])-?(?:\d+\.\d+|\d{3,})(?![\w.])/g
-const WELL_KNOWN = new Set(['100', '1000', '128', '255', '256', '360', '365', '1024', '3600', '0.5', '200', '201', '204', '301', '302', '304', '400', '401', '403', '404', '409', '422', '500', '502', '503'])
+// Powers and limits of integer types, time conversions, HTTP status codes and ranges, ports.
+const WELL_KNOWN = new Set(
+  (
+    '100 1000 127 128 255 256 360 365 1024 4096 65535 65536 32767 32768 2147483647 2147483648 4294967295 ' +
+    '3600 60000 86400 3600000 86400000 1000000 0.5 0.25 0.75 ' +
+    '200 201 204 299 300 301 302 304 307 308 399 400 401 403 404 405 409 410 422 429 499 500 502 503 504 599 ' +
+    '443 8080 8443 130'
+  ).split(' '),
+)
 
-const WORKAROUND = /\b(?:hack|hacky|workaround|work around|kludge|xxx)\b/i
+const LONG_COMMENT = 12
+
+const TUNING = new Set(
+  (
+    'size limit max min threshold interval delay count capacity factor ratio weight percent buffer batch chunk page ' +
+    'ms millis seconds secs sec duration length len timeout ttl retries retry attempts backoff rate quota budget depth ' +
+    'cache expiry expire expires age poll concurrency workers parallel jitter margin tolerance epsilon scale'
+  ).split(' '),
+)
+
+/** Whether a line's identifiers name a quantity someone chose. */
+function tunes(line: string): boolean {
+  for (const match of line.matchAll(/[A-Za-z_$][\w$]*/g)) {
+    for (const part of match[0].replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/)) if (TUNING.has(part)) return true
+  }
+  return false
+}
+
+const WORKAROUND = /\b(?:hack|hacky|workaround|work around|kludge)\b/i
 
 export default defineRule<Options>({
   id: 'comment-missing-why',
@@ -52,7 +79,11 @@ export default defineRule<Options>({
     const sites: Array<{start: number; end: number; what: string}> = []
     for (const concern of CONCERNS) {
       concern.pattern.lastIndex = 0
-      for (const match of masked.matchAll(concern.pattern)) sites.push({start: match.index, end: callEnd(masked, match.index + match[0].trimEnd().length), what: concern.what})
+      for (const match of masked.matchAll(concern.pattern)) {
+        // `LOGIN_TIMEOUT: 440,` in a table of named codes is a name, not a setting.
+        if (/^[A-Z][A-Z0-9_]+\s*:/.test(match[0])) continue
+        sites.push({start: match.index, end: callEnd(masked, match.index + match[0].trimEnd().length), what: concern.what})
+      }
     }
     if (options.magicNumbers) {
       for (const match of masked.matchAll(MAGIC)) {
@@ -63,6 +94,16 @@ export default defineRule<Options>({
         // A named constant says what the number is; equality tests are codes (characters,
         // statuses), indexes and versions are not magic either.
         if (/^\s*(?:export\s+)?(?:(?:public|private|protected|static|final|readonly|const|let|var|val)\s+)*[\w$]+\s*(?::[^=]*)?=\s*-?[\d.]+[\s;,]*$/.test(line)) continue
+        // `CHAR_Z: 122,` in a table of constants, compiled enums, rows of numbers (ranges, tables).
+        if (/^\s*["']?[A-Z][A-Z0-9_]+["']?\s*:\s*-?[\d.]+\s*,?\s*$/.test(line) || /\w\[\s*["']\w+["']\s*\]\s*=\s*-?\d/.test(text.slice(lineStart(text, match.index), nextLineStart(text, match.index)))) continue
+        if ((line.match(/(?<![\w.])-?\d+(?:\.\d+)?(?![\w.])/g) ?? []).length >= 3) continue
+        // A number passed with a message (`fail(1002, 'Frame cannot be masked')`) is a code the message explains.
+        if (/(["'`])[^"'`\n]*\w \w[^"'`\n]*\1/.test(text.slice(lineStart(text, match.index), nextLineStart(text, match.index)))) continue
+        // Only numbers that tune something (a size, a limit, a delay, a ratio) ask for a reason:
+        // protocol codes and format constants are looked up, not chosen.
+        if (!tunes(line)) continue
+        // Bit masks and shifts are read as bits, not quantities.
+        if (/[^&|]&[^&]|[^|]\|[^|]|<<|>>|\^/.test(line)) continue
         if (/\b(?:const|final|static|readonly|enum)\b[^=]*\b[A-Z][A-Z0-9_]+\s*(?::[^=]*)?=/.test(line) || /#define|\bversion\b|\bcase\b|charCodeAt|codePointAt|\b(?:code|char|ch)\s*[<>]=?\s*\d/i.test(line)) continue
         if (/[=!]==?\s*$|\[\s*$/.test(before) || /^\s*[=!]==?/.test(masked.slice(match.index + match[0].length, match.index + match[0].length + 4))) continue
         sites.push({start: match.index, end: match.index + match[0].length, what: 'magic number'})
@@ -78,7 +119,10 @@ export default defineRule<Options>({
       const shown = masked.slice(site.start, site.end).replace(/\s+/g, ' ')
       const quoted = shown.length > 40 ? `${shown.slice(0, 39)}…` : shown
       if (comment) {
-        const judged = judgeCommentWhy(comment.prose.originalSlice(text, 0, comment.prose.text.length))
+        const prose = comment.prose.originalSlice(text, 0, comment.prose.text.length)
+        // A comment of a dozen words or more next to such code nearly always explains it.
+        if (prose.split(/\s+/).filter((word) => /\w/.test(word)).length >= LONG_COMMENT) continue
+        const judged = judgeCommentWhy(prose)
         if (judged.label === 'present') continue
         report({
           message: `Comment says what \`${quoted}\` does, not why: add the reason (${site.what})`,
