@@ -90,7 +90,7 @@ export interface ToneContext {
   headings?: boolean
 }
 
-/** Features of one sentence in its context. */
+/** Sentence features; the context matters because a bare imperative reads as an order in a comment but as a change in a PR list. */
 export function toneFeatures(sentence: string, context: ToneContext = {labelled: false}): Features {
   const features: Features = new Map()
   const lower = lowerOf(sentence)
