@@ -139,3 +139,21 @@ describe('template-placeholder', () => {
     assert.equal(found[0]!.offset, 4)
   })
 })
+
+describe('comment rules on pathological input', () => {
+  it('stay linear on long runs of spaces, quotes and open tags', () => {
+    const spaces = ' '.repeat(20_000)
+    const inputs: Array<[string, LintOptions]> = [
+      [`// eslint-disable-line a${spaces}b${spaces}*/\n`, {kind: 'code', languageId: 'typescript'}],
+      [`/* NOLINT${spaces}x${spaces}*/\n`, {kind: 'code', languageId: 'c'}],
+      [`#[allow(x, reason = "${'a'.repeat(40_000)}\n`, {kind: 'code', languageId: 'rust'}],
+      [`/** {@link${'a'.repeat(40_000)}\n */\n`, {kind: 'code', languageId: 'typescript'}],
+      [`## Why${spaces}x${spaces}#\n`, {kind: 'review'}],
+    ]
+    for (const [text, options] of inputs) {
+      const start = performance.now()
+      for (const ruleId of ['suppression-without-reason', 'template-placeholder']) findings(ruleId, text, options)
+      assert.ok(performance.now() - start < 3000, `${text.slice(0, 20)}… took ${(performance.now() - start).toFixed(0)} ms`)
+    }
+  })
+})

@@ -62,8 +62,8 @@ const ARGS = String.raw`\((?:[^()\n]|\([^()\n]*\))*\)?`
 const CODE_MARKERS: CodeMarker[] = [
   {name: '@SuppressWarnings', pattern: new RegExp(String.raw`@SuppressWarnings\b(?:${ARGS})?`, 'g')},
   {name: '@Suppress', pattern: new RegExp(String.raw`@(?:file:)?Suppress\b(?:${ARGS})?`, 'g')},
-  {name: '#[allow]', pattern: new RegExp(String.raw`#!?\[(?:allow|expect)${ARGS}\]?`, 'g'), inlineReason: /\breason[ \t]*=[ \t]*"[^"\n]*[A-Za-z][^"\n]*"/},
-  {name: 'SuppressMessage', pattern: new RegExp(String.raw`\[(?:assembly:[ \t]*)?SuppressMessage${ARGS}\]?`, 'g'), inlineReason: /\bJustification[ \t]*=[ \t]*"[^"\n]*[A-Za-z][^"\n]*"/},
+  {name: '#[allow]', pattern: new RegExp(String.raw`#!?\[(?:allow|expect)${ARGS}\]?`, 'g'), inlineReason: /\breason[ \t]*=[ \t]*"[^"\n]*"/},
+  {name: 'SuppressMessage', pattern: new RegExp(String.raw`\[(?:assembly:[ \t]*)?SuppressMessage${ARGS}\]?`, 'g'), inlineReason: /\bJustification[ \t]*=[ \t]*"[^"\n]*"/},
   {name: '#pragma warning disable', pattern: /#pragma[ \t]+warning[ \t]*(?:disable\b|\([ \t]*disable)[^\n/]*/g},
 ]
 
@@ -105,9 +105,18 @@ function lineOf(starts: number[], offset: number): number {
   return lo
 }
 
-// Markers a comment line opens with, then trailing block closers.
+// Markers a comment line opens with.
 const OPEN = /^[ \t]*(?:\/\/[/!]?|\/\*+!?|#+|\*+(?!\/)|"""|'''|=begin\b)?[ \t]*/
-const CLOSE = /[ \t]*(?:\*+\/|"""|''')?[ \t]*$/
+
+/** Length of `value` without trailing whitespace and a trailing block-comment or docstring closer. */
+function contentLength(value: string): number {
+  let end = value.trimEnd().length
+  if (value.startsWith('*/', end - 2)) {
+    end -= 2
+    while (end > 0 && value[end - 1] === '*') end--
+  } else if (value.startsWith('"""', end - 3) || value.startsWith("'''", end - 3)) end -= 3
+  return value.slice(0, end).trimEnd().length
+}
 
 function commentLines(document: SourceDocument, comment: CodeComment, starts: number[]): CommentLine[] {
   const text = document.text
@@ -116,8 +125,7 @@ function commentLines(document: SourceDocument, comment: CodeComment, starts: nu
   const raw = text.slice(comment.offset, comment.endOffset)
   for (const piece of raw.split(/\r\n|\r|\n/)) {
     const open = OPEN.exec(piece)![0].length
-    const close = CLOSE.exec(piece.slice(open))!
-    const value = piece.slice(open, open + close.index)
+    const value = piece.slice(open, open + contentLength(piece.slice(open)))
     result.push({line: lineOf(starts, offset), start: offset + open, text: value, ownLine: offset !== comment.offset || !comment.trailing, doc: comment.style === 'doc'})
     offset += piece.length
     // Step over the line break that split this piece off.
@@ -243,7 +251,9 @@ export default defineRule<Options>({
       while ((match = marker.pattern.exec(text))) {
         const start = match.index
         if (!inside(document.codeRanges, start) || inside(literals, start)) continue
-        if (marker.inlineReason?.test(match[0])) continue
+        // `reason = "…"` with words in it.
+        const inline = marker.inlineReason?.exec(match[0])
+        if (inline && wordCount(inline[0].slice(inline[0].indexOf('"'))) >= options.minWords) continue
         const shown = match[0].trimEnd()
         const line = lineOf(starts, start)
         if (explainedAround(line)) continue

@@ -90,8 +90,9 @@ function headingText(text: string, node: Nodes): string {
   return text
     .slice(start, end)
     .replace(/^#{1,6}[ \t]*/, '')
-    .replace(/[ \t]*#*[ \t]*$/, '')
     .replace(/\n[=-]+\s*$/, '')
+    .trim()
+    .replace(/#+$/, '')
     .trim()
 }
 

@@ -39,7 +39,7 @@ const PRAGMA = /^(?:eslint(?:-disable|-enable|-env)?\b|globals?\s|jshint\b|jslin
 
 // Inline structure: `{@link X}`, reST roles, code spans, HTML tags. Every repetition is over a
 // class the next part cannot match: linear.
-const INLINE = /\{@[A-Za-z]+[^}\n]*\}|<c>[^<\n]*<\/c>|<(?:see|seealso|paramref|typeparamref)\b[^<>\n]{0,120}\/>|:[\w.-]+(?::[\w.-]+)?:`[^`\n]*`|``[^`\n]+``|`[^`\n]+`|<\/?[A-Za-z][^<>\n]{0,80}>/g
+const INLINE = /\{@[A-Za-z]+(?:[ \t][^}\n]*)?\}|<c>[^<\n]*<\/c>|<(?:see|seealso|paramref|typeparamref)\b[^<>\n]{0,120}\/>|:[\w.-]+(?::[\w.-]+)?:`[^`\n]*`|``[^`\n]+``|`[^`\n]+`|<\/?[A-Za-z][^<>\n]{0,80}>/g
 
 export interface CommentProse {
   prose: ProseBlock
