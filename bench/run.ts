@@ -1,0 +1,459 @@
+// The benchmark: whylint against remark-parse, remark + retext-english, alex, write-good and
+// markdownlint, in one process on one machine, plus re-lint latency after one-character edits,
+// commit messages, peak memory, activation time and bundle sizes. Prints the target table and
+// writes docs/benchmarks.md and docs/benchmarks.svg from the run.
+//
+//   npm run bench                 full run (a few minutes on 2 cores)
+//   npm run bench -- --quick      fewer runs and edits, for a quick look
+//   npm run bench -- --no-write   print only
+
+import {spawnSync} from 'node:child_process'
+import {existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs'
+import {cpus, totalmem, type as osType, release} from 'node:os'
+import {join, relative} from 'node:path'
+import {pathToFileURL} from 'node:url'
+import {gzipSync} from 'node:zlib'
+import {analyze, clearCaches, type Analysis} from '../src/engine/lint.js'
+import type {Config, Kind} from '../src/engine/types.js'
+import {cpuClock, fmt, median, oneCharEdit, prng, quantile, readCommits, readDocs, ROOT, sharedDir, time, wallClock, type Doc} from './lib.js'
+import {logLogPlot} from './svg.js'
+import {FULL_LINT, TOOLS, type Tool} from './tools.js'
+
+const args = new Set(process.argv.slice(2))
+const QUICK = args.has('--quick')
+const WRITE = !args.has('--no-write')
+/** CPU time by default: the figures stay meaningful when other work shares the machine. */
+const WALL = args.has('--wall')
+const CLOCK = WALL ? wallClock : cpuClock
+const CLOCK_NAME = WALL ? 'wall-clock time' : 'CPU time of the benchmark process'
+
+const SETTINGS = QUICK
+  ? {budgetMs: 250, warmups: 1, minRuns: 2, maxRuns: 5, edits: 40, editSeconds: 20, commitWarmup: 100, activations: 3}
+  : {budgetMs: 500, warmups: 3, minRuns: 3, maxRuns: 9, edits: 200, editSeconds: 75, commitWarmup: 300, activations: 7}
+/** A run slower than this counts as a sample straight away (the JIT was warmed on smaller docs). */
+const SLOW_MS = 2000
+
+const started = Date.now()
+const log = (line: string) => process.stderr.write(`${line}\n`)
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`
+
+// --- timing the tools on one document ------------------------------------------------------
+
+/**
+ * Median time of each tool on one document. Tools take turns run by run, so a change in the
+ * machine's load hits every tool alike. The first run of each is a warm-up and an estimate; the
+ * number of timed runs follows from it (fast tools get more, slow ones fewer).
+ */
+function measureDoc(doc: Doc): Map<string, number> {
+  const once = (tool: Tool) => {
+    tool.prepare?.()
+    return time(() => tool.run(doc.text, doc.kind, doc.name), CLOCK)
+  }
+  const plans = TOOLS.map((tool) => {
+    const first = once(tool)
+    const slow = first > SLOW_MS
+    // Fast runs get extra warm-up runs; a run of a tenth of a second warms the JIT by itself.
+    if (first < 100) for (let warm = 1; warm < SETTINGS.warmups; warm++) once(tool)
+    const runs = slow ? (QUICK ? 1 : 2) : Math.min(SETTINGS.maxRuns, Math.max(SETTINGS.minRuns, Math.floor(SETTINGS.budgetMs / Math.max(first, 0.01))))
+    return {tool, runs, samples: slow ? [first] : ([] as number[])}
+  })
+  for (;;) {
+    const pending = plans.filter((plan) => plan.samples.length < plan.runs)
+    if (pending.length === 0) break
+    for (const plan of pending) plan.samples.push(once(plan.tool))
+  }
+  return new Map(plans.map((plan) => [plan.tool.name, median(plan.samples)]))
+}
+
+type Table = Map<string, Map<string, number>>
+
+function measureAll(docs: Doc[], label: string): Table {
+  const table: Table = new Map()
+  for (const doc of docs) {
+    const row = measureDoc(doc)
+    table.set(doc.name, row)
+    log(`  ${label} ${doc.name} (${(doc.bytes / 1024).toFixed(0)} KB): ${TOOLS.map((t) => `${t.name} ${fmt(row.get(t.name)!)} ms`).join(', ')}  [${elapsed()}]`)
+  }
+  return table
+}
+
+// --- re-lint after one-character edits ------------------------------------------------------
+
+interface Relinter {
+  via: string
+  lint(text: string, doc: Doc): Promise<void>
+}
+
+interface WorkerCoreModule {
+  createWorkerCore(post: (message: {type: string; id: number; analysis?: Analysis; error?: string; cancelled?: boolean}) => void, defer: (callback: () => void) => void): {
+    onMessage(message: Record<string, unknown>): void
+  }
+}
+
+/**
+ * The extension's worker logic when it is there (the handler the worker thread runs, called in
+ * process: config lookup, kind, analyze); otherwise `analyze` with warm caches, which is what
+ * the worker does.
+ */
+async function relinter(): Promise<Relinter> {
+  const core = join(ROOT, 'src/extension/worker-core.ts')
+  if (existsSync(core)) {
+    try {
+      const module = (await import(pathToFileURL(core).href)) as WorkerCoreModule
+      if (typeof module.createWorkerCore === 'function') {
+        let settle: ((message: {error?: string; cancelled?: boolean; analysis?: Analysis}) => void) | undefined
+        const handler = module.createWorkerCore(
+          (message) => {
+            // Config lookup: the bench workspace holds one `.whylintrc.json`, the same config
+            // as the in-process lints (default rules, time budget lifted).
+            if (message.type === 'readFile') {
+              const path = (message as {path?: string}).path ?? ''
+              const text = path.endsWith('/.whylintrc.json') ? JSON.stringify(FULL_LINT) : undefined
+              queueMicrotask(() => handler.onMessage(text === undefined ? {type: 'file', id: message.id} : {type: 'file', id: message.id, text}))
+            }
+            else if (message.type === 'lint') settle?.(message)
+          },
+          (callback) => callback(),
+        )
+        let version = 0
+        let id = 0
+        return {
+          via: 'the extension worker\'s handler (`createWorkerCore`), in process',
+          async lint(text, doc) {
+            const reply = new Promise<{error?: string; cancelled?: boolean; analysis?: Analysis}>((resolve) => (settle = resolve))
+            handler.onMessage({
+              type: 'lint',
+              id: ++id,
+              uri: `file:///bench/${doc.name}`,
+              version: ++version,
+              text,
+              languageId: 'markdown',
+              path: `/bench/${doc.name}`,
+              root: '/bench',
+              kind: doc.kind,
+              targets: ['readme', 'markdown', 'commit', 'code', 'review'] satisfies Kind[],
+            })
+            const result = await reply
+            if (result.error) throw new Error(`Worker lint failed: ${result.error}`)
+            if (!result.analysis) throw new Error('Worker returned no analysis')
+          },
+        }
+      }
+    } catch (error) {
+      log(`  worker handler unusable (${(error as Error).message.split('\n')[0]}), using analyze`)
+    }
+  }
+  return {
+    via: '`analyze` with warm caches',
+    async lint(text, doc) {
+      analyze(text, {kind: doc.kind, filePath: doc.name, config: FULL_LINT})
+    },
+  }
+}
+
+interface EditStats {
+  doc: string
+  kb: number
+  edits: number
+  p50: number
+  p95: number
+  max: number
+  /** Wall-clock p95, for context. */
+  wallP95: number
+}
+
+async function editLatency(docs: Doc[], relint: Relinter): Promise<EditStats[]> {
+  const stats: EditStats[] = []
+  for (const doc of docs) {
+    const random = prng(0x5eed + doc.bytes)
+    clearCaches()
+    let text = doc.text
+    await relint.lint(text, doc)
+    await relint.lint(text, doc)
+    const samples: number[] = []
+    const wall: number[] = []
+    // Stop early when re-lints are slow, so the run stays within minutes; the count is reported.
+    const deadline = performance.now() + SETTINGS.editSeconds * 1000
+    for (let edit = 0; edit < SETTINGS.edits && performance.now() < deadline; edit++) {
+      text = oneCharEdit(text, random)
+      const start = CLOCK()
+      const wallStart = performance.now()
+      await relint.lint(text, doc)
+      samples.push(CLOCK() - start)
+      wall.push(performance.now() - wallStart)
+    }
+    stats.push({doc: doc.name, kb: doc.bytes / 1024, edits: samples.length, p50: median(samples), p95: quantile(samples, 0.95), max: Math.max(...samples), wallP95: quantile(wall, 0.95)})
+    log(`  edits ${doc.name}: ${samples.length} edits, p50 ${fmt(median(samples))} ms, p95 ${fmt(quantile(samples, 0.95))} ms  [${elapsed()}]`)
+  }
+  return stats
+}
+
+// --- commit messages -------------------------------------------------------------------------
+
+function commitLatency(messages: string[]): {count: number; p50: number; p95: number; max: number} {
+  const config: Config = FULL_LINT
+  for (const message of messages.slice(0, SETTINGS.commitWarmup)) analyze(message, {kind: 'commit', config})
+  const samples: number[] = []
+  for (const message of messages) {
+    clearCaches()
+    samples.push(time(() => analyze(message, {kind: 'commit', config}), CLOCK))
+  }
+  return {count: samples.length, p50: median(samples), p95: quantile(samples, 0.95), max: Math.max(...samples)}
+}
+
+// --- child processes: memory and activation --------------------------------------------------
+
+interface Peak {
+  tool: string
+  file?: string
+  ms?: number
+  maxRssMB: number
+}
+
+function peak(toolName: string | undefined, file: string | undefined): Peak {
+  const argv = ['--import', 'tsx', 'bench/peak.ts', ...(toolName ? ['--tool', toolName] : []), ...(file ? [file] : [])]
+  const child = spawnSync(process.execPath, argv, {cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20})
+  if (child.status !== 0) throw new Error(`bench/peak.ts failed: ${child.stderr}`)
+  return JSON.parse(child.stdout.trim().split('\n').pop()!) as Peak
+}
+
+function build(): string | undefined {
+  const child = spawnSync(process.execPath, ['scripts/build.mjs'], {cwd: ROOT, encoding: 'utf8'})
+  return child.status === 0 ? undefined : (child.stderr || child.stdout).trim().split('\n').slice(0, 3).join(' ')
+}
+
+interface Activation {
+  requireMs: number
+  activateMs: number
+  totalMs: number
+  /** CPU time of require + activate (all threads). */
+  cpuMs: number
+}
+
+function activation(): Activation | string {
+  const entry = join(ROOT, 'dist/extension.js')
+  if (!existsSync(entry)) return 'n/a (no dist/extension.js)'
+  const runs: Activation[] = []
+  for (let run = 0; run < SETTINGS.activations; run++) {
+    const child = spawnSync(process.execPath, ['bench/activate.cjs', entry], {cwd: ROOT, encoding: 'utf8', timeout: 30000})
+    const line = child.stdout?.trim().split('\n').pop()
+    if (!line) return `n/a (activation child failed: ${(child.stderr ?? '').split('\n')[0]})`
+    const result = JSON.parse(line) as Activation & {error?: string}
+    if (result.error) return `n/a (activate threw: ${result.error.split('\n')[0]})`
+    runs.push(result)
+  }
+  return {
+    requireMs: median(runs.map((r) => r.requireMs)),
+    activateMs: median(runs.map((r) => r.activateMs)),
+    totalMs: median(runs.map((r) => r.totalMs)),
+    cpuMs: median(runs.map((r) => r.cpuMs)),
+  }
+}
+
+function bundleSizes(): Array<{file: string; bytes: number; gzip: number}> {
+  const dist = join(ROOT, 'dist')
+  if (!existsSync(dist)) return []
+  const out: Array<{file: string; bytes: number; gzip: number}> = []
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name)
+      if (statSync(path).isDirectory()) walk(path)
+      else out.push({file: relative(ROOT, path), bytes: statSync(path).size, gzip: gzipSync(readFileSync(path)).length})
+    }
+  }
+  walk(dist)
+  return out
+}
+
+// --- the run ---------------------------------------------------------------------------------
+
+const shared = sharedDir()
+const corpus = readDocs(join(shared, 'corpus/md'))
+const scaling = readDocs(join(shared, 'corpus/scaling'))
+const commits = readCommits(join(shared, 'corpus/commits/commits.jsonl'))
+const kb = (doc: Doc) => doc.bytes / 1024
+const sizeOf = new Map([...corpus, ...scaling].map((doc) => [doc.name, doc]))
+
+log(`whylint bench${QUICK ? ' (quick)' : ''}: ${corpus.length} corpus docs, ${scaling.length} scaling docs, ${commits.length} commit messages`)
+log('warming up every tool on the small corpus docs')
+for (const doc of corpus.slice(0, 8)) for (const tool of TOOLS) for (let run = 0; run < 3; run++) tool.run(doc.text, doc.kind, doc.name)
+
+log('corpus')
+const corpusTable = measureAll(corpus, 'corpus')
+log('scaling')
+const scalingTable = measureAll(scaling, 'scaling')
+
+log('one-character edits')
+const relint = await relinter()
+const editDocs = scaling.filter((doc) => /_(0128|1024)k\.md$/.test(doc.name))
+const edits = await editLatency(editDocs, relint)
+
+log('commit messages')
+const commitStats = commitLatency(commits)
+log(`  p50 ${fmt(commitStats.p50)} ms, p95 ${fmt(commitStats.p95)} ms  [${elapsed()}]`)
+
+log('peak memory (child processes)')
+const megabyte = scaling[scaling.length - 1]!
+const megabytePath = join(shared, 'corpus/scaling', megabyte.name)
+const peaks: Peak[] = [peak(undefined, undefined), peak('whylint', megabytePath), peak('remark-parse', megabytePath)]
+if (!QUICK) peaks.push(peak('alex', megabytePath))
+for (const p of peaks) log(`  ${p.tool}${p.file ? ` on ${p.file}` : ' (empty child)'}: ${fmt(p.maxRssMB)} MB`)
+
+log('build, activation, bundle sizes')
+const buildError = build()
+if (buildError) log(`  build failed: ${buildError}`)
+const activated = activation()
+const bundles = bundleSizes()
+log(`  activation: ${typeof activated === 'string' ? activated : `${fmt(activated.totalMs)} ms`}  [${elapsed()}]`)
+
+// --- figures ---------------------------------------------------------------------------------
+
+const perKB = (table: Table, doc: Doc, tool: string) => table.get(doc.name)!.get(tool)! / kb(doc)
+const toolMedianPerKB = (tool: string) => median(corpus.map((doc) => perKB(corpusTable, doc, tool)))
+const ratioFullParse = median(corpus.filter((doc) => doc.bytes >= 8 * 1024).map((doc) => corpusTable.get(doc.name)!.get('whylint')! / corpusTable.get(doc.name)!.get('remark-parse')!))
+const ratioAlex = median(corpus.map((doc) => corpusTable.get(doc.name)!.get('alex')! / corpusTable.get(doc.name)!.get('whylint')!))
+const scale32 = scaling.find((doc) => /_0032k\.md$/.test(doc.name))!
+const scaleRatio = perKB(scalingTable, megabyte, 'whylint') / perKB(scalingTable, scale32, 'whylint')
+const editMB = edits.find((e) => e.doc === megabyte.name)
+const whylintPeak = peaks.find((p) => p.tool === 'whylint')!
+
+interface Target {
+  name: string
+  figure: number
+  unit: string
+  limit: string
+  pass: boolean
+}
+
+const targets: Target[] = [
+  {name: 'full lint ÷ remark-parse alone (median, corpus docs ≥ 8 KB)', figure: ratioFullParse, unit: '×', limit: '≤ 2.5', pass: ratioFullParse <= 2.5},
+  {name: 'alex ÷ whylint per document (median)', figure: ratioAlex, unit: '×', limit: '≥ 3', pass: ratioAlex >= 3},
+  {name: 'whylint per-KB cost at 1 MB ÷ at 32 KB', figure: scaleRatio, unit: '×', limit: '≤ 1.2', pass: scaleRatio <= 1.2},
+  {name: `one-character edit on the 1 MB doc, p95 (${editMB?.edits ?? 0} edits)`, figure: editMB?.p95 ?? Number.NaN, unit: 'ms', limit: '≤ 10 ms', pass: (editMB?.p95 ?? Infinity) <= 10},
+  {name: `commit message p50 (${commitStats.count} messages)`, figure: commitStats.p50, unit: 'ms', limit: '≤ 0.3 ms', pass: commitStats.p50 <= 0.3},
+  {name: 'commit message p95', figure: commitStats.p95, unit: 'ms', limit: '≤ 2 ms', pass: commitStats.p95 <= 2},
+  {name: 'peak RSS linting the 1 MB doc', figure: whylintPeak.maxRssMB, unit: 'MB', limit: '≤ 150 MB', pass: whylintPeak.maxRssMB <= 150},
+  {
+    name: 'extension require + activate()',
+    figure: typeof activated === 'string' ? Number.NaN : WALL ? activated.totalMs : activated.cpuMs,
+    unit: 'ms',
+    limit: '≤ 20 ms',
+    pass: typeof activated !== 'string' && (WALL ? activated.totalMs : activated.cpuMs) <= 20,
+  },
+]
+
+const figureText = (t: Target) => (Number.isFinite(t.figure) ? `${fmt(t.figure)}${t.unit === '×' ? '×' : ` ${t.unit}`}` : 'n/a')
+const verdict = (t: Target) => (Number.isFinite(t.figure) ? (t.pass ? 'pass' : 'FAIL') : 'n/a')
+
+const nameWidth = Math.max(...targets.map((t) => t.name.length))
+const lines = [
+  `${'target'.padEnd(nameWidth)}  ${'figure'.padStart(10)}  ${'limit'.padEnd(9)}  result`,
+  ...targets.map((t) => `${t.name.padEnd(nameWidth)}  ${figureText(t).padStart(10)}  ${t.limit.padEnd(9)}  ${verdict(t)}`),
+]
+process.stdout.write(`\n${lines.join('\n')}\n`)
+process.stdout.write(`\ntimes: ${CLOCK_NAME}; re-lint path: ${relint.via}; total ${elapsed()}\n`)
+
+// --- report ----------------------------------------------------------------------------------
+
+const REFERENCE: Record<string, string> = {
+  'remark-parse': '0.64',
+  'remark+retext-english': '0.83',
+  alex: '4.5',
+  'write-good': '0.8',
+  markdownlint: '1.2',
+}
+
+function markdownReport(): string {
+  const cpu = cpus()[0]
+  const md: string[] = []
+  const row = (cells: Array<string | number>) => md.push(`| ${cells.join(' | ')} |`)
+  md.push('# Benchmarks', '')
+  md.push(
+    'Generated by `npm run bench` (`bench/run.ts`) from one run on one machine; every figure below',
+    'comes from that run. Documents are the corpus in `../shared/corpus` (real Markdown from public',
+    'repositories, see its MANIFEST); per-document times are medians of warm runs, and each whylint',
+    'run starts from empty caches, so it is a cold full lint with the default rules (the lint time',
+    'budget of `analysis-limit` is lifted so no lint is cut short).',
+    '',
+    `Times are ${CLOCK_NAME}${WALL ? '' : ' (`process.cpuUsage()`): the machine was shared with other work, and CPU time is what a lint costs whatever else runs; pass `--wall` for wall-clock time'}.`,
+    '',
+  )
+  md.push(`- Date: ${new Date().toISOString().slice(0, 10)}${QUICK ? ' (quick run: fewer runs and edits)' : ''}`)
+  md.push(`- Machine: ${cpu?.model.trim() ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GB memory, ${osType()} ${release()}`)
+  md.push(`- Node ${process.version}`, '')
+  md.push('## Targets', '')
+  row(['target', 'figure', 'limit', 'result'])
+  row(['---', '---:', '---', '---'])
+  for (const t of targets) row([t.name, figureText(t), t.limit, verdict(t)])
+  md.push('')
+  md.push('## Tools', '')
+  row(['tool', 'what runs', 'median ms/KB over the corpus', 'reference ms/KB (corpus README)'])
+  row(['---', '---', '---:', '---:'])
+  for (const tool of TOOLS) row([tool.name, tool.description, fmt(toolMedianPerKB(tool.name)), REFERENCE[tool.name] ?? '—'])
+  md.push('')
+  md.push('For reference, the corpus README measures the naive pipeline (remark-parse, retext-english and six retext plugins) at 5.1 ms/KB.', '')
+  md.push('## Per document (ms/KB)', '')
+  row(['document', 'KB', ...TOOLS.map((t) => t.name), 'alex ÷ whylint'])
+  row(['---', '---:', ...TOOLS.map(() => '---:'), '---:'])
+  for (const doc of corpus) {
+    const cells = TOOLS.map((t) => fmt(perKB(corpusTable, doc, t.name)))
+    row([`\`${doc.name}\``, fmt(kb(doc)), ...cells, fmt(corpusTable.get(doc.name)!.get('alex')! / corpusTable.get(doc.name)!.get('whylint')!)])
+  }
+  md.push('')
+  md.push('## Scaling (ms/KB by document size)', '')
+  md.push('Prefixes of one long text (`corpus/scaling`). A flat row means cost grows linearly with size.', '')
+  row(['tool', ...scaling.map((doc) => `${fmt(kb(doc))} KB`)])
+  row(['---', ...scaling.map(() => '---:')])
+  for (const tool of TOOLS) row([tool.name, ...scaling.map((doc) => fmt(perKB(scalingTable, doc, tool.name)))])
+  md.push('')
+  md.push('![ms per document against document size, log-log, per tool](benchmarks.svg)', '')
+  md.push('## Re-lint after a one-character edit', '')
+  md.push(
+    `Seeded random edits (insert or delete one character at a random offset), applied one after another; each re-lint goes through ${relint.via}. Up to ${SETTINGS.edits} edits per document, fewer when re-lints are so slow that ${SETTINGS.editSeconds} s run out.`,
+    '',
+  )
+  row(['document', 'KB', 'edits', 'p50 ms', 'p95 ms', 'max ms', 'wall-clock p95 ms'])
+  row(['---', '---:', '---:', '---:', '---:', '---:', '---:'])
+  for (const e of edits) row([`\`${e.doc}\``, fmt(e.kb), e.edits, fmt(e.p50), fmt(e.p95), fmt(e.max), fmt(e.wallP95)])
+  md.push('')
+  md.push('## Commit messages', '')
+  md.push(`The ${commitStats.count} messages of \`corpus/commits/commits.jsonl\` through \`analyze(text, {kind: 'commit'})\`, caches cleared before each.`, '')
+  row(['messages', 'p50 ms', 'p95 ms', 'max ms'])
+  row(['---:', '---:', '---:', '---:'])
+  row([commitStats.count, fmt(commitStats.p50), fmt(commitStats.p95), fmt(commitStats.max)])
+  md.push('')
+  md.push('## Peak memory', '')
+  md.push('`process.resourceUsage().maxRSS` of a child process (`node --import tsx bench/peak.ts`) after one full lint; the empty child loads nothing but the TypeScript loader.', '')
+  row(['tool', 'document', 'peak RSS MB', 'lint ms (cold process)'])
+  row(['---', '---', '---:', '---:'])
+  for (const p of peaks) row([p.file ? p.tool : '(empty child)', p.file ? `\`${p.file}\`` : '—', fmt(p.maxRssMB), p.ms === undefined ? '—' : fmt(p.ms)])
+  md.push('')
+  md.push('## Extension activation and bundles', '')
+  if (buildError) md.push(`The build failed: ${buildError}`, '')
+  if (typeof activated === 'string') md.push(`Activation: ${activated}.`, '')
+  else {
+    md.push(`\`require('dist/extension.js')\` and \`activate()\` with a stand-in \`vscode\` module, in a fresh process, median of ${SETTINGS.activations}:`, '')
+    row(['require ms', 'activate() ms', 'total ms (wall clock)', 'total CPU ms'])
+    row(['---:', '---:', '---:', '---:'])
+    row([fmt(activated.requireMs), fmt(activated.activateMs), fmt(activated.totalMs), fmt(activated.cpuMs)])
+    md.push('')
+  }
+  if (bundles.length > 0) {
+    row(['file', 'KB', 'gzip KB'])
+    row(['---', '---:', '---:'])
+    for (const b of bundles) row([`\`${b.file}\``, fmt(b.bytes / 1024), fmt(b.gzip / 1024)])
+    md.push('')
+  }
+  return `${md.join('\n')}`
+}
+
+if (WRITE) {
+  mkdirSync(join(ROOT, 'docs'), {recursive: true})
+  writeFileSync(join(ROOT, 'docs/benchmarks.md'), `${markdownReport()}\n`)
+  const svg = logLogPlot(
+    TOOLS.map((tool) => ({name: tool.name, points: scaling.map((doc) => [kb(sizeOf.get(doc.name)!), scalingTable.get(doc.name)!.get(tool.name)!] as [number, number])})),
+    {title: 'Lint time against document size (log-log)', xLabel: 'document size', yLabel: 'ms per document (median)'},
+  )
+  writeFileSync(join(ROOT, 'docs/benchmarks.svg'), svg)
+  log('wrote docs/benchmarks.md and docs/benchmarks.svg')
+}
