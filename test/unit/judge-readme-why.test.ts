@@ -3,6 +3,7 @@ import {readFileSync} from 'node:fs'
 import {analyze} from '../../src/engine/lint.js'
 import {applyEdits, preferredEdits} from '../../src/engine/fixes.js'
 import {judge} from '../../src/engine/judge.js'
+import {judgeReadmeWhy, MODEL, ruleThreshold} from '../../src/engine/models/readme-why/index.js'
 import {splitSections} from '../../src/engine/models/readme-why/sections.js'
 
 const label = (text: string) => judge(text, {detector: 'readme-why'}).label
@@ -26,6 +27,41 @@ describe('readme-why detector', () => {
   it('splits sections at headings, not inside code fences', () => {
     const sections = splitSections('intro\n\n# Title\n\n```\n# not a heading\n```\n\nSub\n---\n\ntext\n')
     assert.deepEqual(sections.map((section) => section.heading), ['', 'Title', 'Sub'])
+  })
+
+  it('takes `##Usage` for a heading, as older READMEs mean it, but not `#include` or a colour', () => {
+    const sections = splitSections('#Tool\n\nText.\n\n##Usage\n\n#include <stdio.h>\n#1e90ff is blue\n')
+    assert.deepEqual(sections.map((section) => section.heading), ['Tool', 'Usage'])
+  })
+
+  it('reads prose only: words in code blocks, badges and HTML do not count', () => {
+    const base = '# tool\n\n[![build](https://ci.example/badge.svg)](https://ci.example)\n\n<p align="center"><img src="logo.png"></p>\n\nA tool.\n\n## Usage\n\n```sh\n%s\n```\n'
+    const plain = judge(base.replace('%s', 'tool run'), {detector: 'readme-why'})
+    const noisy = judge(base.replace('%s', '# why: because the problem is hard, unlike others, makes it easy'), {detector: 'readme-why'})
+    assert.equal(noisy.score, plain.score)
+    assert.equal(noisy.label, 'missing')
+  })
+
+  it('a `## Why` holding only the template prompts does not count as a why', () => {
+    const text = data('nowhy-install.md')
+    const fixed = applyEdits(text, preferredEdits(own(text))).text
+    const result = judge(fixed, {detector: 'readme-why'})
+    assert.equal(result.label, 'missing')
+    assert.equal(result.score, judge(text, {detector: 'readme-why'}).score)
+    assert.match(result.evidence[0]!, /template prompts/)
+  })
+
+  it('says what it looked for and what it found', () => {
+    const found = judge(data('why-intro.md'), {detector: 'readme-why'}).evidence.join('\n')
+    assert.match(found, /cues in the intro: .*`instead of`/)
+    const none = judge(data('nowhy-api.md'), {detector: 'readme-why'}).evidence.join('\n')
+    assert.match(none, /looked in the intro for a problem/)
+  })
+
+  it('the rule stays silent where judge says present, and nudges only below its own, stricter threshold', () => {
+    for (const name of ['why-intro.md', 'why-section.md', 'why-motivation.md']) assert.equal(own(data(name)).length, 0, name)
+    const result = judgeReadmeWhy(data('nowhy-install.md'))
+    assert.ok(result.confident && result.score < ruleThreshold() && ruleThreshold() <= MODEL.threshold)
   })
 
   it('the fix inserts a Why section after the intro and leaves only a non-fixable nudge', () => {

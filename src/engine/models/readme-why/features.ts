@@ -1,8 +1,13 @@
-// Features of one README section for "does it say why the project exists": its position (the
-// title, the intro, the first sections), its heading words, cue families in its text (problem,
-// motivation, contrast with alternatives, benefit) and the stems of its prose.
+// Features of a whole README for "does it say why the project exists". Where a why lives: in the
+// title's intro paragraph or the first sections, or under a heading such as "Why", "Motivation",
+// "Introduction", "About". What it sounds like: a problem (tedious, tired of), a goal (designed to,
+// the aim), a contrast with alternatives (unlike, instead of, without having to) or a benefit
+// (makes it easy, lets you). README-level facts (how much prose the intro has, how long the README
+// is, which heading families occur, the plain keywords why/motivation/problem/because) go into one
+// logistic regression, with the stems of the intro and the headings' words.
 
 import {addFeature, stem, words, type Features} from '../linear.js'
+import {splitSections, type Section} from './sections.js'
 
 interface Cue {
   family: string
@@ -11,13 +16,13 @@ interface Cue {
 
 const cue = (family: string, ...phrases: string[]): Cue => ({family, phrases: phrases.map((phrase) => phrase.split(' '))})
 
+export const CUE_FAMILIES = ['problem', 'motivation', 'contrast', 'benefit'] as const
+
 export const CUES: readonly Cue[] = [
-  cue('problem', 'problem', 'problems', 'pain', 'painful', 'tedious', 'cumbersome', 'annoying', 'frustrating', 'hard to', 'difficult', 'struggle', 'tired of', 'sick of', 'error-prone', 'error prone', 'boilerplate', 'limitations', 'lacks', 'lacking', 'missing', 'too slow', 'too complex', 'complicated', 'messy', 'headache'),
-  cue('motivation', 'motivation', 'why', 'because', 'the goal', 'goal', 'goals', 'aims to', 'aim', 'the idea', 'idea', 'purpose', 'in order to', 'so that', 'need', 'needed', 'wanted', 'i wanted', 'we wanted', 'i needed', 'we needed', 'inspired', 'born', 'created to', 'designed to', 'built to', 'was written', 'rationale', 'philosophy', 'vision', 'mission'),
-  cue('contrast', 'unlike', 'instead of', 'rather than', 'compared to', 'compared with', 'alternative', 'alternatives', 'other libraries', 'existing', 'most', 'traditional', 'without having to', 'without the need', 'without', 'no need', 'only', 'but', 'however', 'differs', 'different'),
-  cue('benefit', 'makes it easy', 'makes it easier', 'easy', 'easier', 'easily', 'simple', 'simpler', 'simply', 'fast', 'faster', 'lightweight', 'powerful', 'flexible', 'helps', 'help you', 'allows you', 'lets you', 'enables', 'so you can', 'you can', 'save', 'saves', 'productive', 'reliable', 'minimal', 'clean', 'elegant', 'convenient', 'effortless', 'hassle', 'just works', 'out of the box'),
-  cue('audience', 'for developers', 'for people', 'for anyone', 'for teams', 'if you', 'you', 'your', 'users', 'developers', 'beginners'),
-  cue('how', 'install', 'installation', 'npm', 'pip', 'gem', 'usage', 'run', 'build', 'clone', 'configure', 'configuration', 'command', 'options', 'api', 'example', 'license', 'contributing', 'copyright', 'mit', 'author', 'authors', 'test', 'tests', 'changelog', 'version', 'release', 'requirements', 'dependencies'),
+  cue('problem', 'problem', 'problems', 'pain', 'painful', 'tedious', 'cumbersome', 'annoying', 'frustrating', 'hard to', 'difficult', 'struggle', 'tired of', 'sick of', 'error-prone', 'error prone', 'boilerplate', 'limitations', 'lack', 'lacks', 'lacking', 'too slow', 'too complex', 'complicated', 'messy', 'headache', 'repetitive', 'time-consuming', 'time consuming', 'not enough', 'challenge', 'challenges', 'issue with'),
+  cue('motivation', 'motivation', 'why', 'because', 'the goal', 'our goal', 'goal is', 'goals', 'aims to', 'aim is', 'the aim', 'the idea', 'purpose', 'in order to', 'so that', 'need to', 'the need', 'a need', 'wanted to', 'i wanted', 'we wanted', 'i needed', 'we needed', 'inspired', 'born', 'created to', 'designed to', 'designed for', 'built to', 'intended to', 'meant to', 'rationale', 'philosophy', 'vision', 'mission', 'objectives', 'reason', 'reasons'),
+  cue('contrast', 'unlike', 'instead of', 'rather than', 'compared to', 'compared with', 'alternative', 'alternatives', 'other libraries', 'existing', 'traditional', 'without having to', 'without the need', 'without any', 'no need', 'differs', 'better than', 'replacement for', 'than'),
+  cue('benefit', 'makes it easy', 'makes it easier', 'make it easy', 'easy', 'easier', 'easily', 'simple', 'simpler', 'fast', 'faster', 'lightweight', 'powerful', 'flexible', 'helps', 'help you', 'allows you', 'allows users', 'lets you', 'enables', 'so you can', 'save', 'saves', 'productive', 'reliable', 'minimal', 'elegant', 'convenient', 'effortless', 'hassle', 'just works', 'out of the box', 'efficient', 'robust', 'scalable', 'modern', 'great for', 'ideal for', 'perfect for', 'useful'),
 ]
 
 const byFirst = new Map<string, Array<{family: string; phrase: string[]}>>()
@@ -29,6 +34,7 @@ for (const {family, phrases} of CUES) {
   }
 }
 
+/** Cue phrases found in a token list, by family, each phrase once. */
 export function findCues(tokens: readonly string[]): Map<string, string[]> {
   const found = new Map<string, string[]>()
   for (let index = 0; index < tokens.length; index++) {
@@ -45,10 +51,23 @@ export function findCues(tokens: readonly string[]): Map<string, string[]> {
   return found
 }
 
-export const WHY_HEADING = /\b(?:why|motivation|rationale|background|the problem|problem|purpose|goals?|philosophy|reasoning|about|introduction|intro|overview|summary|description|what is|what's)\b/i
+/** Heading families: where a why is written down, and where it is not. */
+export const HEADING_FAMILIES: ReadonlyArray<{family: string; pattern: RegExp}> = [
+  {family: 'why', pattern: /\bwhy\b/i},
+  {family: 'motivation', pattern: /\b(?:motivation|rationale|inspiration|background|the problem|problem|story|reasoning)\b/i},
+  {family: 'purpose', pattern: /\b(?:purpose|goals?|objectives?|aims?|mission|vision|philosophy|principles)\b/i},
+  {family: 'about', pattern: /\b(?:about|introduction|intro|overview|summary|description|what is|what's|what it does|what does)\b/i},
+  {family: 'benefit', pattern: /\b(?:features|highlights|benefits|advantages|comparison|compared|vs\.?|versus|alternatives|design|faster|use cases?)\b/i},
+  {family: 'how', pattern: /\b(?:install|installation|installing|setup|set up|getting started|quick ?start|usage|use|using|requirements|prerequisites|build|building|download|configuration|configure|options|api|example|examples|demo|run|running|test|tests|testing|deploy|deployment|documentation|docs)\b/i},
+  {family: 'meta', pattern: /\b(?:license|licence|contributing|contribute|contributors|authors?|credits|changelog|history|versioning|release|releases|support|contact|thanks|acknowledg\w*|todo|roadmap|faq|issues|team|maintainers)\b/i},
+]
+
+/** The plain keyword check: a README "has a why" when it says any of these words. */
+export const KEYWORDS = ['why', 'motivation', 'problem', 'because'] as const
+const KEYWORD = /\b(why|motivation|problem|because)\b/gi
 
 // Code, HTML, images, badges and link targets are not prose.
-export function proseOf(markdown: string): {prose: string; codeLines: number; listLines: number; lines: number; links: number} {
+export function proseOf(markdown: string): {prose: string; codeLines: number; listLines: number; lines: number} {
   let codeLines = 0
   let listLines = 0
   let lines = 0
@@ -60,7 +79,7 @@ export function proseOf(markdown: string): {prose: string; codeLines: number; li
       codeLines++
       continue
     }
-    if (inFence || /^(?: {4}|\t)/.test(line)) {
+    if (inFence || /^(?: {4}|\t)(?!\s*(?:[-*+]|\d+[.)])\s)/.test(line)) {
       codeLines++
       continue
     }
@@ -69,15 +88,15 @@ export function proseOf(markdown: string): {prose: string; codeLines: number; li
     if (/^\s*(?:[-*+]|\d+[.)])\s/.test(line)) listLines++
     kept.push(line)
   }
-  const joined = kept.join('\n')
-  const links = (joined.match(/\]\(/g) ?? []).length
-  const prose = joined
+  const prose = kept
+    .join('\n')
     .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/<[^>]+>/g, ' ')
+    .replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1')
+    .replace(/<[^>]*>/g, ' ')
     .replace(/`[^`]*`/g, ' X ')
     .replace(/https?:\/\/\S+/g, ' ')
-  return {prose, codeLines, listLines, lines, links}
+  return {prose, codeLines, listLines, lines}
 }
 
 function bucket(value: number, edges: readonly number[]): string {
@@ -86,44 +105,117 @@ function bucket(value: number, edges: readonly number[]): string {
   return index === 0 ? `<=${edges[0]}` : index === edges.length ? `>${edges[edges.length - 1]}` : `<=${edges[index]}`
 }
 
-export interface SectionInput {
-  heading: string
-  content: string
-  /** 0 for the first section of the README. */
-  index: number
-  /** Heading depth, 0 for text before any heading. */
-  depth: number
+function cleanHeading(heading: string): string {
+  return heading.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/<[^>]*>/g, ' ').replace(/[*_`#]/g, ' ')
 }
 
-export interface SectionFeatures {
-  features: Features
-  cues: Map<string, string[]>
-  headingCue: string | undefined
+export function headingFamily(heading: string): string | undefined {
+  const clean = cleanHeading(heading)
+  return HEADING_FAMILIES.find(({pattern}) => pattern.test(clean))?.family
 }
 
-export function sectionFeatures(section: SectionInput): SectionFeatures {
-  const features: Features = new Map()
-  addFeature(features, `@pos:${section.index === 0 ? 'first' : section.index === 1 ? 'second' : section.index <= 3 ? 'early' : 'late'}`)
-  addFeature(features, `@depth:${section.depth}`)
-  const heading = section.heading.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`#]/g, ' ')
-  const headingTokens = words(heading)
-  for (const token of new Set(headingTokens)) addFeature(features, `h:${stem(token)}`)
-  const headingCue = WHY_HEADING.exec(heading)?.[0]
-  if (headingCue) addFeature(features, `@heading:${stem(headingCue.toLowerCase().replace(/^the /, ''))}`)
-  const {prose, codeLines, listLines, lines, links} = proseOf(section.content)
-  const tokens = words(prose)
-  addFeature(features, `@words:${bucket(tokens.length, [0, 15, 40, 100, 250])}`)
-  if (codeLines > 0) addFeature(features, `@code:${bucket(codeLines, [3, 15])}`)
-  if (lines > 0 && listLines / lines > 0.5) addFeature(features, '@mostly-list')
-  if (links > 3) addFeature(features, '@many-links')
-  const sentences = prose.split(/[.!?](?:\s|$)/).filter((part) => words(part).length >= 4).length
-  addFeature(features, `@sentences:${bucket(sentences, [0, 1, 3, 6])}`)
-  for (const token of new Set(tokens)) addFeature(features, `w:${stem(token)}`)
-  const cues = findCues(tokens)
-  for (const [family, phrases] of cues) {
-    addFeature(features, `@cue:${family}`)
-    addFeature(features, `@cue:${family}:${bucket(phrases.length, [1, 3])}`)
-    if (section.index <= 1) addFeature(features, `@cue-early:${family}`)
+/** Sentences of at least four words. */
+function sentenceCount(prose: string): number {
+  return prose.split(/[.!?](?:\s|$)|\n\s*\n/).filter((part) => words(part).length >= 4).length
+}
+
+/** The intro: the title's section and what follows it until the first how-to or meta heading. */
+export function introSections(sections: readonly Section[]): Section[] {
+  const intro: Section[] = []
+  for (const section of sections) {
+    if (intro.length >= 4) break
+    const family = intro.length === 0 ? undefined : headingFamily(section.heading)
+    if (family === 'how' || family === 'meta') break
+    intro.push(section)
   }
-  return {features, cues, headingCue}
+  return intro
+}
+
+// Judging stays well under a millisecond on long READMEs: only the first part is read (a why
+// lives near the top), and at most this much of it for cues and keywords.
+export const READ_LIMIT = 16000
+const MAX_SECTIONS = 30
+const MAX_CHARS = 10000
+
+export interface ReadmeFeatures {
+  features: Features
+  sections: Section[]
+  intro: Section[]
+  /** Cue phrases found in the intro and in the rest, by family. */
+  introCues: Map<string, string[]>
+  cues: Map<string, string[]>
+  /** Headings of the why families (why, motivation, purpose), in order. */
+  whyHeadings: Section[]
+  keywords: string[]
+  introWords: number
+}
+
+export function readmeFeatures(text: string): ReadmeFeatures {
+  const sections = splitSections(text.length > READ_LIMIT ? text.slice(0, READ_LIMIT) : text)
+  const features: Features = new Map()
+  const intro = introSections(sections)
+  const read = sections.slice(0, MAX_SECTIONS)
+  addFeature(features, `@sections:${bucket(sections.length, [1, 3, 6, 12, 25])}`)
+
+  // Intro prose.
+  const introProse = intro.map((section) => proseOf(section.content.slice(0, MAX_CHARS)))
+  const introText = introProse.map((part) => part.prose).join('\n\n')
+  const introTokens = words(introText)
+  addFeature(features, `@intro-words:${bucket(introTokens.length, [0, 10, 25, 50, 100, 200, 400])}`)
+  addFeature(features, `@intro-sentences:${bucket(sentenceCount(introText), [0, 1, 2, 4, 8])}`)
+  addFeature(features, `@intro-sections:${intro.length}`)
+  const introLines = introProse.reduce((sum, part) => sum + part.lines, 0)
+  const introList = introProse.reduce((sum, part) => sum + part.listLines, 0)
+  if (introLines > 0 && introList / introLines > 0.5) addFeature(features, '@intro-mostly-list')
+  for (const token of new Set(introTokens)) addFeature(features, `w:${stem(token)}`)
+  const introCues = findCues(introTokens)
+  for (const [family, phrases] of introCues) {
+    addFeature(features, `@intro-cue:${family}`)
+    addFeature(features, `@intro-cue:${family}:${bucket(phrases.length, [1, 2, 4])}`)
+  }
+  const introFamilies = CUE_FAMILIES.filter((family) => introCues.has(family)).length
+  addFeature(features, `@intro-cue-families:${introFamilies}`)
+
+  // The whole README (its first part): headings, keywords, cues, amount of prose and code.
+  let chars = 0
+  let proseWords = 0
+  let codeLines = 0
+  const tokens: string[] = []
+  const whyHeadings: Section[] = []
+  const headingWords = new Set<string>()
+  let headingText = ''
+  for (const section of read) {
+    if (chars > MAX_CHARS) break
+    chars += section.endOffset - section.offset
+    const family = headingFamily(section.heading)
+    if (family) {
+      addFeature(features, `@h:${family}`)
+      if (section.index <= 2) addFeature(features, `@h-early:${family}`)
+      if (family === 'why' || family === 'motivation' || family === 'purpose') whyHeadings.push(section)
+    }
+    const headingTokens = words(cleanHeading(section.heading))
+    for (const token of headingTokens) headingWords.add(stem(token))
+    headingText += `${section.heading}\n`
+    const part = proseOf(section.content.slice(0, MAX_CHARS))
+    const sectionTokens = words(part.prose)
+    proseWords += sectionTokens.length
+    codeLines += part.codeLines
+    for (const token of sectionTokens) tokens.push(token)
+    if (family && family !== 'how' && family !== 'meta' && section.index > 0 && sectionTokens.length >= 15) addFeature(features, `@h-prose:${family}`)
+  }
+  for (const word of headingWords) addFeature(features, `h:${word}`)
+  addFeature(features, `@prose-words:${bucket(proseWords, [30, 100, 300, 800, 2000])}`)
+  addFeature(features, `@code-lines:${bucket(codeLines, [0, 10, 40, 150])}`)
+  const cues = findCues(tokens)
+  for (const [family, phrases] of cues) addFeature(features, `@cue:${family}:${bucket(phrases.length, [1, 3, 6])}`)
+
+  const keywords: string[] = []
+  const keywordText = `${headingText}\n${tokens.join(' ')}`
+  for (const match of keywordText.matchAll(KEYWORD)) {
+    const word = match[1]!.toLowerCase()
+    if (!keywords.includes(word)) keywords.push(word)
+  }
+  for (const word of keywords) addFeature(features, `@kw:${word}`)
+  addFeature(features, `@kw-count:${keywords.length}`)
+  return {features, sections, intro, introCues, cues, whyHeadings, keywords, introWords: introTokens.length}
 }

@@ -1,11 +1,15 @@
 // readme-why: does a README say why the project exists (the problem, who has it, what it does
-// differently)? Every section is scored, the intro included, by a logistic regression over
-// position, heading words, cue families and stems, trained on README sections labelled `Why`
-// (Prana et al. 2019); the README's score is the best section's.
+// differently)? One logistic regression over the whole README: how much prose the intro has,
+// problem/goal/contrast/benefit cues in the intro and in the rest, heading families (Why,
+// Motivation, Purpose, About …), the plain keywords why/motivation/problem/because, and the stems
+// of the intro and of the headings. Trained on READMEs with sections labelled `Why` (Prana et al.
+// 2019). Two thresholds: `judge` says `missing` below `MODEL.threshold` (the best macro-F1 in
+// cross-validation); the rule nudges only below `MODEL.meta.ruleThreshold`, where a README called
+// missing almost always is.
 
 import type {JudgeOptions, Judgement} from '../../types.js'
-import {probability, type LinearModel} from '../linear.js'
-import {sectionFeatures} from './features.js'
+import {probability, topContributions, type LinearModel} from '../linear.js'
+import {CUE_FAMILIES, READ_LIMIT, readmeFeatures} from './features.js'
 import {splitSections, type Section} from './sections.js'
 import weights from './weights.json'
 
@@ -27,6 +31,7 @@ export function templateSnippet(eol = '\n'): string {
   return [`## ${TEMPLATE_HEADING}`, '', ...TEMPLATE_LINES.map(({label, prompt}, index) => `${label}: \${${index + 1}:${prompt.slice(1, -1)}}`)].join(eol)
 }
 
+const PROMPT_ANYWHERE = /^\s*who has it\s*:/im
 const PROMPT_LINE = /^\s*(?:the problem|who has it|what this does differently)\s*:\s*\(.*\)\s*$/i
 
 /** A `## Why` section that still holds only the template's prompts. */
@@ -38,44 +43,48 @@ export function unfilledWhy(sections: readonly Section[]): Section | undefined {
   })
 }
 
-export interface SectionScore {
-  section: Section
-  score: number
-}
-
 export interface ReadmeWhyResult extends Judgement {
   label: 'present' | 'missing'
-  best?: SectionScore
+  /** True when the score is low enough for the rule to nudge (below the rule's threshold). */
+  confident: boolean
   unfilled?: Section
 }
 
-function name(section: Section): string {
-  return section.heading ? `\`${section.heading.slice(0, 60)}\`` : 'the intro'
+/** The rule's threshold: stricter than the judge's, since a wrong nudge costs more than a missed one. */
+export function ruleThreshold(model: LinearModel = MODEL): number {
+  const value = model.meta?.['ruleThreshold']
+  return typeof value === 'number' ? Math.min(value, model.threshold) : model.threshold
 }
 
-export function judgeReadmeWhy(text: string): ReadmeWhyResult {
-  const sections = splitSections(text)
-  const scored: SectionScore[] = sections.map((section) => ({section, score: probability(MODEL, sectionFeatures(section).features)}))
-  const best = scored.reduce<SectionScore | undefined>((top, item) => (!top || item.score > top.score ? item : top), undefined)
-  const score = best?.score ?? 0
-  const present = score >= MODEL.threshold
-  const evidence: string[] = [`read ${sections.length} section${sections.length === 1 ? '' : 's'}, the intro and title included`]
-  if (best) {
-    const {cues, headingCue} = sectionFeatures(best.section)
-    const parts = ['problem', 'motivation', 'contrast', 'benefit']
-      .filter((family) => cues.has(family))
-      .map((family) => `${family} ${cues.get(family)!.slice(0, 3).map((phrase) => `\`${phrase}\``).join(', ')}`)
-    evidence.push(`most why-like section: ${name(best.section)} (score ${best.score.toFixed(2)}, needs ${MODEL.threshold.toFixed(2)})${headingCue ? `, heading word \`${headingCue}\`` : ''}`)
-    evidence.push(parts.length > 0 ? `cues there: ${parts.join('; ')}` : 'looked for the problem (pain, tedious, tired of …), a motivation (goal, designed to, so that …), a contrast (unlike, instead of, without having to …) or a benefit (makes it easy, lets you …): none found')
-  } else evidence.push('the README is empty')
-  const unfilled = unfilledWhy(sections)
-  const result: ReadmeWhyResult = {label: present ? 'present' : 'missing', score, evidence}
-  if (best) result.best = best
+function quote(phrases: readonly string[]): string {
+  return phrases.slice(0, 3).map((phrase) => `\`${phrase}\``).join(', ')
+}
+
+/** Judge a README with a given model (the shipped one unless training or evaluating). */
+export function judgeReadmeWithModel(text: string, model: LinearModel): ReadmeWhyResult {
+  // A `## Why` that holds only the template's prompts says nothing yet: judge the rest.
+  const unfilled = PROMPT_ANYWHERE.test(text) ? unfilledWhy(splitSections(text)) : undefined
+  const read = readmeFeatures(unfilled ? text.slice(0, unfilled.offset) + text.slice(unfilled.endOffset) : text)
+  const {sections} = read
+  const score = probability(model, read.features)
+  const present = score >= model.threshold
+  const evidence: string[] = [`score ${score.toFixed(2)}: ${present ? 'at or above' : 'below'} ${model.threshold.toFixed(2)}; read ${sections.length} section${sections.length === 1 ? '' : 's'}${text.length > READ_LIMIT ? ` in the first ${READ_LIMIT / 1000}K characters` : ''}, the intro ${read.intro.length > 0 ? `(${read.introWords} words)` : '(none)'} and title included`]
+  const introFound = CUE_FAMILIES.filter((family) => read.introCues.has(family)).map((family) => `${family} ${quote(read.introCues.get(family)!)}`)
+  evidence.push(introFound.length > 0 ? `cues in the intro: ${introFound.join('; ')}` : 'looked in the intro for a problem (pain, tedious, tired of …), a goal (designed to, the aim, so that …), a contrast (unlike, instead of, without having to …) or a benefit (makes it easy, lets you …): none found')
+  if (read.whyHeadings.length > 0) evidence.push(`why-like heading${read.whyHeadings.length === 1 ? '' : 's'}: ${read.whyHeadings.slice(0, 3).map((section) => `\`${section.heading.slice(0, 60)}\``).join(', ')}`)
+  if (read.keywords.length > 0) evidence.push(`says ${quote(read.keywords)}`)
+  const strongest = topContributions(model, read.features, 4).map(({feature, weight}) => `${feature} ${weight > 0 ? '+' : ''}${weight.toFixed(2)}`)
+  if (strongest.length > 0) evidence.push(`strongest features: ${strongest.join(', ')}`)
+  const result: ReadmeWhyResult = {label: present ? 'present' : 'missing', score, evidence, confident: score < ruleThreshold(model)}
   if (unfilled) {
     result.unfilled = unfilled
     result.evidence.unshift('the `## Why` section still holds the template prompts')
   }
   return result
+}
+
+export function judgeReadmeWhy(text: string): ReadmeWhyResult {
+  return judgeReadmeWithModel(text, MODEL)
 }
 
 export function readmeWhyDetector(text: string, _options: JudgeOptions): Judgement {

@@ -17,6 +17,9 @@ export interface Section {
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/
 const FENCE = /^ {0,3}(`{3,}|~{3,})/
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/
+// `##Usage`: not a heading in CommonMark, but older renderers (and many READMEs) treat it as one.
+const TIGHT_ATX = /^ {0,3}(#{1,6})([^\s#].*?)(?:[ \t]+#+)?[ \t]*$/
+const NOT_TIGHT = /^(?:\[|!|=|include\b|define\b|if\b|ifn?def\b|endif\b|else\b|pragma\b|import\b|region\b|(?=[0-9a-f]*\d)[0-9a-f]{3,8}\b)|[{};]$/i
 
 export function splitSections(text: string): Section[] {
   const lines: Array<{text: string; offset: number; end: number}> = []
@@ -43,6 +46,11 @@ export function splitSections(text: string): Section[] {
     const atx = ATX.exec(line)
     if (atx) {
       heads.push({line: index, heading: (atx[2] ?? '').trim(), depth: atx[1]!.length, lines: 1})
+      continue
+    }
+    const tight = TIGHT_ATX.exec(line)
+    if (tight && !NOT_TIGHT.test(tight[2]!)) {
+      heads.push({line: index, heading: tight[2]!.trim(), depth: tight[1]!.length, lines: 1})
       continue
     }
     const next = lines[index + 1]?.text

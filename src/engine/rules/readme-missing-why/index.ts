@@ -17,7 +17,9 @@ export default defineRule<Record<string, never>>({
       report({message: 'Fill in the `## Why` section: it still holds the template prompts', start: section.offset, end: section.headingEnd, note: result.evidence.join('\n')})
       return
     }
-    if (result.label !== 'missing') return
+    // Below the judge's threshold is not enough: the rule speaks only where a README called
+    // missing almost always is (see the model's `ruleThreshold`).
+    if (!result.confident) return
     const sections = splitSections(text)
     // After the title and its intro: before the second section, or at the end.
     const first = sections[0]
