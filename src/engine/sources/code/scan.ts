@@ -219,8 +219,12 @@ export function scanCLike(text: string, dialect: CLikeDialect): ScanResult {
   const frames: Frame[] = []
   const length = text.length
   let i = shebangEnd(text)
-  // Whether a `/` here would start a regex (JS): true after an operator or at the start.
-  let regexOk = true
+  // Whether a `/` here would start a regex (JS): 1 after an operator or at the start, 0 after a
+  // value, 2 after the word [wordStart, wordEnd) (a regex follows `return`, not `x`). The word is
+  // looked up only when a `/` comes, so identifiers cost no allocation.
+  let regexOk = 1
+  let wordStart = 0
+  let wordEnd = 0
 
   // PHP: text outside `<?php … ?>` is HTML.
   const skipHtml = (from: number): number => {
@@ -241,7 +245,7 @@ export function scanCLike(text: string, dialect: CLikeDialect): ScanResult {
       return result.hole
     }
     literals.push([start, result.end])
-    regexOk = false
+    regexOk = 0
     return result.end
   }
 
@@ -310,7 +314,7 @@ export function scanCLike(text: string, dialect: CLikeDialect): ScanResult {
     if (dialect.php && code === 63 && next === 62) {
       // `?>` back to HTML.
       i = skipHtml(i + 2)
-      regexOk = true
+      regexOk = 1
       continue
     }
 
@@ -360,7 +364,9 @@ export function scanCLike(text: string, dialect: CLikeDialect): ScanResult {
         else if (dialect.cpp && c === SQ && isDigit(code) && isIdentPart(text.charCodeAt(i + 1))) i += 2
         else break
       }
-      regexOk = dialect.js && !isDigit(code) && i - start <= 10 && REGEX_AFTER.has(text.slice(start, i))
+      regexOk = dialect.js && !isDigit(code) && i - start <= 10 ? 2 : 0
+      wordStart = start
+      wordEnd = i
       continue
     }
 
@@ -422,7 +428,7 @@ export function scanCLike(text: string, dialect: CLikeDialect): ScanResult {
           literals.push([i, i + 4])
           i += 4
         } else i++
-        regexOk = false
+        regexOk = 0
         continue
       }
       i = runString(i, i + 1, plain("'", true, dialect.php))
@@ -461,18 +467,18 @@ export function scanCLike(text: string, dialect: CLikeDialect): ScanResult {
         const end = heredocEnd(text, nextLine(text, i), match[2]!, true, false)
         literals.push([i, end])
         i = end
-        regexOk = false
+        regexOk = 0
         continue
       }
     }
-    if (code === SLASH && dialect.js && regexOk && text.charCodeAt(i - 1) !== 60) {
+    if (code === SLASH && dialect.js && (regexOk === 1 || (regexOk === 2 && REGEX_AFTER.has(text.slice(wordStart, wordEnd)))) && text.charCodeAt(i - 1) !== 60) {
       i = scanRegex(text, i, literals)
-      regexOk = false
+      regexOk = 0
       continue
     }
 
     // `)`, `]` and `}` end a value (`a) / b`); other punctuation expects one (`= /re/`).
-    if (!isSpace(code)) regexOk = !(code === 41 || code === 93 || code === 125)
+    if (!isSpace(code)) regexOk = code === 41 || code === 93 || code === 125 ? 0 : 1
     i++
   }
   return {comments, literals}
