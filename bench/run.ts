@@ -29,7 +29,7 @@ const CLOCK_NAME = WALL ? 'wall-clock time' : 'CPU time of the benchmark process
 
 const SETTINGS = QUICK
   ? {budgetMs: 250, warmups: 1, minRuns: 2, maxRuns: 5, edits: 40, editSeconds: 20, commitWarmup: 100, activations: 3}
-  : {budgetMs: 500, warmups: 3, minRuns: 3, maxRuns: 9, edits: 200, editSeconds: 75, commitWarmup: 300, activations: 7}
+  : {budgetMs: 400, warmups: 3, minRuns: 3, maxRuns: 7, edits: 200, editSeconds: 75, commitWarmup: 300, activations: 7}
 /** A run slower than this counts as a sample straight away (the JIT was warmed on smaller docs). */
 const SLOW_MS = 2000
 
@@ -217,6 +217,14 @@ function peak(toolName: string | undefined, file: string | undefined): Peak {
   return JSON.parse(child.stdout.trim().split('\n').pop()!) as Peak
 }
 
+/** The commit measured, and whether the tree had uncommitted changes to tracked files. */
+function revision(): string | undefined {
+  const head = spawnSync('git', ['rev-parse', '--short', 'HEAD'], {cwd: ROOT, encoding: 'utf8'})
+  if (head.status !== 0) return undefined
+  const dirty = spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], {cwd: ROOT, encoding: 'utf8'})
+  return `${head.stdout.trim()}${dirty.stdout.trim() ? ' with uncommitted changes' : ''}`
+}
+
 function build(): string | undefined {
   const child = spawnSync(process.execPath, ['scripts/build.mjs'], {cwd: ROOT, encoding: 'utf8'})
   return child.status === 0 ? undefined : (child.stderr || child.stdout).trim().split('\n').slice(0, 3).join(' ')
@@ -380,7 +388,10 @@ function markdownReport(): string {
   )
   md.push(`- Date: ${new Date().toISOString().slice(0, 10)}${QUICK ? ' (quick run: fewer runs and edits)' : ''}`)
   md.push(`- Machine: ${cpu?.model.trim() ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GB memory, ${osType()} ${release()}`)
-  md.push(`- Node ${process.version}`, '')
+  md.push(`- Node ${process.version}`)
+  const measured = revision()
+  if (measured) md.push(`- Commit: ${measured}`)
+  md.push(`- Wall-clock time of the whole run: ${elapsed()}`, '')
   md.push('## Targets', '')
   row(['target', 'figure', 'limit', 'result'])
   row(['---', '---:', '---', '---'])
