@@ -115,6 +115,10 @@ describe('template-placeholder', () => {
     assert.equal(applyEdits(text, finding!.fixes![0]!.edits).text, 'Fixes  the crash.\n')
   })
 
+  it('leaves an HTML block alone when it holds more than the comment', () => {
+    assert.deepEqual(placeholders('<!-- Describe it --> <details> <!-- Add a list -->\n\nText.\n', {kind: 'review'}), [])
+  })
+
   it('keeps CRLF line ends intact when removing', () => {
     const text = '## Why\r\n\r\n  <!-- Please explain -->\r\nIt was slow.\r\n'
     const [finding] = placeholders(text, {kind: 'review'})

@@ -66,7 +66,8 @@ function regions(document: SourceDocument): Array<[number, number]> {
 /** Text of an HTML node when it is one comment, else undefined. */
 function commentText(node: Html): string | undefined {
   const match = /^<!--([\s\S]*?)-->$/.exec(node.value.trim())
-  return match ? match[1]!.trim() : undefined
+  // `<!-- a --> <b> <!-- c -->` is more than one comment: removing it would take the HTML too.
+  return match && !match[1]!.includes('-->') ? match[1]!.trim() : undefined
 }
 
 /** Remove a comment that stands on its own line(s) with its line break; otherwise just the comment. */
