@@ -106,8 +106,8 @@ describe('comment-restates-code fixes', () => {
     assert.match(finding.fixes![0]!.edits[0]!.text, /^\/\*\* Why: <.+> \*\/$/)
     assert.match(finding.fixes![0]!.edits[0]!.snippet!, /\$\{1:/)
     const removal = finding.fixes![1]!.edits[0]!
-    assert.equal(removal.offset, 'class A {\n'.length)
-    assert.equal(removal.endOffset, 'class A {\n  /** Gets the user. */\n'.length)
+    assert.equal(removal.offset, 'class A {\n  '.length)
+    assert.equal(removal.endOffset, 'class A {\n  /** Gets the user. */'.length)
   })
 
   it('uses `#` in Python and keeps a trailing comment\'s code', () => {
@@ -116,6 +116,6 @@ describe('comment-restates-code fixes', () => {
     const text = 'i++ // increment i\n'
     const [trailing] = lintOne(text, 'a.ts')
     const edit = trailing!.fixes![1]!.edits[0]!
-    assert.equal(text.slice(0, edit.offset) + text.slice(edit.endOffset), 'i++\n')
+    assert.equal(text.slice(0, edit.offset) + text.slice(edit.endOffset), 'i++ \n')
   })
 })

@@ -2,7 +2,7 @@ import {judgeComment} from '../../models/comment-restates/index.js'
 import {defineRule} from '../../rule.js'
 import type {CodeComment} from '../../sources/types.js'
 import type {Fix} from '../../types.js'
-import {lineStart, nextLineStart, sameSyntax} from './host.js'
+import {sameSyntax} from './host.js'
 
 export default defineRule<Record<string, never>>({
   id: 'comment-restates-code',
@@ -44,19 +44,9 @@ function fixes(text: string, comment: CodeComment): Fix[] {
       },
     ],
   }
-  // Remove the comment; a comment on its own line takes its line (and indentation) with it.
-  let start = comment.offset
-  let end = comment.endOffset
-  if (comment.trailing) {
-    while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--
-  } else {
-    const first = lineStart(text, comment.offset)
-    const after = nextLineStart(text, comment.endOffset)
-    const onlyComment = text.slice(first, comment.offset).trim() === '' && text.slice(comment.endOffset, after).trim() === ''
-    if (onlyComment) {
-      start = first
-      end = after
-    }
-  }
+  // A fix edits only its own finding, so the comment goes and its line's whitespace stays for the
+  // formatter (taking the line with it would reach past the finding into the next line).
+  const start = comment.offset
+  const end = comment.endOffset
   return [why, {title: 'Remove comment', edits: [{offset: start, endOffset: end, text: ''}]}]
 }
