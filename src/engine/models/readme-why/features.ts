@@ -53,7 +53,7 @@ export function findCues(tokens: readonly string[]): Map<string, string[]> {
 
 /** Heading families: where a why is written down, and where it is not. */
 export const HEADING_FAMILIES: ReadonlyArray<{family: string; pattern: RegExp}> = [
-  {family: 'why', pattern: /\bwhy\b/i},
+  {family: 'why', pattern: /\b(?:why|should (?:i|you|we) use|when to use)\b/i},
   {family: 'motivation', pattern: /\b(?:motivation|rationale|inspiration|background|the problem|problem|story|reasoning)\b/i},
   {family: 'purpose', pattern: /\b(?:purpose|goals?|objectives?|aims?|mission|vision|philosophy|principles)\b/i},
   {family: 'about', pattern: /\b(?:about|introduction|intro|overview|summary|description|what is|what's|what it does|what does)\b/i},
