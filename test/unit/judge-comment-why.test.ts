@@ -4,6 +4,7 @@ import assert from 'node:assert/strict'
 import {readFileSync} from 'node:fs'
 import {judge} from '../../src/engine/judge.js'
 import {commentWhyFeatures, commentWords, findCues} from '../../src/engine/models/comment-why/features.js'
+import {stripMarkers} from '../../src/engine/models/comment-why/index.js'
 import {train} from '../../scripts/lib/logreg.js'
 
 interface Row {
@@ -40,6 +41,13 @@ describe('judge comment-why', () => {
     assert.ok(found.evidence.some((line) => line.includes('`because`')), found.evidence.join('; '))
     const none = judge('Copy the buffer.', {detector: 'comment-why'})
     assert.ok(none.evidence.some((line) => line.includes('none found')), none.evidence.join('; '))
+  })
+
+  it('reads a comment given with its markers', () => {
+    assert.equal(judge('// Sleep 100 ms.', {detector: 'comment-why'}).label, 'missing')
+    assert.equal(judge('/**\n * Retry: the registry drops connections under load.\n */', {detector: 'comment-why'}).label, 'present')
+    assert.equal(judge('# Hack.', {detector: 'comment-why'}).label, 'missing')
+    assert.equal(stripMarkers('/**\n * Copy the buffer.\n * Then send it.\n */'), 'Copy the buffer.\nThen send it.')
   })
 
   it('reads cues in lower-cased, punctuation-stripped text as in training', () => {

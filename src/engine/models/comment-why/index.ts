@@ -36,7 +36,16 @@ export interface CommentWhyResult extends Judgement {
   label: 'present' | 'missing'
 }
 
-export function judgeCommentWhy(text: string, _options?: Partial<JudgeOptions>): CommentWhyResult {
+/** Comment text without its markers, when `judge` is given the comment as written (`// …`, `# …`, `/** … *\/`). */
+export function stripMarkers(text: string): string {
+  return text
+    .replace(/^\s*(?:\/\*\*?|\/\/[/!]?|#|--|"""|''')\s?/, '')
+    .replace(/\s*(?:\*\/|"""|''')\s*$/, '')
+    .replace(/^[ \t]*(?:\*(?!\/)|\/\/[/!]?|#)[ \t]?/gm, '')
+}
+
+export function judgeCommentWhy(input: string, _options?: Partial<JudgeOptions>): CommentWhyResult {
+  const text = stripMarkers(input)
   const features = commentWhyFeatures(text)
   const score = probability(MODEL, features)
   const explicit = explicitReason(text)
