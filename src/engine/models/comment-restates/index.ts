@@ -71,7 +71,11 @@ function codeFollows(text: string, end: number): boolean {
 
 /** Why a comment is exempt from the restatement check, or undefined. */
 export function exemption(prose: string, body: string, style: CodeComment['style'] = 'line'): string | undefined {
-  for (const [pattern, reason] of EXEMPT) if (pattern.test(body) || pattern.test(prose)) return reason
+  // Markers sit at the start (licence headers, generator notes, dividers): bounded slices keep the
+  // patterns linear on a huge comment.
+  const head = body.slice(0, 2000)
+  const short = prose.slice(0, 400)
+  for (const [pattern, reason] of EXEMPT) if (pattern.test(head) || pattern.test(short)) return reason
   if (looksLikeCode(body.replace(/^\s*\*\s?/gm, ''))) return 'commented-out code'
   if (prose.trim() === '') return 'no prose'
   // `// Options`, `/* z */`: a one-word line or block comment labels a section or a value.

@@ -40,7 +40,9 @@ export interface CommentWhyResult extends Judgement {
 export function stripMarkers(text: string): string {
   return text
     .replace(/^\s*(?:\/\*\*?|\/\/[/!]?|#|--|"""|''')\s?/, '')
-    .replace(/\s*(?:\*\/|"""|''')\s*$/, '')
+    .trimEnd()
+    .replace(/(?:\*\/|"""|''')$/, '')
+    .trimEnd()
     .replace(/^[ \t]*(?:\*(?!\/)|\/\/[/!]?|#)[ \t]?/gm, '')
 }
 

@@ -20,8 +20,8 @@ const CONCERNS: Concern[] = [
   // Timers only with a literal delay on the line (`setTimeout(fn, 0)` just defers; a computed delay is named).
   {what: 'sleep', pattern: /\b(?:Thread\.sleep|time\.sleep|asyncio\.sleep|time\.Sleep|usleep|nanosleep|sleep|Task\.Delay|sleepFor)\s*\(|\b(?:setTimeout|setInterval|delay)\s*\((?=[^\n]*,\s*[1-9][\d_]*\s*\))|\btime\.After\s*\(/g},
   // A value of 0 or 1 resets a counter or turns a limit off: only larger values need a reason.
-  {what: 'timeout', pattern: /\b\w*(?:timeout|Timeout|TIMEOUT|deadline|Deadline|ttl|TTL)\w*\s*(?::|=|\()\s*(?:[2-9]|\d[\d_]+)(?:\.\d+)?(?![\w.])/g},
-  {what: 'retry', pattern: /\b\w*(?:retries|Retries|RETRIES|retry|Retry|RETRY|attempts|Attempts|ATTEMPTS|backoff|Backoff|BACKOFF)\w*\s*(?::|=|\()\s*(?:[2-9]|\d[\d_]+)(?![\w.])/g},
+  {what: 'timeout', pattern: /\b\w{0,40}(?:timeout|Timeout|TIMEOUT|deadline|Deadline|ttl|TTL)\w{0,40}\s*(?::|=|\()\s*(?:[2-9]|\d[\d_]+)(?:\.\d+)?(?![\w.])/g},
+  {what: 'retry', pattern: /\b\w{0,40}(?:retries|Retries|RETRIES|retry|Retry|RETRY|attempts|Attempts|ATTEMPTS|backoff|Backoff|BACKOFF)\w{0,40}\s*(?::|=|\()\s*(?:[2-9]|\d[\d_]+)(?![\w.])/g},
   {
     what: 'disabled check',
     pattern:
