@@ -5,11 +5,11 @@ import type {Root as NlcstRoot} from 'nlcst'
 import {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import type {VFileMessage} from 'vfile-message'
-import {resolveRules, validateConfig} from './config.js'
+import {resolveRules, validateConfig, type ActiveRule} from './config.js'
 import {inferKind} from './kinds.js'
 import {DEFAULT_LIMITS, type Limits} from './limits.js'
 import type {ProseBlock} from './prose.js'
-import {fixesOf, makeReport, severityOf, type AnyRule, type Report, type RuleContext} from './rule.js'
+import {fixesOf, makeReport, severityOf, type Report, type RuleContext} from './rule.js'
 import {parseSource} from './sources/index.js'
 import {clearMarkdownCache} from './sources/markdown.js'
 import type {Directive, SourceDocument} from './sources/types.js'
@@ -27,18 +27,10 @@ export interface Analysis {
 }
 
 const english = new ParseEnglish()
-// Parsed trees are cached by block text: unchanged blocks are not parsed again across lints.
-const treeCache = new Map<string, NlcstRoot>()
-const TREE_CACHE_LIMIT = 20000
 
+/** Parse a block's prose into an English syntax tree (sentences, words, punctuation). */
 export function parseProse(block: ProseBlock): NlcstRoot {
-  let tree = treeCache.get(block.text)
-  if (!tree) {
-    tree = english.parse(block.text)
-    if (treeCache.size >= TREE_CACHE_LIMIT) treeCache.clear()
-    treeCache.set(block.text, tree)
-  }
-  return tree
+  return english.parse(block.text)
 }
 
 /** Resolve the kind for a lint call; throws when it cannot be told. */
@@ -94,37 +86,71 @@ export function analyzeWithMessages(text: string, options: LintOptions = {}): {a
     document.blocks = document.blocks.filter((block) => block.text.length <= limits.maxBlockLength)
     document.skippedBlocks = oversized
   }
-  let stoppedAt: string | undefined
-  const stamp = (rule: AnyRule, severity: Finding['severity'], before: number) => {
-    for (const message of file.messages.slice(before)) {
-      message.ruleId = rule.id
-      message.source = 'whylint'
-      message.url = rule.url
-      severities.set(message, severityOf(message, severity))
-    }
+  const active = resolveRules(config, kind)
+  const emit = (rule: ActiveRule, r: Report) => {
+    const message = report(r)
+    message.ruleId = rule.rule.id
+    message.source = 'whylint'
+    message.url = rule.rule.url
+    severities.set(message, severityOf(message, rule.severity))
   }
-  for (const {rule, severity, options: ruleOptions} of resolveRules(config, kind)) {
-    if (now() > deadline) {
-      stoppedAt = rule.id
-      break
+  // Trees live for one lint: block results are what is cached across lints, and keeping every
+  // tree of a megabyte document alive would cost hundreds of megabytes.
+  const trees = new Map<ProseBlock, NlcstRoot>()
+  const parse = (block: ProseBlock) => {
+    let tree = trees.get(block)
+    if (!tree) {
+      tree = english.parse(block.text)
+      trees.set(block, tree)
     }
-    const before = file.messages.length
-    if (rule.scope === 'block') {
-      if (!runPerBlock(rule, ruleOptions, document, report, metrics, deadline)) stoppedAt = rule.id
-    } else rule.run({document, options: ruleOptions, file, parse: parseProse, report, metrics} satisfies RuleContext<any>)
-    stamp(rule, severity, before)
-    if (stoppedAt) break
+    return tree
   }
-  if (stoppedAt) {
-    const limitRule = resolveRules(config, kind).find((active) => active.rule.id === 'analysis-limit')
-    if (limitRule) {
-      const before = file.messages.length
-      report({
-        message: `Not fully analysed: linting took longer than ${limits.budgetMs} ms and stopped at \`${stoppedAt}\`; findings may be missing`,
-        start: 0,
-        end: 0,
+  let stoppedAt: number | undefined
+  // Block-scoped rules run block by block, all rules on one block before the next, so each
+  // block is parsed once and its tree can go as soon as the block is done.
+  const blockRules = active.filter((entry) => entry.rule.scope === 'block')
+  if (blockRules.length > 0) {
+    const sums = blockRules.map(() => ({}) as Record<string, number>)
+    const keys = blockRules.map((entry) => `${entry.rule.id}\u0000${JSON.stringify(entry.options)}\u0000`)
+    for (const block of document.blocks) {
+      if (now() > deadline) {
+        stoppedAt = block.origStart
+        break
+      }
+      let tree: NlcstRoot | undefined
+      const parseHere = (other: ProseBlock) => (other === block ? (tree ??= english.parse(block.text)) : parse(other))
+      blockRules.forEach((entry, index) => {
+        const result = blockResult(entry, keys[index]! + block.key, document, block, parseHere)
+        for (const r of result.reports) emit(entry, shiftReport(r, block.origStart))
+        for (const [name, value] of Object.entries(result.metrics)) sums[index]![name] = (sums[index]![name] ?? 0) + value
       })
-      stamp(limitRule.rule, limitRule.severity, before)
+    }
+    blockRules.forEach((entry, index) => {
+      Object.assign(metrics, sums[index])
+      entry.rule.summarize?.(metrics)
+    })
+  }
+  for (const entry of active) {
+    if (entry.rule.scope === 'block') continue
+    if (stoppedAt === undefined && now() > deadline) stoppedAt = 0
+    if (stoppedAt !== undefined) break
+    const before = file.messages.length
+    entry.rule.run({document, options: entry.options, file, parse, report, metrics} satisfies RuleContext<any>)
+    for (const message of file.messages.slice(before)) {
+      message.ruleId = entry.rule.id
+      message.source = 'whylint'
+      message.url = entry.rule.url
+      severities.set(message, severityOf(message, entry.severity))
+    }
+  }
+  if (stoppedAt !== undefined) {
+    const limitRule = active.find((entry) => entry.rule.id === 'analysis-limit')
+    if (limitRule) {
+      emit(limitRule, {
+        message: `Not fully analysed: linting took longer than ${limits.budgetMs} ms; findings from line ${toPoint(stoppedAt).line} on may be missing`,
+        start: stoppedAt,
+        end: stoppedAt,
+      })
     }
   }
   const findings: Finding[] = []
@@ -166,57 +192,35 @@ function limitsOf(config: Config): Limits {
   return {...DEFAULT_LIMITS, ...options}
 }
 
-/** Run a block-scoped rule block by block; false when the deadline passed before the end. */
-function runPerBlock(
-  rule: AnyRule,
-  options: Record<string, unknown>,
-  document: SourceDocument,
-  report: (r: Report) => VFileMessage,
-  metrics: Record<string, number>,
-  deadline: number,
-): boolean {
-  const optionsKey = JSON.stringify(options)
-  const sums: Record<string, number> = {}
-  let complete = true
-  for (const block of document.blocks) {
-    if (now() > deadline) {
-      complete = false
-      break
-    }
-    const key = `${rule.id}\u0000${optionsKey}\u0000${block.key}`
-    let result = blockCache.get(key)
-    if (!result) {
-      const base = block.origStart
-      const reports: Report[] = []
-      const blockMetrics: Record<string, number> = {}
-      const scratch = new VFile({value: document.text})
-      rule.run({
-        // A view of the document holding one block; the prototype keeps lazy fields lazy.
-        document: Object.assign(Object.create(document) as SourceDocument, {blocks: [block]}),
-        options,
-        file: scratch,
-        parse: parseProse,
-        report: (r: Report) => {
-          reports.push(shiftReport(r, -base))
-          return scratch.message(r.message)
-        },
-        metrics: blockMetrics,
-      } satisfies RuleContext<any>)
-      result = {reports, metrics: blockMetrics}
-      if (blockCache.size >= BLOCK_CACHE_LIMIT) blockCache.clear()
-      blockCache.set(key, result)
-    }
-    for (const r of result.reports) report(shiftReport(r, block.origStart))
-    for (const [name, value] of Object.entries(result.metrics)) sums[name] = (sums[name] ?? 0) + value
+/** A block-scoped rule's result on one block: from the cache, or by running the rule on it. */
+function blockResult(entry: ActiveRule, key: string, document: SourceDocument, block: ProseBlock, parse: (block: ProseBlock) => NlcstRoot): BlockResult {
+  let result = blockCache.get(key)
+  if (!result) {
+    const base = block.origStart
+    const reports: Report[] = []
+    const blockMetrics: Record<string, number> = {}
+    const scratch = new VFile({value: document.text})
+    entry.rule.run({
+      // A view of the document holding one block; the prototype keeps lazy fields lazy.
+      document: Object.assign(Object.create(document) as SourceDocument, {blocks: [block]}),
+      options: entry.options,
+      file: scratch,
+      parse,
+      report: (r: Report) => {
+        reports.push(shiftReport(r, -base))
+        return scratch.message(r.message)
+      },
+      metrics: blockMetrics,
+    } satisfies RuleContext<any>)
+    result = {reports, metrics: blockMetrics}
+    if (blockCache.size >= BLOCK_CACHE_LIMIT) blockCache.clear()
+    blockCache.set(key, result)
   }
-  Object.assign(metrics, sums)
-  rule.summarize?.(metrics)
-  return complete
+  return result
 }
 
 /** Forget every cached parse and rule result (benchmarks measure cold lints with this). */
 export function clearCaches(): void {
-  treeCache.clear()
   blockCache.clear()
   clearMarkdownCache()
 }
