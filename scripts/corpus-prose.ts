@@ -18,6 +18,7 @@ const counts = new Map<string, number>()
 const phrases = new Map<string, number>()
 const shown: string[] = []
 let words = 0
+let sentences = 0
 let bytes = 0
 const started = performance.now()
 for (const name of readdirSync(dir).sort()) {
@@ -28,6 +29,7 @@ for (const name of readdirSync(dir).sort()) {
   const rules = Object.fromEntries(RULES.map((id) => [id, only && id !== only ? 'off' : 'warning']))
   const {findings, metrics} = analyze(text, {kind, filePath: name, config: {rules: rules as never}})
   words += metrics.words ?? 0
+  sentences += metrics.sentences ?? 0
   const grade = metrics.readabilityGrade
   if (!only) console.log(`${name.padEnd(56)} grade ${grade ?? '-'}  words ${metrics.words ?? 0}`)
   for (const finding of findings) {
@@ -38,7 +40,7 @@ for (const name of readdirSync(dir).sort()) {
     if (only && shown.length < samples) shown.push(`${name}:${finding.line}: ${finding.message}\n    ${text.slice(finding.offset, finding.endOffset).replace(/\s+/g, ' ').slice(0, 300)}`)
   }
 }
-console.log(`\n${(bytes / 1024).toFixed(0)} KB, ${words} words, ${(performance.now() - started).toFixed(0)} ms`)
+console.log(`\n${(bytes / 1024).toFixed(0)} KB, ${words} words, ${sentences} sentences, ${(performance.now() - started).toFixed(0)} ms`)
 for (const id of RULES) console.log(`${id.padEnd(16)} ${counts.get(id) ?? 0}`)
 const top = [...phrases].sort((a, b) => b[1] - a[1]).slice(0, 40)
 console.log(top.map(([phrase, n]) => `${n}\t${phrase}`).join('\n'))

@@ -45,8 +45,16 @@ describe('prose rules', () => {
 
   describe('hedge-words', () => {
     it('matches multi-word hedges, any case, whole words only', () => {
-      const text = 'In My Opinion it is kind of slow. I don’t know why. Maybelline is a name.\n'
-      assert.deepEqual(only('hedge-words', text, 'markdown').map((f) => slice(text, f)), ['In My Opinion', 'kind of', 'don’t know'])
+      const text = 'In My Opinion it is kind of slow. My understanding is that it works. Maybelline is a name.\n'
+      assert.deepEqual(only('hedge-words', text, 'markdown').map((f) => slice(text, f)), ['In My Opinion', 'kind of', 'My understanding is'])
+      // Curly and straight apostrophes are the same word.
+      const curly = 'I don’t know and I don\'t know.\n'
+      assert.deepEqual(only('hedge-words', curly, 'markdown', {ignore: []}).map((f) => slice(curly, f)), ['don’t know', "don't know"])
+    })
+
+    it('tells technical uses of `kind of`, `think` and `a bit` from hedges', () => {
+      const text = 'This kind of error is rare. I think it is kind of slow. Think of it as a queue. Set a bit in the mask; it is a bit slow.\n'
+      assert.deepEqual(only('hedge-words', text, 'markdown').map((f) => slice(text, f)), ['think', 'kind of', 'a bit'])
     })
 
     it('leaves modal verbs alone by default, and honours ignore', () => {

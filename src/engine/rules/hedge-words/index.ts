@@ -18,7 +18,8 @@ export const PRECISE: readonly string[] = [
   'understand', 'understands', 'understood', 'at least', 'appear', 'appears', 'appeared', 'couple', 'definite',
   'effectively', 'practically', 'somewhere', 'something', 'someone', 'somebody', 'be sure', 'and so forth',
   'et cetera', 'consistent with', 'doubt', 'rather', 'so far', 'necessarily', 'tend', 'suggest', 'suggests',
-  'suggested', 'most', 'certainly', 'clearly', 'find', 'bunch', 'thought', 'partially', 'approximately', 'roughly',
+  'suggested', 'certainly', 'clearly', 'bunch', 'thought', 'partially', 'approximately', 'roughly', 'look like',
+  'looks like', 'guess', 'guessed', 'guesses', "don't know",
 ]
 
 const cache = new Map<string, RegExp>()
@@ -45,6 +46,22 @@ function matcher(ignore: readonly string[]): RegExp {
   return re
 }
 
+// Some hedges are also plain technical phrases, told apart by their neighbours: `this kind of
+// error` is a type, `I think` a hedge but `think of it as` an instruction, `set a bit in the
+// mask` a binary digit.
+const DETERMINERS = new Set('this that what a an the any some every each one same which these those another other different new its their our your'.split(' '))
+const BIT_NOUNS = new Set('flag field mask set vector pattern array map in at is was to and or per'.split(' '))
+
+function isHedgeHere(phrase: string, before: string, after: string): boolean {
+  const previous = /([A-Za-z]+)[^A-Za-z]*$/.exec(before)?.[1]?.toLowerCase()
+  const next = /^[^A-Za-z]*([A-Za-z]+)/.exec(after)?.[1]?.toLowerCase()
+  const normal = phrase.toLowerCase().replace(/\s+/g, ' ')
+  if (normal === 'kind of' || normal === 'sort of') return previous === undefined || !DETERMINERS.has(previous)
+  if (normal === 'think' || normal === 'thinks') return previous === 'i' || previous === 'we'
+  if (normal === 'a bit') return next === undefined || !BIT_NOUNS.has(next)
+  return true
+}
+
 export default defineRule<Options>({
   id: 'hedge-words',
   description: 'Point out hedges (`probably`, `kind of`, `I think`) that weaken a statement',
@@ -63,6 +80,7 @@ export default defineRule<Options>({
         const start = match.index
         const end = start + match[0].length
         if (block.touchesPlaceholder(start, end)) continue
+        if (!isHedgeHere(match[0], block.text.slice(Math.max(0, start - 40), start), block.text.slice(end, end + 40))) continue
         report({
           message: `Unexpected hedge \`${match[0]}\`: say it plainly, or say what is uncertain`,
           start: block.toOriginal(start, 'start'),

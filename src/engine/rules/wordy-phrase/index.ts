@@ -27,7 +27,7 @@ export const TECHNICAL: readonly string[] = [
   'selection', 'shall', 'similar to', 'submit', 'subsequent', 'subsequently', 'sufficient', 'terminate', 'there are',
   'there is', 'therefore', 'transmit', 'type', 'validate', 'very', 'viable', 'vice', 'warrant', 'whereas',
   'with respect to', 'in between', 'accordingly', 'combined', 'evident', 'identify', 'relocate', 'optimum',
-  'execute', 'selection', 'equivalent', 'in terms of', 'limited number',
+  'execute', 'selection', 'equivalent', 'in terms of', 'limited number', 'the use of',
 ]
 
 function capitalise(replacement: string, original: string): string {
@@ -50,7 +50,8 @@ export default defineRule<Options>({
     runRetext(context, `wordy-phrase:${ignore.join('|')}`, () => retextSimplify({ignore}), {
       dropOnPlaceholder: true,
       toReport(message, _block, start, end) {
-        const actual = message.actual ?? context.document.text.slice(start, end)
+        // A phrase may wrap across lines: show it on one.
+        const actual = (message.actual ?? context.document.text.slice(start, end)).replace(/\s+/g, ' ')
         const expected = (message.expected ?? []).map((replacement) => capitalise(replacement, actual))
         const omit = /, remove it/.test(message.reason)
         if (expected.length === 0) return {message: `Remove \`${actual}\``, actual, expected}
