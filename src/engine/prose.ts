@@ -184,23 +184,23 @@ export class ProseBuilder {
   }
 }
 
-// Things inside prose that are code in all but name. Each pattern is linear: no nested
-// quantifiers, and every repetition is over a character class that its neighbour cannot match
-// in two ways.
+// Things inside prose that are code in all but name. Each pattern is linear: a lookbehind
+// guard lets a match start only where a run of its characters starts (so a 20,000-character
+// word is scanned once, not once per position), and no repetition nests in another.
 const MASKS: RegExp[] = [
   // URLs and e-mail addresses
-  /\b(?:https?|ftp|file):\/\/[^\s<>()]+[^\s<>().,;:!?'"]/g,
-  /\b[\w.+-]+@[\w-]+\.[\w.-]+\b/g,
+  /(?<![\w+.-])(?:https?|ftp|file):\/\/[^\s<>()]+[^\s<>().,;:!?'"]/g,
+  /(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+\b/g,
   // Versions: v1.2, 1.2.3, 1.2.3-beta.1
-  /\bv?\d+\.\d+(?:\.\d+)?(?:-[0-9A-Za-z.]+)?\b/g,
-  // Paths: a/b/c, ./x, ~/x, C:\x, file.ext with a known-looking extension
-  /(?:~|\.{1,2})?\/?\b[\w@.-]+(?:\/[\w@.-]+)+\/?/g,
-  /\b[\w-]+\.(?:js|mjs|cjs|ts|tsx|jsx|json|ya?ml|toml|md|py|rb|go|rs|java|kt|cs|cpp|cc|c|h|hpp|php|sh|swift|txt|lock|html|css|xml|ini|cfg|conf)\b/g,
+  /(?<![\w.])v?\d+\.\d+(?:\.\d+)?(?:-[0-9A-Za-z.]+)?\b/g,
+  // Paths: a/b/c, ./x, ~/x, and file.ext with a known-looking extension
+  /(?<![\w@.~/-])(?:~|\.{1,2})?\/?[\w@.-]+(?:\/[\w@.-]+)+\/?/g,
+  /(?<![\w-])[\w-]+\.(?:js|mjs|cjs|ts|tsx|jsx|json|ya?ml|toml|md|py|rb|go|rs|java|kt|cs|cpp|cc|c|h|hpp|php|sh|swift|txt|lock|html|css|xml|ini|cfg|conf)\b/g,
   // Identifiers: camelCase, PascalCase with an inner capital, snake_case, SCREAMING_CASE, calls
-  /\b[a-z]+[A-Z][A-Za-z0-9]*\b/g,
-  /\b[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*\b/g,
-  /\b[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+\b/g,
-  /\b[A-Za-z_$][\w$]*\(\)/g,
+  /(?<![A-Za-z0-9])[a-z]+[A-Z][A-Za-z0-9]*\b/g,
+  /(?<![A-Za-z0-9])[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*\b/g,
+  /(?<![A-Za-z0-9_])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+\b/g,
+  /(?<![\w$])[A-Za-z_$][\w$]*\(\)/g,
   /--?[a-z][\w-]*/g,
 ]
 
