@@ -14,20 +14,32 @@ export interface WhyTemplate {
   body: string
 }
 
-export const README_WHY = `## Why
+/**
+ * The prompts of the README Why section and of the commit body. The rule fixes insert them
+ * (`readme-missing-why`, `commit-missing-why`) and "Explain the Why" offers them, so the
+ * detectors can tell a template left unfilled from a why written out.
+ */
+export const README_WHY_LINES: ReadonlyArray<{label: string; prompt: string}> = [
+  {label: 'The problem', prompt: '(what goes wrong, or takes too long, without this project)'},
+  {label: 'Who has it', prompt: '(the people who run into it)'},
+  {label: 'What this does differently', prompt: '(how it solves the problem, and why not an existing tool)'},
+]
 
-\${1:The problem: what goes wrong, or is slow or hard, without this project.}
+export const COMMIT_BODY_LINES: ReadonlyArray<{label: string; prompt: string}> = [
+  {label: 'Why', prompt: '(the problem this solves, or the need it meets)'},
+  {label: 'What changed', prompt: '(the approach, in a sentence or two)'},
+  {label: 'Risk', prompt: '(what could break, and how it was verified)'},
+]
 
-\${2:Who has it: the people or teams this is for, and when they run into it.}
+/** Prompt lines as plain text, or as a snippet whose tab stops select each prompt. */
+export function promptLines(lines: ReadonlyArray<{label: string; prompt: string}>, snippet: boolean): string[] {
+  return lines.map(({label, prompt}, index) => (snippet ? `${label}: \${${index + 1}:${escapeSnippet(prompt.slice(1, -1))}}` : `${label}: ${prompt}`))
+}
 
-\${3:What this does differently from the usual way or the alternatives, and what it gives up.}
-$0`
+// One paragraph per prompt: three lines without end punctuation would read as one long sentence.
+export const README_WHY = `## Why\n\n${promptLines(README_WHY_LINES, true).join('\n\n')}\n$0`
 
-export const COMMIT_BODY = `\${1:Why: the problem this change solves, or what made it necessary.}
-
-\${2:What: how the change solves it, in a sentence or two.}
-
-\${3:Risk: what could break, and how it was checked.}$0`
+export const COMMIT_BODY = `${promptLines(COMMIT_BODY_LINES, true).join('\n')}$0`
 
 export const TEMPLATES: readonly WhyTemplate[] = [
   {

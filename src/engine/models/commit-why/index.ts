@@ -5,6 +5,7 @@
 
 import {parseCommitMessage} from '../../sources/commit.js'
 import type {CommitMessage} from '../../sources/types.js'
+import {COMMIT_BODY_LINES, promptLines} from '../../templates.js'
 import type {JudgeOptions, Judgement} from '../../types.js'
 import {probability, topContributions, type LinearModel} from '../linear.js'
 import {exemptReason, type ExemptOptions} from './exempt.js'
@@ -13,19 +14,15 @@ import weights from './weights.json'
 
 export const MODEL = weights as LinearModel
 
-/** The body template the `commit-missing-why` fix inserts: plain prompts, and the same as a snippet. */
-export const TEMPLATE_LINES: ReadonlyArray<{label: string; prompt: string}> = [
-  {label: 'Why', prompt: '(the problem this solves, or the need it meets)'},
-  {label: 'What changed', prompt: '(the approach, in a sentence or two)'},
-  {label: 'Risk', prompt: '(what could break, and how it was verified)'},
-]
+/** The body template the `commit-missing-why` fix inserts: the shared prompts. */
+export const TEMPLATE_LINES = COMMIT_BODY_LINES
 
 export function templateText(eol = '\n'): string {
-  return TEMPLATE_LINES.map(({label, prompt}) => `${label}: ${prompt}`).join(eol)
+  return promptLines(TEMPLATE_LINES, false).join(eol)
 }
 
 export function templateSnippet(eol = '\n'): string {
-  return TEMPLATE_LINES.map(({label, prompt}, index) => `${label}: \${${index + 1}:${prompt.slice(1, -1)}}`).join(eol)
+  return promptLines(TEMPLATE_LINES, true).join(eol)
 }
 
 // A `Why:` line (also `Reason:`, `Motivation:`, `Problem:`) at the start of a body line.

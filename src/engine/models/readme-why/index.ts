@@ -8,6 +8,7 @@
 // missing almost always is.
 
 import type {JudgeOptions, Judgement} from '../../types.js'
+import {promptLines, README_WHY_LINES} from '../../templates.js'
 import {probability, topContributions, type LinearModel} from '../linear.js'
 import {CUE_FAMILIES, READ_LIMIT, readmeFeatures} from './features.js'
 import {splitSections, type Section} from './sections.js'
@@ -15,20 +16,16 @@ import weights from './weights.json'
 
 export const MODEL = weights as LinearModel
 
-/** The section the `readme-missing-why` fix inserts: prompts in parentheses, and a snippet. */
+/** The section the `readme-missing-why` fix inserts: the shared prompts, one paragraph each. */
 export const TEMPLATE_HEADING = 'Why'
-export const TEMPLATE_LINES: ReadonlyArray<{label: string; prompt: string}> = [
-  {label: 'The problem', prompt: '(what goes wrong, or takes too long, without this project)'},
-  {label: 'Who has it', prompt: '(the people who run into it)'},
-  {label: 'What this does differently', prompt: '(how it solves the problem, and why not an existing tool)'},
-]
+export const TEMPLATE_LINES = README_WHY_LINES
 
 export function templateText(eol = '\n'): string {
-  return [`## ${TEMPLATE_HEADING}`, '', ...TEMPLATE_LINES.map(({label, prompt}) => `${label}: ${prompt}`)].join(eol)
+  return [`## ${TEMPLATE_HEADING}`, ...promptLines(TEMPLATE_LINES, false)].join(eol + eol)
 }
 
 export function templateSnippet(eol = '\n'): string {
-  return [`## ${TEMPLATE_HEADING}`, '', ...TEMPLATE_LINES.map(({label, prompt}, index) => `${label}: \${${index + 1}:${prompt.slice(1, -1)}}`)].join(eol)
+  return [`## ${TEMPLATE_HEADING}`, ...promptLines(TEMPLATE_LINES, true)].join(eol + eol)
 }
 
 const PROMPT_ANYWHERE = /^\s*who has it\s*:/im
