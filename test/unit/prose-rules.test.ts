@@ -145,6 +145,7 @@ describe('commit rules', () => {
     for (const subject of ["Merge branch 'main' into topic", 'Merge pull request #1 from a/b', 'Revert "Add cache"', 'fixup! Add cache', 'squash! Add cache', 'amend! Add cache']) {
       assert.ok(isExemptSubject(subject), subject)
     }
+    assert.ok(isExemptSubject('10.9.0') && isExemptSubject('v2.0.0-rc.1'))
     for (const subject of ['Merged cache code', 'Reverted the cache', 'Fix merge of branches']) assert.ok(!isExemptSubject(subject), subject)
     assert.ok(isExemptSubject('WIP on main', ['^WIP']))
     assert.ok(!isExemptSubject('WIP on main', ['(']), 'a broken pattern exempts nothing')
@@ -177,6 +178,7 @@ describe('commit rules', () => {
       ['Missing semicolon in parser', null],
       ['Tests pass on Windows again', null],
       ['Logging is too noisy', null],
+      ['updates go to the maintenance branch', null],
       ['Fix crash on start', null],
     ]
     for (const [subject, expected] of cases) {
@@ -199,7 +201,7 @@ describe('commit rules', () => {
 
   describe('commit-subject-vague', () => {
     const vague = ['fix', 'Fixes', 'update', 'wip', 'changes', 'misc', 'stuff', 'cleanup', 'minor', 'tweaks', 'Fix bug', 'Fix tests', 'Update README.md', 'Update file.ts', 'Phase 1', 'Part 2', 'asdf', '.', 'commit', 'temp', 'more', 'final', 'Some fixes', 'Add files via upload']
-    const specific = ['Fix typo', 'Fix crash when config is missing', 'Update dependencies', 'Fix #123', 'Initial commit', 'Refactor the config loader', 'Update README with install steps']
+    const specific = ['Fix typo', 'Fix crash when config is missing', 'Update dependencies', 'Fix #123', 'Initial commit', 'Refactor the config loader', 'Update README with install steps', 'test py3.14', 'clean up pytest.raises tests']
     for (const subject of vague) it(`vague: ${subject}`, () => assert.ok(vagueness(subject), subject))
     for (const subject of specific) it(`specific: ${subject}`, () => assert.equal(vagueness(subject), undefined))
 

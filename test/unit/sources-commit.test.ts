@@ -78,6 +78,13 @@ describe('sources: commit', () => {
     assert.ok(ranges.includes('    Error: in order to probably'))
   })
 
+  it('keeps machine-written key-name: value lines out of prose', () => {
+    const text = 'Bump mypy from 1.0 to 1.1\n\nBumps mypy.\n\n---\nupdated-dependencies:\n- dependency-name: mypy\n  dependency-type: direct:production\n'
+    const document = parseCommit(text)
+    assert.ok(document.blocks.every((block) => !/dependency|production/.test(block.text)), JSON.stringify(document.blocks.map((b) => b.text)))
+    assert.ok(parseCommit('Fix x\n\nNote: this keeps prose.\nIt goes on here.\n').blocks.some((block) => /Note: this keeps prose/.test(block.text)))
+  })
+
   it('does not take a lone Key: value paragraph after the subject as trailers', () => {
     const commit = parseCommitMessage('Merge branch x\nConflicts: a\n')
     assert.deepEqual(commit.trailers, [])

@@ -3,7 +3,7 @@
 
 import type {OptionSpec} from '../rule.js'
 
-/** Merge commits, reverts, and autosquash markers, as git and forges write them. */
+/** Merge commits, reverts, autosquash markers and release commits, as tools write them. */
 export const DEFAULT_EXEMPT: readonly string[] = [
   '^Merge (?:branch|branches|remote-tracking branch|tag|pull request|commit|[0-9a-f]{7,40}\\b)',
   "^Merge '[^']+'",
@@ -11,6 +11,8 @@ export const DEFAULT_EXEMPT: readonly string[] = [
   '^Revert "',
   '^Reapply "',
   '^(?:fixup|squash|amend)! ',
+  // Release commits written by release tooling: the subject is the version.
+  '^v?\\d+\\.\\d+(?:\\.\\d+)?(?:[-+][0-9A-Za-z.-]+)?$',
 ]
 
 /** The `exempt` option, for rules to list in their `options`. */
@@ -26,6 +28,7 @@ function compile(source: string): RegExp | null {
   let re = compiled.get(source)
   if (re === undefined) {
     try {
+      // Patterns come from the user's own config; input bounded: one subject line.
       re = new RegExp(source, 'u')
     } catch {
       // A broken pattern in a user's config exempts nothing rather than failing the lint.

@@ -98,9 +98,12 @@ export function parseCommitMessage(text: string, commentChar = '#'): CommitMessa
   }
 }
 
-/** Indented by four or more spaces or a tab: quoted code or log output, not prose. */
+/**
+ * Not prose: indented by four or more spaces or a tab (code, log output), quoted (`>`), or a
+ * machine-written `key-name: value` line (Dependabot's `dependency-name: mypy`).
+ */
 function isLiteralLine(text: string): boolean {
-  return /^(?: {4}|\t)/.test(text) || /^\s*>/.test(text)
+  return /^(?: {4}|\t)/.test(text) || /^\s*>/.test(text) || /^\s*(?:- )?[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+:(?:\s|$)/.test(text)
 }
 
 const BULLET = /^\s*(?:[-*+]|\d+[.)])\s+/

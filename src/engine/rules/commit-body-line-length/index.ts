@@ -8,7 +8,7 @@ export interface Options {
 
 /** Lines that cannot or should not be wrapped: quoted, indented (code, logs), URLs, one long token. */
 function exempt(text: string): boolean {
-  return /^(?:\s|>)/.test(text) || /\b[a-z][a-z0-9+.-]*:\/\/\S/i.test(text) || !/\S\s+\S/.test(text.trim())
+  return /^(?:\s|>)/.test(text) || /\b(?:https?|ftp|file|ssh|git):\/\/\S/i.test(text) || !/\S\s\S/.test(text.trim().replace(/\s+/g, ' '))
 }
 
 export default defineRule<Options>({

@@ -12,7 +12,7 @@ const NOUN_FOLLOWERS = new Set(
   `for to of in on at from by with without and or but when if after before during is are was were
   be been being has have had now no not should can could will would does do did doesn't don't
   didn't fail fails failed work works pass passes breaks crashes runs improvements changes updates
-  fixes tests docs`.split(/\s+/),
+  fixes tests docs go goes get gets need needs must may might seem seems look looks happen happens`.split(/\s+/),
 )
 
 // Words ending like a verb form that are adjectives or nouns at the start of a subject.

@@ -19,8 +19,11 @@ const VAGUE = new Set(
   review comments feedback address addressed pr`.split(/\s+/),
 )
 
+// A file name by its extension; `app.redirect` or `py3.14` name an API or a version, not a file.
+const FILE_NAME = /^[\w./-]+\.(?:md|markdown|rst|txt|adoc|js|mjs|cjs|jsx|ts|tsx|json|ya?ml|toml|ini|cfg|conf|lock|py|pyi|rb|go|rs|java|kt|cs|c|h|cc|cpp|hpp|php|sh|swift|html|css|scss|xml|sql|gradle|properties)$/i
+
 // GitHub's web editor writes `Update README.md`, `Create main.yml`, `Add files via upload`.
-const WEB_EDITOR = /^(?:update|create|delete|add|rename|upload|edit)\s+(?:\S+\.[a-z0-9]{1,8}|files via upload)$/i
+const WEB_EDITOR = /^(?:update|create|delete|add|rename|upload|edit)\s+(?:\S+|files via upload)$/i
 
 /** Why the subject is vague, or undefined when it names something. */
 export function vagueness(subject: string): string | undefined {
@@ -28,10 +31,13 @@ export function vagueness(subject: string): string | undefined {
   if (/^[\W_]*$/.test(description)) return 'it has no words'
   // An issue or ticket reference links to the context: not vague.
   if (/(?:^|\s)(?:#\d+|[A-Z][A-Z0-9]+-\d+)\b/.test(description)) return undefined
-  if (WEB_EDITOR.test(description)) return 'it names only a file'
+  const editor = WEB_EDITOR.exec(description)
+  if (editor && (/files via upload$/i.test(description) || FILE_NAME.test(description.split(/\s+/)[1] ?? ''))) return 'it names only a file'
+  let end = description.length
+  while (end > 0 && '.!?…:;,'.includes(description[end - 1]!)) end--
   const words = description
+    .slice(0, end)
     .toLowerCase()
-    .replace(/[.!?…:;,]+$/u, '')
     .split(/\s+/)
     .filter((word) => word !== '')
   if (words.length === 0) return 'it has no words'
@@ -41,7 +47,7 @@ export function vagueness(subject: string): string | undefined {
     /^\d+$/.test(word) ||
     /^#?\d+$/.test(word) ||
     // A file name alone (`file.ts`, `README.md`): where, but not what.
-    /^[\w./-]+\.[a-z0-9]{1,8}$/.test(word) ||
+    FILE_NAME.test(word) ||
     // Keyboard mashing: no vowel at all, or one letter repeated.
     /^[^aeiouy\d]{4,}$/.test(word) ||
     /^(.)\1{2,}$/.test(word)

@@ -20,6 +20,7 @@ export const PRECISE: readonly string[] = [
   'et cetera', 'consistent with', 'doubt', 'rather', 'so far', 'necessarily', 'tend', 'suggest', 'suggests',
   'suggested', 'certainly', 'clearly', 'bunch', 'thought', 'partially', 'approximately', 'roughly', 'look like',
   'looks like', 'guess', 'guessed', 'guesses', "don't know",
+  'supposed', 'unlikely',
 ]
 
 const cache = new Map<string, RegExp>()
@@ -53,6 +54,7 @@ const DETERMINERS = new Set('this that what a an the any some every each one sam
 const BIT_NOUNS = new Set('flag field mask set vector pattern array map in at is was to and or per'.split(' '))
 
 function isHedgeHere(phrase: string, before: string, after: string): boolean {
+  // Input bounded: `before` and `after` are at most 40 characters (see the caller).
   const previous = /([A-Za-z]+)[^A-Za-z]*$/.exec(before)?.[1]?.toLowerCase()
   const next = /^[^A-Za-z]*([A-Za-z]+)/.exec(after)?.[1]?.toLowerCase()
   const normal = phrase.toLowerCase().replace(/\s+/g, ' ')

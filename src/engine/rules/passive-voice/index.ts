@@ -23,7 +23,8 @@ export default defineRule<Options>({
       toReport(message, block, start, end) {
         const participle = context.document.text.slice(start, end)
         // retext-passive matches the participle after a form of `be`; show both.
-        const auxiliary = /([A-Za-z]+)\s+$/.exec(block.text.slice(0, message.start))?.[1]
+        // Input bounded: the 40 characters before the participle.
+        const auxiliary = /([A-Za-z]+)\s+$/.exec(block.text.slice(Math.max(0, message.start - 40), message.start))?.[1]
         const phrase = auxiliary ? `${auxiliary} ${participle}` : participle
         return {message: `Unexpected passive voice \`${phrase}\`: say who or what does it`, actual: phrase, expected: []}
       },

@@ -51,9 +51,12 @@ export default defineRule<Options>({
     const {options, document} = context
     const blocks = proseBlocks(document)
     const key = `readability:${options.age}:${options.threshold}:${options.minWords}`
+    // Headings and commit subjects are titles, not sentences: long nouns are what they are made of.
+    const judged = blocks.filter((block) => block.role !== 'heading' && block.role !== 'commit-subject')
     runRetext(context, key, () => retextReadability({age: options.age, threshold: options.threshold, minWords: options.minWords}), {
       dropOnPlaceholder: false,
       toReport(message, _block, start, end) {
+        // Input bounded: retext-readability's own one-line message.
         const votes = /(\d+) out of (\d+)|all (\d+)/.exec(message.reason)
         const said = votes ? (votes[3] ? `all ${votes[3]}` : `${votes[1]} of ${votes[2]}`) : 'most'
         return {
@@ -62,7 +65,7 @@ export default defineRule<Options>({
           expected: [],
         }
       },
-    })
+    }, judged)
 
     // Document figures: Flesch–Kincaid grade over running prose (paragraphs and list items;
     // headings and table cells are fragments and would skew it). Counts are summed over blocks;
