@@ -35,6 +35,15 @@ function count(tree: NlcstRoot): {words: number; sentences: number; syllables: n
   return {words, sentences, syllables}
 }
 
+/** List items and table cells shorter than this many words are not judged. */
+const FRAGMENT_WORDS = 20
+
+function wordCount(text: string): number {
+  let count = 0
+  for (const _ of text.matchAll(/[A-Za-z]+/g)) count++
+  return count
+}
+
 export default defineRule<Options>({
   id: 'readability',
   description: 'Flag sentences that are hard to read, judged by seven readability formulas',
@@ -52,7 +61,15 @@ export default defineRule<Options>({
     const blocks = proseBlocks(document)
     const key = `readability:${options.age}:${options.threshold}:${options.minWords}`
     // Headings and commit subjects are titles, not sentences: long nouns are what they are made of.
-    const judged = blocks.filter((block) => block.role !== 'heading' && block.role !== 'commit-subject')
+    // Short list items and table cells are fragments ("Fast timeseries database for IoT"):
+    // formulas made for running text call every such noun phrase hard. Judge them only when
+    // they are as long as a paragraph.
+    const judged = blocks.filter(
+      (block) =>
+        block.role !== 'heading' &&
+        block.role !== 'commit-subject' &&
+        ((block.role !== 'list-item' && block.role !== 'table-cell') || wordCount(block.text) >= FRAGMENT_WORDS),
+    )
     runRetext(context, key, () => retextReadability({age: options.age, threshold: options.threshold, minWords: options.minWords}), {
       dropOnPlaceholder: false,
       toReport(message, _block, start, end) {
