@@ -61,16 +61,17 @@ export function gitConfigValue(text: string, name: string): string | undefined {
   let found: string | undefined
   for (const raw of text.split(/\r?\n/)) {
     let line = raw.trim()
-    const header = /^\[\s*([A-Za-z0-9.-]+)(\s+"[^"]*")?\s*\]\s*(.*)$/.exec(line)
+    const header = /^\[\s*([A-Za-z0-9.-]+)(\s+"[^"]*")?\s*\](.*)$/.exec(line)
     if (header) {
       // A subsection (`[remote "origin"]`) never matches the plain sections asked for here.
       section = header[2] === undefined ? header[1]!.toLowerCase() : `${header[1]!.toLowerCase()} ${header[2].trim()}`
       line = header[3]!.trim()
       if (line === '') continue
     }
-    const entry = /^([A-Za-z][A-Za-z0-9-]*)\s*(?:=\s*(.*))?$/.exec(line)
+    // Spaces around the value are trimmed after the match, so no two `\s*` compete for them.
+    const entry = /^([A-Za-z][A-Za-z0-9-]*)\s*(?:=(.*))?$/.exec(line)
     if (!entry || section !== wantSection || entry[1]!.toLowerCase() !== wantKey) continue
-    found = entry[2] === undefined ? 'true' : unquote(entry[2])
+    found = entry[2] === undefined ? 'true' : unquote(entry[2].trimStart())
   }
   return found
 }
