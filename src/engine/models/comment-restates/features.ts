@@ -10,7 +10,7 @@ import {stem} from '../linear.js'
 export function splitIdentifier(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/(?<=[A-Z])(?=[A-Z][a-z])/g, ' ')
     .replace(/([A-Za-z])(\d)/g, '$1 $2')
     .replace(/(\d)([A-Za-z])/g, '$1 $2')
     .split(/[^A-Za-z0-9]+/)
@@ -131,7 +131,7 @@ const OPERATORS: Array<[RegExp, string[]]> = [
   [/==|!=|===|!==|\bis\b/, ['compare', 'check']],
   [/=>|->|\breturn\b/, ['return']],
   // A function declaration returns something: "Returns the sum" above `function sum(values) {`.
-  [/\b(?:function|def|fn|func|fun|sub)\b|^\s*(?:(?:public|private|protected|internal|static|final|override|virtual|async|export|abstract)\s+)*[\w<>[\],.?]+\s+\w+\s*\([^)]*\)\s*(?:throws [\w, ]+)?\s*\{?\s*$/, ['return']],
+  [/\b(?:function|def|fn|func|fun|sub)\b|^\s*(?:(?:public|private|protected|internal|static|final|override|virtual|async|export|abstract)\s+)*[\w<>[\],.?]+\s+\w+\s*\([^)]*\)(?:\s*throws [\w, ]*[\w,])?\s*(?:\{\s*)?$/, ['return']],
   [/\bnew\b|\bmake\(|::new\b/, ['new']],
   // Constructors: `constructor(`, `__init__`, `public Foo(`, `Foo::Foo(`.
   [/\bconstructor\s*\(|__init__|^\s*(?:(?:public|private|protected|internal)\s+)?([A-Z]\w*)\s*\(|\b([A-Z]\w*)::\2\s*\(/, ['new', 'init']],
@@ -145,12 +145,54 @@ const OPERATORS: Array<[RegExp, string[]]> = [
   [/\.length\b|\blen\(|\.size\(\)/, ['count']],
 ]
 
+/**
+ * `code` with each one-line string literal (`"…"`, `'…'`, `` `…` ``, with `\` escapes) replaced by
+ * a space. A scan rather than a regex: from an unclosed quote a regex would rescan the rest of the
+ * line at every later quote, which is quadratic on a long minified line. A failed scan for one
+ * quote character also settles every opener of that character before where it failed (those were
+ * escaped, so their scans run in step with it), so each character is scanned at most once per kind
+ * of quote.
+ */
+export function blankStrings(code: string): string {
+  let out = ''
+  let copied = 0
+  const failedUntil: Record<string, number> = {}
+  for (let start = 0; start < code.length; start++) {
+    const quote = code[start]!
+    if ((quote !== '"' && quote !== "'" && quote !== '`') || start < (failedUntil[quote] ?? 0)) continue
+    let index = start + 1
+    let closed = false
+    while (index < code.length) {
+      const char = code[index]!
+      if (char === quote) {
+        closed = true
+        break
+      }
+      if (char === '\n') break
+      if (char === '\\') {
+        // An escape takes the next character unless the line ends there.
+        const next = code[index + 1]
+        if (next === undefined || next === '\n' || next === '\r' || next === '\u2028' || next === '\u2029') break
+        index += 2
+      } else index++
+    }
+    if (!closed) {
+      failedUntil[quote] = index
+      continue
+    }
+    out += `${code.slice(copied, start)} `
+    copied = index + 1
+    start = index
+  }
+  return out + code.slice(copied)
+}
+
 /** The concepts the code says: its identifiers split into words, keywords, types, operators. */
 export function codeConcepts(code: string): Set<string> {
   const out = new Set<string>()
   // What a string or regex literal spells out is data, not what the code says: a comment that
   // explains a pattern (`'(?:t|T|[ \t]+)' // t, T or whitespace`) is not restating it.
-  code = code.replace(/(["'`])(?:\\.|(?!\1)[^\\\n])*\1/g, ' ')
+  code = blankStrings(code)
   for (const match of code.matchAll(/[A-Za-z_$][\w$]*/g)) {
     for (const part of splitIdentifier(match[0])) {
       out.add(concept(part))

@@ -18,7 +18,7 @@ const BUMPS: ReadonlyArray<{what: string; re: RegExp}> = [
   {what: 'a dependency bump', re: /^(?:\w+(?:\([\w./-]*\))?!?:\s*)?(?:update|upgrade|bump)\s+(?:(?:dev|min|first-party|all|npm|python|ecosystem|the)\s+)?(?:dependencies|deps|requirements|plugins|ecosystem plugins|pre-commit hooks|github actions|actions versions|lock ?file|yarn\.lock|package-lock\.json)$/i},
   {what: 'a dependency bump', re: /^(?:\w+(?:\([\w./-]*\))?!?:\s*)?update\s+(?:`[^`]+`|@?[\w./-]+)\s+dependenc(?:y|ies)(?:\s+to\s+(?:version\s+)?v?\d.*)?$/i},
   {what: 'a dependency bump', re: /^\[pre-commit\.ci\]/i},
-  {what: 'a dependency bump', re: /^(?:\w+(?:\([\w./-]*\))?!?:\s*)?update\s+(?:\S+\s+){0,3}\S+\s+to\s+v?\^?\d+(?:\.\d+)*\s*(?:\(#\d+\))?(?:\s*\[security\])?$/i},
+  {what: 'a dependency bump', re: /^(?:\w+(?:\([\w./-]*\))?!?:\s*)?update\s+(?:\S+\s+){0,3}\S+\s+to\s+v?\^?\d+(?:\.\d+)*(?:\s*\(#\d+\))?(?:\s*\[security\])?$/i},
 ]
 
 export interface ExemptOptions {
@@ -48,7 +48,7 @@ function compile(source: string): RegExp | null {
 export function exemptReason(subject: string, options: ExemptOptions = {}): string | undefined {
   const trimmed = subject.trim()
   // The subject sans a trailing PR number: `chore: update x to v2 (#123)`.
-  const bare = trimmed.replace(/\s*\(#\d+\)$/, '')
+  const bare = trimmed.replace(/(?<!\s)\s*\(#\d+\)$/, '')
   if (isExemptSubject(trimmed)) return 'a merge, revert or autosquash commit'
   if (options.exemptBumps !== false) {
     for (const {what, re} of BUMPS) if (re.test(bare) || re.test(trimmed)) return what

@@ -92,7 +92,9 @@ const WHY_VERBS = new Set(
     .map((word) => stem(word)),
 )
 
-export const ISSUE_REFERENCE = /(?:^|[\s(])(?:#\d+|GH-\d+|[A-Z][A-Z0-9]+-\d+)\b|https?:\/\/\S+\/(?:issues|pull|bugs?|tickets?|browse)\/\S+/
+// A link is looked for from the first `http` of each word only: if any later start in the word
+// matches, that one does too, so no word is scanned twice.
+export const ISSUE_REFERENCE = /(?:^|[\s(])(?:#\d+|GH-\d+|[A-Z][A-Z0-9]+-\d+)\b|(?<!\S)(?:(?!https?:\/\/)\S)*https?:\/\/\S+\/(?:issues|pull|bugs?|tickets?|browse)\/\S/
 const FIXES_TRAILER = /\b(?:fix(?:es|ed)?|close[sd]?|resolve[sd]?|addresses|refs?|see|related(?: to)?)[:\s]+(?:#\d+|GH-\d+|[A-Z][A-Z0-9]+-\d+|https?:\/\/\S+)/i
 // Squash-merge bodies that list the branch's commits: `* fix lint`, `* apply suggestions`.
 const SQUASH_LINE = /^\s*\*\s+\S/

@@ -26,7 +26,8 @@ export function templateSnippet(eol = '\n'): string {
 }
 
 // A `Why:` line (also `Reason:`, `Motivation:`, `Problem:`) at the start of a body line.
-const WHY_LINE = /^\s*(?:why|reason|motivation|problem|context|rationale)\s*:\s*(.*)$/i
+// The rest of the line is trimmed by the caller, so no `\s*` before it competes for its blanks.
+const WHY_LINE = /^\s*(?:why|reason|motivation|problem|context|rationale)\s*:(.*)$/i
 
 /** The first explicit `Why:` line of a body: filled in with words, or still the template's prompt. */
 export function whyLine(bodyLines: ReadonlyArray<{text: string; offset: number; endOffset: number}>): {state: 'filled' | 'unfilled'; offset: number; endOffset: number} | undefined {

@@ -88,15 +88,30 @@ export function proseOf(markdown: string): {prose: string; codeLines: number; li
     if (/^\s*(?:[-*+]|\d+[.)])\s/.test(line)) listLines++
     kept.push(line)
   }
-  const prose = kept
-    .join('\n')
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1')
-    .replace(/<[^>]*>/g, ' ')
+  let prose = kept.join('\n')
+  // Images and links end at a `)`, tags at a `>`: the patterns run only up to the last one, so
+  // each `(` or `<` is followed by its closer and no scan for one can run on to the end of the text.
+  // bounded: the text ends at a `)`, and an image starts only at a `![` with no earlier `![` since
+  // the last `]` or `)` (a later one would reach the same `]` and fail where the first failed), so
+  // each stretch of text is scanned once for a `]`.
+  prose = beforeLast(prose, ')', (head) => head.replace(/(?<!!\[[^\])]*?)!\[[^\]]*\]\([^)]*\)/g, ' '))
+  // bounded: the same two guards for links: the text ends at a `)`, and a `[` after an unclosed
+  // `[` is skipped (both reach the same `]`, so it fails where the first failed).
+  prose = beforeLast(prose, ')', (head) => head.replace(/(?<!\[[^\])]*?)\[([^\]]*)\]\([^)]*\)/g, '$1'))
+  // bounded: the guard of a link for reference links; then the text ends at a `>`, so every `<`
+  // scan ends at a `>` and the match takes it.
+  prose = prose.replace(/(?<!\[[^\])]*?)\[([^\]]*)\]\[[^\]]*\]/g, '$1')
+  prose = beforeLast(prose, '>', (head) => head.replace(/<[^>]*>/g, ' '))
+  prose = prose
     .replace(/`[^`]*`/g, ' X ')
     .replace(/https?:\/\/\S+/g, ' ')
   return {prose, codeLines, listLines, lines}
+}
+
+/** Apply `edit` to `text` up to and including the last `closer`, keeping the rest as it is. */
+function beforeLast(text: string, closer: string, edit: (head: string) => string): string {
+  const end = text.lastIndexOf(closer) + 1
+  return edit(text.slice(0, end)) + text.slice(end)
 }
 
 function bucket(value: number, edges: readonly number[]): string {
@@ -105,6 +120,7 @@ function bucket(value: number, edges: readonly number[]): string {
   return index === 0 ? `<=${edges[0]}` : index === edges.length ? `>${edges[edges.length - 1]}` : `<=${edges[index]}`
 }
 
+// bounded: a heading is one line of a README.
 function cleanHeading(heading: string): string {
   return heading.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/<[^>]*>/g, ' ').replace(/[*_`#]/g, ' ')
 }

@@ -28,7 +28,8 @@ export function templateSnippet(eol = '\n'): string {
   return [`## ${TEMPLATE_HEADING}`, ...promptLines(TEMPLATE_LINES, true)].join(eol + eol)
 }
 
-const PROMPT_ANYWHERE = /^\s*who has it\s*:/im
+// Blanks before the prompt stay on its line: `\s*` after `^` would rescan every run of blank lines.
+const PROMPT_ANYWHERE = /^[^\S\r\n\u2028\u2029]*who has it\s*:/im
 const PROMPT_LINE = /^\s*(?:the problem|who has it|what this does differently)\s*:\s*\(.*\)\s*$/i
 
 /** A `## Why` section that still holds only the template's prompts. */

@@ -14,12 +14,20 @@ export interface Section {
   index: number
 }
 
-const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/
+// Matched against the line without its trailing spaces and tabs, and a closing `#` run counts only
+// from the start of its run of spaces: no two quantifiers compete for the same blanks.
+const ATX = /^ {0,3}(#{1,6})(?:[ \t]+([^]*?))?(?:(?<![ \t])[ \t]+#+)?$/
 const FENCE = /^ {0,3}(`{3,}|~{3,})/
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/
 // `##Usage`: not a heading in CommonMark, but older renderers (and many READMEs) treat it as one.
-const TIGHT_ATX = /^ {0,3}(#{1,6})([^\s#].*?)(?:[ \t]+#+)?[ \t]*$/
+const TIGHT_ATX = /^ {0,3}(#{1,6})([^\s#].*?)(?:(?<![ \t])[ \t]+#+)?(?<![ \t])[ \t]*$/
 const NOT_TIGHT = /^(?:\[|!|=|include\b|define\b|if\b|ifn?def\b|endif\b|else\b|pragma\b|import\b|region\b|(?=[0-9a-f]*\d)[0-9a-f]{3,8}\b)|[{};]$/i
+
+function withoutTrailingBlanks(line: string): string {
+  let end = line.length
+  while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--
+  return line.slice(0, end)
+}
 
 export function splitSections(text: string): Section[] {
   const lines: Array<{text: string; offset: number; end: number}> = []
@@ -27,7 +35,7 @@ export function splitSections(text: string): Section[] {
   let match: RegExpExecArray | null
   while ((match = re.exec(text)) && match[0].length > 0) {
     const raw = match[0]
-    const body = raw.replace(/[\r\n]+$/, '')
+    const body = raw.replace(/(?<![\r\n])[\r\n]+$/, '')
     lines.push({text: body, offset: match.index, end: match.index + raw.length})
   }
   const heads: Array<{line: number; heading: string; depth: number; lines: number}> = []
@@ -43,7 +51,7 @@ export function splitSections(text: string): Section[] {
       fence = fenceMatch[1]
       continue
     }
-    const atx = ATX.exec(line)
+    const atx = ATX.exec(withoutTrailingBlanks(line))
     if (atx) {
       heads.push({line: index, heading: (atx[2] ?? '').trim(), depth: atx[1]!.length, lines: 1})
       continue
