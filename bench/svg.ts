@@ -13,10 +13,17 @@ function escape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
 
-function tickLabel(value: number, unit = ''): string {
-  if (value >= 1024 && unit === 'KB') return `${value / 1024} MB`
-  if (value >= 1000) return `${value / 1000}k${unit ? ` ${unit}` : ''}`
-  return `${value}${unit ? ` ${unit}` : ''}`
+function round(value: number): string {
+  return value >= 10 ? String(Math.round(value)) : String(Math.round(value * 10) / 10)
+}
+
+function sizeLabel(kb: number): string {
+  return kb >= 1000 ? `${round(kb / 1024)} MB` : `${round(kb)} KB`
+}
+
+function msLabel(ms: number): string {
+  if (ms >= 1000) return `${round(ms / 1000)} s`
+  return ms < 1 ? String(ms) : `${round(ms)} ms`
 }
 
 export function logLogPlot(series: Series[], options: {title: string; xLabel: string; yLabel: string}): string {
@@ -42,13 +49,13 @@ export function logLogPlot(series: Series[], options: {title: string; xLabel: st
   for (const x of [...new Set(xs)].sort((a, b) => a - b)) {
     const X = px(x).toFixed(1)
     out.push(`<line x1="${X}" y1="${margin.top}" x2="${X}" y2="${margin.top + plotHeight}" stroke="#e5e5e5"/>`)
-    out.push(`<text x="${X}" y="${margin.top + plotHeight + 18}" text-anchor="middle">${tickLabel(x, 'KB')}</text>`)
+    out.push(`<text x="${X}" y="${margin.top + plotHeight + 18}" text-anchor="middle">${sizeLabel(x)}</text>`)
   }
   for (let decade = yMin; decade <= yMax; decade++) {
     const value = 10 ** decade
     const Y = py(value).toFixed(1)
     out.push(`<line x1="${margin.left}" y1="${Y}" x2="${margin.left + plotWidth}" y2="${Y}" stroke="#e5e5e5"/>`)
-    out.push(`<text x="${margin.left - 8}" y="${Y}" text-anchor="end" dominant-baseline="middle">${value < 1 ? value.toFixed(-decade) : tickLabel(value)}</text>`)
+    out.push(`<text x="${margin.left - 8}" y="${Y}" text-anchor="end" dominant-baseline="middle">${msLabel(value < 1 ? Number(value.toFixed(-decade)) : value)}</text>`)
   }
   out.push(`<rect x="${margin.left}" y="${margin.top}" width="${plotWidth}" height="${plotHeight}" fill="none" stroke="#333333"/>`)
   out.push(`<text x="${margin.left + plotWidth / 2}" y="${height - 14}" text-anchor="middle">${escape(options.xLabel)}</text>`)
