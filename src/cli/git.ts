@@ -30,9 +30,11 @@ export async function findRepo(start: string): Promise<GitRepo | undefined> {
     const type = await exists(dotGit)
     if (type === 'dir') return {root: folder, gitDir: dotGit, commonDir: await commonDirOf(dotGit)}
     if (type === 'file') {
-      const match = /^gitdir:\s*(.+?)\s*$/m.exec(await readFile(dotGit, 'utf8').catch(() => ''))
-      if (match) {
-        const gitDir = isAbsolute(match[1]!) ? match[1]! : resolve(folder, match[1]!)
+      // The path is trimmed after the match, so no `\s*` competes with it for blanks.
+      const match = /^gitdir:(.*)$/m.exec(await readFile(dotGit, 'utf8').catch(() => ''))
+      const path = match?.[1]!.trim()
+      if (path) {
+        const gitDir = isAbsolute(path) ? path : resolve(folder, path)
         return {root: folder, gitDir, commonDir: await commonDirOf(gitDir)}
       }
     }

@@ -327,7 +327,10 @@ export function indentTemplate(body: string, indent: string): string {
  * Find the symbol a line declares with a cheap pattern (used when no document symbol provider
  * answers): `function name`, `class Name`, `def name`, `fn name`, `func name`, methods `name(...) {`.
  */
-export function symbolOnLine(line: string): string | undefined {
+export function symbolOnLine(fullLine: string): string | undefined {
+  // A declaration names its symbol near the start of its line, so the patterns below are
+  // bounded: a longer line (minified code) is cut to its first 1,000 characters first.
+  const line = fullLine.slice(0, 1000)
   const patterns = [
     /\b(?:function\*?|class|interface|enum|struct|trait|def|fn|func|module|type|object|protocol|record)\s+(?:\([^)]*\)\s*)?([A-Za-z_$][\w$]*)/,
     /\b(?:const|let|var|val)\s+([A-Za-z_$][\w$]*)\s*(?::[^=]*)?=\s*(?:async\s*)?(?:\([^)]*\)|[A-Za-z_$][\w$]*)\s*=>/,

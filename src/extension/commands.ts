@@ -107,6 +107,7 @@ export class Commands {
       const symbols = await vscode.commands.executeCommand<Array<vscode.DocumentSymbol | vscode.SymbolInformation> | undefined>('vscode.executeDocumentSymbolProvider', document.uri)
       const found = deepestSymbol(symbols ?? [], cursor)
       if (found) {
+        // bounded: a symbol's name from the language server, one short line.
         name = found.name.replace(/\(.*$/, '')
         line = found.selectionRange.start.line
       }
@@ -138,7 +139,7 @@ export class Commands {
     }
     // Python: the docstring is the first statement of the body, after the signature's colon.
     let end = line
-    while (end < document.lineCount - 1 && !/:\s*(#.*)?$/.test(document.lineAt(end).text)) end++
+    while (end < document.lineCount - 1 && !/:\s*(?:#|$)/.test(document.lineAt(end).text)) end++
     const next = end + 1 < document.lineCount ? document.lineAt(end + 1) : undefined
     const bodyIndent = next && !next.isEmptyOrWhitespace ? next.text.slice(0, next.firstNonWhitespaceCharacterIndex) : `${indent}    `
     const inside = docComment(document.languageId, name, bodyIndent)

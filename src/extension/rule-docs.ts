@@ -29,6 +29,7 @@ function sections(markdown: string): {intro: string; byHeading: Map<string, stri
   for (const line of lines) {
     const fenceMatch = /^(```|~~~)/.exec(line)
     if (fenceMatch) fence = fence ? (line.startsWith(fence) ? undefined : fence) : fenceMatch[1]
+    // bounded: a line of one of whylint's own rule docs, shipped with it and a few kilobytes long.
     const match = !fence && !fenceMatch ? /^##\s+(.+?)\s*#*\s*$/.exec(line) : null
     if (match) {
       flush()
@@ -44,11 +45,13 @@ function sections(markdown: string): {intro: string; byHeading: Map<string, stri
 
 function firstCodeBlock(text: string | undefined): CodeExample | undefined {
   if (!text) return undefined
+  // bounded: a section of one of whylint's own rule docs, a few kilobytes long.
   const match = /^(```|~~~)([^\n]*)\n([\s\S]*?)\n\1\s*$/m.exec(text)
   if (!match) return undefined
   return {lang: match[2]!.trim() || 'text', code: match[3]!}
 }
 
+// bounded: runs on whylint's own rule docs, a few kilobytes long.
 function firstParagraph(text: string): string {
   return (text.split(/\n\s*\n/)[0] ?? '').replace(/\s*\n\s*/g, ' ').trim()
 }
@@ -60,6 +63,7 @@ export function extractRuleDoc(markdown: string): RuleDoc {
     return undefined
   }
   const why = find('why it matters', 'why')
+  // bounded: the why section of one of whylint's own rule docs.
   const doc: RuleDoc = {summary: firstParagraph(intro), why: why ? why.split(/\n\s*\n/).map((paragraph) => paragraph.replace(/\s*\n\s*/g, ' ').trim()).join('\n\n') : ''}
   const before = firstCodeBlock(find('before', 'incorrect', 'not ok'))
   const after = firstCodeBlock(find('after', 'correct', 'ok'))

@@ -21,7 +21,7 @@ const ORDER_VERBS = new Set(
   'remove delete drop use change fix rename move revert undo stop write add make get take put split close document follow handle rewrite redo start kill read learn do'.split(' '),
 )
 const REASON = /\b(?:because|since|so that|so (?:we|it|the|they|that|users?|callers?)|otherwise|as it|which|to (?:keep|avoid|make|match|prevent)|for (?:consistency|clarity)|it (?:prints|leaks|breaks|hides)|before merging)\b|[:;,] (?:the|it|this|that|we|nothing)\b/
-const CC_LABEL = /^(?:praise|nitpick|nit|suggestion|issue|question|thought|chore|note|todo|typo|polish|quibble)\s*(?:\([^)]*\))?\s*:/
+const CC_LABEL = /^(?:praise|nitpick|nit|suggestion|issue|question|thought|chore|note|todo|typo|polish|quibble)\s*(?:\([^)]*\)\s*)?:/
 
 export const TONE_CUES: readonly ToneCue[] = [
   {id: 'condescension', label: 'condescension', blunt: true, test: match(/\b(?:obviously|clearly|everyone knows|any (?:junior|beginner)|basic stuff|it is simple|it's simple|not hard|of course you|trivial(?:ly)?)\b/)},

@@ -3,7 +3,6 @@
 // (`<!-- Describe your changes -->`) and their headings. Left in place, they read as if the
 // why was written when it was not.
 
-import type {Html, Nodes, RootContent} from 'mdast'
 import {defineRule} from '../../rule.js'
 import type {SourceDocument} from '../../sources/types.js'
 import type {Fix} from '../../types.js'
@@ -22,6 +21,7 @@ const PLACEHOLDERS: Array<{pattern: RegExp; what: string}> = [
 ]
 
 // Before a JSDoc optional parameter's name: `@param {T} ` up to the `[`.
+// bounded: tested only on the 200 characters before a `[`.
 const OPTIONAL_PARAM = /@(?:param|arg|argument|property|prop|template)[ \t]+(?:\{[^}\n]*\}[ \t]*)?$/
 
 // First words of template instructions left in HTML comments.
@@ -64,8 +64,8 @@ function regions(document: SourceDocument): Array<[number, number]> {
 }
 
 /** Text of an HTML node when it is one comment, else undefined. */
-function commentText(node: Html): string | undefined {
-  const match = /^<!--([\s\S]*?)-->$/.exec(node.value.trim())
+function commentText(value: string): string | undefined {
+  const match = /^<!--([\s\S]*?)-->$/.exec(value.trim())
   // `<!-- a --> <b> <!-- c -->` is more than one comment: removing it would take the HTML too.
   return match && !match[1]!.includes('-->') ? match[1]!.trim() : undefined
 }
@@ -85,15 +85,13 @@ function removal(text: string, start: number, end: number): Fix {
   return {title: 'Remove the template instruction', preferred: true, edits: [{offset: start, endOffset: end, text: ''}]}
 }
 
-function headingText(text: string, node: Nodes): string {
-  const start = node.position?.start.offset ?? 0
-  const end = node.position?.end.offset ?? 0
+function headingText(text: string, start: number, end: number): string {
   return text
     .slice(start, end)
     .replace(/^#{1,6}[ \t]*/, '')
     .replace(/\n[=-]+\s*$/, '')
     .trim()
-    .replace(/#+$/, '')
+    .replace(/(?<!#)#+$/, '')
     .trim()
 }
 
@@ -134,42 +132,36 @@ export default defineRule<Options>({
       }
     }
 
-    const tree = document.markdown
-    if (!tree) return
-    // Instructions left in HTML comments, anywhere in the tree.
-    const visit = (nodes: readonly Nodes[]) => {
-      for (const node of nodes) {
-        if (node.type === 'html') {
-          const inner = commentText(node)
-          const start = node.position?.start.offset
-          const end = node.position?.end.offset
-          if (inner === undefined || start === undefined || end === undefined) continue
-          if (inner === '' || TOOLING.test(inner) || LICENSE.test(inner) || !INSTRUCTION.test(inner) || !/[a-z]{3}/i.test(inner)) continue
-          const first = inner.split(/\r?\n/)[0]!.trim()
-          const shown = first.length > 40 ? `${first.slice(0, 40).trimEnd()}…` : first
-          report({
-            message: `Unexpected template instruction \`${shown}\`, expected it answered and removed`,
-            start,
-            end,
-            actual: first,
-            fixes: [removal(text, start, end)],
-          })
-        } else if ('children' in node) visit(node.children as Nodes[])
-      }
+    const outline = document.outline
+    if (!outline) return
+    // Instructions left in HTML comments, anywhere in the document.
+    for (const node of document.html ?? []) {
+      const inner = commentText(node.value)
+      const start = node.offset
+      const end = node.endOffset
+      if (inner === undefined) continue
+      if (inner === '' || TOOLING.test(inner) || LICENSE.test(inner) || !INSTRUCTION.test(inner) || !/[a-z]{3}/i.test(inner)) continue
+      const first = inner.split(/\r?\n/)[0]!.trim()
+      const shown = first.length > 40 ? `${first.slice(0, 40).trimEnd()}…` : first
+      report({
+        message: `Unexpected template instruction \`${shown}\`, expected it answered and removed`,
+        start,
+        end,
+        actual: first,
+        fixes: [removal(text, start, end)],
+      })
     }
-    visit(tree.children)
 
     if (!options.emptyHeadings) return
     // Template headings with nothing under them but instructions.
-    const children: RootContent[] = tree.children
-    for (let index = 0; index < children.length; index++) {
-      const heading = children[index]!
+    for (let index = 0; index < outline.length; index++) {
+      const heading = outline[index]!
       if (heading.type !== 'heading') continue
-      const name = headingText(text, heading)
+      const name = headingText(text, heading.offset, heading.endOffset)
       if (document.kind !== 'review' && !TEMPLATE_HEADING.test(name)) continue
       let empty = true
-      for (let next = index + 1; next < children.length; next++) {
-        const node = children[next]!
+      for (let next = index + 1; next < outline.length; next++) {
+        const node = outline[next]!
         if (node.type === 'heading' && node.depth <= heading.depth) break
         if (node.type !== 'html') {
           empty = false
@@ -177,14 +169,11 @@ export default defineRule<Options>({
         }
       }
       // A document that is only headings is an outline, not a template left unfilled.
-      if (!empty || children.every((node) => node.type === 'heading')) continue
-      const start = heading.position?.start.offset
-      const end = heading.position?.end.offset
-      if (start === undefined || end === undefined) continue
+      if (!empty || outline.every((node) => node.type === 'heading')) continue
       report({
         message: `Unexpected empty section \`${name}\`, expected a few words under it or the heading removed`,
-        start,
-        end,
+        start: heading.offset,
+        end: heading.endOffset,
         actual: name,
       })
     }
