@@ -11,7 +11,7 @@ import {addMasked, type BlockRole, ProseBuilder, type ProseBlock} from '../prose
 import type {Kind} from '../types.js'
 import {parseDirective} from './directives.js'
 import {chunkMarkdown, type Chunk} from './markdown-chunks.js'
-import type {Directive, SourceDocument} from './types.js'
+import type {Directive, OutlineNode, SourceDocument} from './types.js'
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml'])
 
@@ -24,6 +24,17 @@ interface ChunkResult {
   blocks: ProseBlock[]
   directives: Directive[]
   codeRanges: Array<[number, number]>
+  outline: OutlineNode[]
+  html: Array<{value: string; offset: number; endOffset: number}>
+}
+
+function htmlNodes(nodes: readonly Nodes[], into: ChunkResult['html']): void {
+  for (const node of nodes) {
+    if (node.type === 'html') {
+      const r = range(node)
+      if (r) into.push({value: node.value, offset: r[0], endOffset: r[1]})
+    } else if ('children' in node) htmlNodes(node.children as Nodes[], into)
+  }
 }
 
 // Parsed chunks by their text (plus the document's definitions): after an edit only the chunk
@@ -49,7 +60,14 @@ function parseChunk(value: string, definitions: string): ChunkResult {
     const directives: Directive[] = []
     const codeRanges: Array<[number, number]> = []
     walkBlocks(tree, value, blocks, directives, codeRanges, 'paragraph')
-    result = {tree, blocks, directives, codeRanges}
+    const outline: OutlineNode[] = []
+    for (const node of tree.children) {
+      const r = range(node)
+      if (r) outline.push({type: node.type, depth: node.type === 'heading' ? node.depth : 0, offset: r[0], endOffset: r[1]})
+    }
+    const html: ChunkResult['html'] = []
+    htmlNodes(tree.children, html)
+    result = {tree, blocks, directives, codeRanges, outline, html}
     if (chunkCache.size >= CHUNK_CACHE_LIMIT) chunkCache.clear()
     chunkCache.set(key, result)
   }
@@ -81,6 +99,8 @@ export function parseMarkdown(text: string, kind: Kind, options: MarkdownParseOp
   const directives: Directive[] = []
   const codeRanges: Array<[number, number]> = []
   const skipped: Array<{offset: number; endOffset: number; reason: string}> = []
+  const outline: OutlineNode[] = []
+  const html: ChunkResult['html'] = []
   const parsed: Array<{chunk: Chunk; result: ChunkResult}> = []
   for (const chunk of chunks) {
     if (chunk.tooDeep) {
@@ -102,10 +122,12 @@ export function parseMarkdown(text: string, kind: Kind, options: MarkdownParseOp
     for (const block of result.blocks) blocks.push(block.shifted(chunk.start))
     for (const directive of result.directives) directives.push({...directive, offset: directive.offset + chunk.start, endOffset: directive.endOffset + chunk.start})
     for (const [start, end] of result.codeRanges) codeRanges.push([start + chunk.start, end + chunk.start])
+    for (const node of result.outline) outline.push({...node, offset: node.offset + chunk.start, endOffset: node.endOffset + chunk.start})
+    for (const node of result.html) html.push({...node, offset: node.offset + chunk.start, endOffset: node.endOffset + chunk.start})
   }
   directives.sort((a, b) => a.offset - b.offset)
   let tree: Root | undefined
-  const document: SourceDocument = {kind, text, blocks, directives, codeRanges, ...(skipped.length > 0 ? {skippedRanges: skipped} : {})}
+  const document: SourceDocument = {kind, text, blocks, directives, codeRanges, outline, html, ...(skipped.length > 0 ? {skippedRanges: skipped} : {})}
   // The whole-document tree is assembled only when a rule asks for it.
   Object.defineProperty(document, 'markdown', {
     enumerable: true,

@@ -59,14 +59,28 @@ export interface CodeComment {
   trailing: boolean
 }
 
+export interface OutlineNode {
+  type: string
+  /** Heading depth, 0 for other nodes. */
+  depth: number
+  offset: number
+  endOffset: number
+}
+
 export interface SourceDocument {
   kind: Kind
   /** The original text, exactly as given. */
   text: string
   blocks: ProseBlock[]
   directives: Directive[]
-  /** Markdown kinds (readme, markdown, review). */
+  /** Markdown kinds (readme, markdown, review): the whole tree, built on first access. */
   markdown?: MdastRoot
+  /**
+   * Markdown kinds: the top-level nodes (type, heading depth, range) and every HTML node with
+   * its value, in order. Cheap to keep current on each edit, unlike the whole tree.
+   */
+  outline?: OutlineNode[]
+  html?: Array<{value: string; offset: number; endOffset: number}>
   commit?: CommitMessage
   /** Code kind. */
   comments?: CodeComment[]

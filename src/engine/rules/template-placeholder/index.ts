@@ -17,7 +17,9 @@ const PLACEHOLDERS: Array<{pattern: RegExp; what: string}> = [
   {pattern: /\[(?:summary|extended_summary|description|type)\]/g, what: 'docstring stub'},
   {pattern: /\bTODO:?[ \t]+(?:describe\b|add (?:a )?description\b|document (?:this|me)\b|write (?:a )?description\b)/gi, what: 'to-do stub'},
   {pattern: /\b(?:The )?[Dd]escription of the (?:parameter|return value|returned value|function|method|class|property)\b/g, what: 'generated description'},
-  {pattern: /\$\{\d+(?::[^}\n]*)?\}/g, what: 'snippet tab stop'},
+  // bounded: a tab stop's default text is read for at most 500 characters, so a line of unclosed
+  // `${1:` is not rescanned to its end from each one.
+  {pattern: /\$\{\d+(?::[^}\n]{0,500})?\}/g, what: 'snippet tab stop'},
 ]
 
 // Before a JSDoc optional parameter's name: `@param {T} ` up to the `[`.
