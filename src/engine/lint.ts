@@ -3,7 +3,6 @@
 import {ParseEnglish} from 'parse-english'
 import type {Root as NlcstRoot} from 'nlcst'
 import {VFile} from 'vfile'
-import {location} from 'vfile-location'
 import type {VFileMessage} from 'vfile-message'
 import {resolveRules, validateConfig, type ActiveRule} from './config.js'
 import {inferKind} from './kinds.js'
@@ -51,11 +50,19 @@ export async function lint(text: string, options: LintOptions = {}): Promise<Fin
 
 /** Lint synchronously and also return document metrics (the editor's status item uses them). */
 export function analyze(text: string, options: LintOptions = {}): Analysis {
-  return analyzeWithMessages(text, options).analysis
+  return run(text, options, false).analysis
 }
 
-/** `analyze`, plus the raw VFile messages the rules emitted (the fixture runner checks them). */
+/**
+ * `analyze`, plus a VFile message for every finding, stamped as the rules' wrapper stamps them
+ * (the fixture runner checks them). `analyze` turns cached block results straight into
+ * findings instead: building thousands of messages per keystroke costs more than linting.
+ */
 export function analyzeWithMessages(text: string, options: LintOptions = {}): {analysis: Analysis; messages: VFileMessage[]} {
+  return run(text, options, true)
+}
+
+function run(text: string, options: LintOptions, keepMessages: boolean): {analysis: Analysis; messages: VFileMessage[]} {
   const kind = kindFor(options)
   const config = options.config ?? {}
   const problems = validateConfig(config)
@@ -70,15 +77,16 @@ export function analyzeWithMessages(text: string, options: LintOptions = {}): {a
     now,
   })
   const file = new VFile({value: text, ...(options.filePath ? {path: options.filePath} : {})})
-  const place = location(file)
+  const starts = lineStartsOf(document)
   const toPoint = (offset: number) => {
     const clamped = Math.min(Math.max(offset, 0), text.length)
-    const point = place.toPoint(clamped)
-    return point ? {line: point.line, column: point.column, offset: clamped} : endPoint(text)
+    const line = lineIndex(starts, clamped)
+    return {line: line + 1, column: clamped - starts[line]! + 1, offset: clamped}
   }
   const metrics: Record<string, number> = {}
   const severities = new Map<VFileMessage, Finding['severity']>()
   const report = (r: Report) => makeReport(file, toPoint, r)
+  const direct: Finding[] = []
   // Oversized blocks (a megabyte without a blank line) are left out, and said so, rather than
   // letting one paragraph stall every rule.
   const oversized = document.blocks.filter((block) => block.text.length > limits.maxBlockLength)
@@ -88,6 +96,10 @@ export function analyzeWithMessages(text: string, options: LintOptions = {}): {a
   }
   const active = resolveRules(config, kind)
   const emit = (rule: ActiveRule, r: Report) => {
+    if (!keepMessages) {
+      direct.push(reportToFinding(r, rule, text, toPoint))
+      return
+    }
     const message = report(r)
     message.ruleId = rule.rule.id
     message.source = 'whylint'
@@ -111,7 +123,7 @@ export function analyzeWithMessages(text: string, options: LintOptions = {}): {a
   const blockRules = active.filter((entry) => entry.rule.scope === 'block')
   if (blockRules.length > 0) {
     const sums = blockRules.map(() => ({}) as Record<string, number>)
-    const keys = blockRules.map((entry) => `${entry.rule.id}\u0000${JSON.stringify(entry.options)}\u0000`)
+    const keys = blockRules.map((entry) => `${entry.rule.id}\u0000${JSON.stringify(entry.options)}`)
     for (const block of document.blocks) {
       if (now() > deadline) {
         stoppedAt = block.origStart
@@ -120,7 +132,7 @@ export function analyzeWithMessages(text: string, options: LintOptions = {}): {a
       let tree: NlcstRoot | undefined
       const parseHere = (other: ProseBlock) => (other === block ? (tree ??= english.parse(block.text)) : parse(other))
       blockRules.forEach((entry, index) => {
-        const result = blockResult(entry, keys[index]! + block.key, document, block, parseHere)
+        const result = blockResult(entry, keys[index]!, document, block, parseHere)
         for (const r of result.reports) emit(entry, shiftReport(r, block.origStart))
         for (const [name, value] of Object.entries(result.metrics)) sums[index]![name] = (sums[index]![name] ?? 0) + value
       })
@@ -154,11 +166,12 @@ export function analyzeWithMessages(text: string, options: LintOptions = {}): {a
     }
   }
   const findings: Finding[] = []
+  for (const finding of direct) if (!suppressed(finding, document, starts)) findings.push(finding)
   for (const message of file.messages) {
     const severity = severities.get(message)
     if (!severity) continue
     const finding = toFinding(message, severity, text, toPoint)
-    if (finding && !suppressed(finding, document, text)) findings.push(finding)
+    if (finding && !suppressed(finding, document, starts)) findings.push(finding)
   }
   findings.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId))
   return {analysis: {kind, findings, metrics}, messages: file.messages}
@@ -172,7 +185,7 @@ interface BlockResult {
 
 // Block-scoped rule results by rule, options and block identity: re-linting after an edit
 // re-runs rules only on the blocks the edit changed.
-const blockCache = new Map<string, BlockResult>()
+const blockCache = new Map<string, Map<string, BlockResult>>()
 const BLOCK_CACHE_LIMIT = 50000
 
 function shiftReport(r: Report, delta: number): Report {
@@ -193,8 +206,16 @@ function limitsOf(config: Config): Limits {
 }
 
 /** A block-scoped rule's result on one block: from the cache, or by running the rule on it. */
-function blockResult(entry: ActiveRule, key: string, document: SourceDocument, block: ProseBlock, parse: (block: ProseBlock) => NlcstRoot): BlockResult {
-  let result = blockCache.get(key)
+function blockResult(entry: ActiveRule, ruleKey: string, document: SourceDocument, block: ProseBlock, parse: (block: ProseBlock) => NlcstRoot): BlockResult {
+  // Keyed by the block's own key string first: the same string object every lint, so its hash
+  // is computed once, not once per rule per lint.
+  let byRule = blockCache.get(block.key)
+  if (!byRule) {
+    if (blockCache.size >= BLOCK_CACHE_LIMIT) blockCache.clear()
+    byRule = new Map()
+    blockCache.set(block.key, byRule)
+  }
+  let result = byRule.get(ruleKey)
   if (!result) {
     const base = block.origStart
     const reports: Report[] = []
@@ -213,8 +234,7 @@ function blockResult(entry: ActiveRule, key: string, document: SourceDocument, b
       metrics: blockMetrics,
     } satisfies RuleContext<any>)
     result = {reports, metrics: blockMetrics}
-    if (blockCache.size >= BLOCK_CACHE_LIMIT) blockCache.clear()
-    blockCache.set(key, result)
+    byRule.set(ruleKey, result)
   }
   return result
 }
@@ -225,17 +245,6 @@ export function clearCaches(): void {
   clearMarkdownCache()
 }
 
-function endPoint(text: string) {
-  let line = 1
-  let lineStart = 0
-  for (let index = 0; index < text.length; index++) {
-    if (text[index] === '\n' || (text[index] === '\r' && text[index + 1] !== '\n')) {
-      line++
-      lineStart = index + 1
-    }
-  }
-  return {line, column: text.length - lineStart + 1, offset: text.length}
-}
 
 function toFinding(
   message: VFileMessage,
@@ -266,7 +275,8 @@ function toFinding(
   return finding
 }
 
-function lineOf(text: string, offset: number, lineStarts: number[]): number {
+/** 0-based index of the line holding `offset`. */
+function lineIndex(lineStarts: readonly number[], offset: number): number {
   let lo = 0
   let hi = lineStarts.length - 1
   while (lo < hi) {
@@ -274,9 +284,35 @@ function lineOf(text: string, offset: number, lineStarts: number[]): number {
     if (lineStarts[mid]! <= offset) lo = mid
     else hi = mid - 1
   }
-  void text
-  return lo + 1
+  return lo
 }
+
+function lineOf(offset: number, lineStarts: readonly number[]): number {
+  return lineIndex(lineStarts, offset) + 1
+}
+
+/** A finding straight from a report, as `toFinding` would make it from the report's message. */
+function reportToFinding(r: Report, entry: ActiveRule, text: string, toPoint: (offset: number) => {line: number; column: number; offset: number}): Finding {
+  const start = toPoint(Math.min(r.start, text.length))
+  const end = toPoint(Math.min(Math.max(r.end, r.start), text.length))
+  const cap = r.severity
+  const severity = cap && SEVERITY_ORDER.indexOf(cap) < SEVERITY_ORDER.indexOf(entry.severity) ? cap : entry.severity
+  const finding: Finding = {
+    ruleId: entry.rule.id,
+    severity,
+    message: r.message,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    offset: start.offset,
+    endOffset: end.offset,
+  }
+  if (r.fixes && r.fixes.length > 0) finding.fixes = r.fixes
+  return finding
+}
+
+const SEVERITY_ORDER: ReadonlyArray<Finding['severity']> = ['hint', 'info', 'warning', 'error']
 
 const lineStartsCache = new WeakMap<SourceDocument, number[]>()
 
@@ -295,21 +331,20 @@ function lineStartsOf(document: SourceDocument): number[] {
 }
 
 /** Whether an inline `whylint-disable…` directive silences this finding. */
-function suppressed(finding: Finding, document: SourceDocument, text: string): boolean {
+function suppressed(finding: Finding, document: SourceDocument, starts: readonly number[]): boolean {
   const directives = document.directives
   if (directives.length === 0) return false
-  const starts = lineStartsOf(document)
-  const findingLine = lineOf(text, finding.offset, starts)
+  const findingLine = lineOf(finding.offset, starts)
   const names = (directive: Directive) => directive.rules.length === 0 || directive.rules.includes(finding.ruleId)
   let disabled = false
   for (const directive of directives) {
     if (!names(directive)) continue
     switch (directive.type) {
       case 'disable-line':
-        if (lineOf(text, directive.offset, starts) === findingLine) return true
+        if (lineOf(directive.offset, starts) === findingLine) return true
         break
       case 'disable-next-line':
-        if (lineOf(text, Math.max(directive.endOffset - 1, directive.offset), starts) + 1 === findingLine) return true
+        if (lineOf(Math.max(directive.endOffset - 1, directive.offset), starts) + 1 === findingLine) return true
         break
       case 'disable':
         if (directive.offset <= finding.offset) disabled = true
