@@ -95,7 +95,7 @@ export default defineRule<Options>({
         // statuses), indexes and versions are not magic either.
         if (/^\s*(?:export\s+)?(?:(?:public|private|protected|static|final|readonly|const|let|var|val)\s+)*[\w$]+\s*(?::[^=]*)?=\s*-?[\d.]+[\s;,]*$/.test(line)) continue
         // `CHAR_Z: 122,` in a table of constants, compiled enums, rows of numbers (ranges, tables).
-        if (/^\s*["']?[A-Z][A-Z0-9_]+["']?\s*:\s*-?[\d.]+\s*,?\s*$/.test(line) || /\w\[\s*["']\w+["']\s*\]\s*=\s*-?\d/.test(text.slice(lineStart(text, match.index), nextLineStart(text, match.index)))) continue
+        if (/^\s*["']?[A-Z][A-Z0-9_]+["']?\s*:\s*-?[\d.]+(?:\s*,)?\s*$/.test(line) || /\w\[\s*["']\w+["']\s*\]\s*=\s*-?\d/.test(text.slice(lineStart(text, match.index), nextLineStart(text, match.index)))) continue
         if ((line.match(/(?<![\w.])-?\d+(?:\.\d+)?(?![\w.])/g) ?? []).length >= 3) continue
         // A number passed with a message (`fail(1002, 'Frame cannot be masked')`) is a code the message explains.
         if (/(["'`])[^"'`\n]*\w \w[^"'`\n]*\1/.test(text.slice(lineStart(text, match.index), nextLineStart(text, match.index)))) continue

@@ -38,8 +38,9 @@ const PROSE_DIRECTIVES = new Set(['note', 'warning', 'admonition', 'tip', 'impor
 const PRAGMA = /^(?:eslint(?:-disable|-enable|-env)?\b|globals?\s|jshint\b|jslint\b|istanbul\s|c8\s|v8\s|prettier-ignore|biome-ignore|deno-lint-ignore|deno-fmt-ignore|tslint:|go:[a-z]|\+build\s|nolint\b|NOLINT|NOSONAR|swiftlint:|rubocop:|shellcheck\s|type:\s*ignore|noqa\b|pylint:|mypy:|pyright:|fmt:\s*(?:off|on|skip)|isort:|-\*-|frozen_string_literal:|(?:en)?coding[:=]|#?(?:end)?region\b|<reference\s|webpackChunkName|cspell:|spell-checker:|markdownlint-|SPDX-License-Identifier:|vim?:\s|clang-format\s|pragma\s)/
 
 // Inline structure: `{@link X}`, reST roles, code spans, HTML tags. Every repetition is over a
-// class the next part cannot match: linear.
-const INLINE = /\{@[A-Za-z]+(?:[ \t][^}\n]*)?\}|<c>[^<\n]*<\/c>|<(?:see|seealso|paramref|typeparamref)\b[^<>\n]{0,120}\/>|:[\w.-]+(?::[\w.-]+)?:`[^`\n]*`|``[^`\n]+``|`[^`\n]+`|<\/?[A-Za-z][^<>\n]{0,80}>/g
+// class the next part cannot match, and is bounded where many starts could share one line: an
+// inline tag's text is read for at most 500 characters.
+const INLINE = /\{@[A-Za-z]+(?:[ \t][^}\n]{0,500})?\}|<c>[^<\n]*<\/c>|<(?:see|seealso|paramref|typeparamref)\b[^<>\n]{0,120}\/>|:[\w.-]+(?::[\w.-]+)?:`[^`\n]*`|``[^`\n]+``|`[^`\n]+`|<\/?[A-Za-z][^<>\n]{0,80}>/g
 
 export interface CommentProse {
   prose: ProseBlock
