@@ -54,12 +54,36 @@ export function chunkMarkdown(text: string): Chunking {
   }
 
   while (position <= text.length) {
+    // One pass over the line finds its end, whether it is blank, and whether it could be
+    // anything but ordinary text: most lines start with a letter and hold no `<`, and those are
+    // never sliced out or matched against a pattern.
     let lineEnd = position
-    while (lineEnd < text.length && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++
+    let firstContent = -1
+    let hasAngle = false
+    for (; lineEnd < text.length; lineEnd++) {
+      const code = text.charCodeAt(lineEnd)
+      if (code === 10 || code === 13) break
+      if (firstContent < 0 && code !== 32 && code !== 9) firstContent = lineEnd
+      if (code === 60) hasAngle = true
+    }
     let next = lineEnd
     if (next < text.length) next += text.charCodeAt(next) === 13 && text.charCodeAt(next + 1) === 10 ? 2 : 1
+    const blank = firstContent < 0
+    const first = blank ? 0 : text.charCodeAt(firstContent)
+    const letter = (first >= 65 && first <= 90) || (first >= 97 && first <= 122)
+    if (letter && !hasAngle && firstContent - position < 4 && frontMatter === undefined && position > 0 && !inComment && !rawTag) {
+      // Ordinary text, or the body of a fence: it continues the chunk and changes no state.
+      if (chunkStart < 0) {
+        chunkStart = position
+        chunkLine = line
+      }
+      chunkEnd = lineEnd
+      if (lineEnd === text.length) break
+      position = next
+      line++
+      continue
+    }
     const content = text.slice(position, lineEnd)
-    const blank = content.trim() === ''
 
     if (position === 0 && FRONT_MATTER.test(content)) frontMatter = content.trim()
     else if (frontMatter !== undefined && (content.trim() === frontMatter || content.trim() === '...')) {
