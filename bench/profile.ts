@@ -3,6 +3,7 @@
 // counting only samples taken inside `analyze`.
 //
 //   node --import tsx bench/profile.ts [file] [--repeat n] [--top n]
+//   node --import tsx bench/profile.ts --from some.cpuprofile --repeat <lints in it>
 
 import {spawnSync} from 'node:child_process'
 import {mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs'
@@ -29,24 +30,35 @@ const argv = process.argv.slice(2)
 let file = join(sharedDir(), 'corpus/scaling/book_0128k.md')
 let repeat = 5
 let top = 25
+let from: string | undefined
 for (let index = 0; index < argv.length; index++) {
   const arg = argv[index]!
   if (arg === '--repeat') repeat = Number(argv[++index])
   else if (arg === '--top') top = Number(argv[++index])
+  else if (arg === '--from') from = argv[++index]
   else file = arg
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'whylint-profile-'))
-const child = spawnSync(
-  process.execPath,
-  ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '250', '--import', 'tsx', 'bench/peak.ts', '--repeat', String(repeat), file],
-  {cwd: ROOT, encoding: 'utf8'},
-)
-if (child.status !== 0) throw new Error(`profiling failed: ${child.stderr}`)
-const name = readdirSync(dir).find((entry) => entry.endsWith('.cpuprofile'))
-if (!name) throw new Error('no .cpuprofile written')
-const profile = JSON.parse(readFileSync(join(dir, name), 'utf8')) as Profile
-rmSync(dir, {recursive: true, force: true})
+/** Profile a fresh child, or summarise a `.cpuprofile` written elsewhere (`--from`). */
+function record(): Profile {
+  if (from) return JSON.parse(readFileSync(from, 'utf8')) as Profile
+  const dir = mkdtempSync(join(tmpdir(), 'whylint-profile-'))
+  try {
+    const child = spawnSync(
+      process.execPath,
+      ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '250', '--import', 'tsx', 'bench/peak.ts', '--repeat', String(repeat), file],
+      {cwd: ROOT, encoding: 'utf8'},
+    )
+    if (child.status !== 0) throw new Error(`profiling failed: ${child.stderr}`)
+    const name = readdirSync(dir).find((entry) => entry.endsWith('.cpuprofile'))
+    if (!name) throw new Error('no .cpuprofile written')
+    return JSON.parse(readFileSync(join(dir, name), 'utf8')) as Profile
+  } finally {
+    rmSync(dir, {recursive: true, force: true})
+  }
+}
+
+const profile = record()
 
 /** The package a frame belongs to: an npm package, a whylint source folder, or the runtime. */
 function packageOf(frame: ProfileNode['callFrame']): string {
@@ -132,7 +144,7 @@ for (const [id, ms] of self) {
 
 const pct = (ms: number) => `${((100 * ms) / lint).toFixed(1)}%`
 const out: string[] = []
-out.push(`profile of ${repeat} cold full lint(s) of ${file.replace(/^.*\//, '')}: ${fmt(lint / repeat)} ms per lint inside analyze; process total ${fmt(total)} ms, garbage collector ${fmt(gc)} ms`)
+out.push(`profile of ${from ? `${from.replace(/^.*\//, '')}, ${repeat} lint(s)` : `${repeat} cold full lint(s) of ${file.replace(/^.*\//, '')}`}: ${fmt(lint / repeat)} ms per lint inside analyze; process total ${fmt(total)} ms, garbage collector ${fmt(gc)} ms`)
 out.push('', 'time inside analyze, by stage (inclusive):')
 for (const [stage, ms] of [...stages].sort((a, b) => b[1] - a[1])) out.push(`  ${pct(ms).padStart(6)}  ${fmt(ms / repeat).padStart(8)} ms/lint  ${stage}`)
 out.push('', 'self time inside analyze, by package:')

@@ -110,7 +110,9 @@ Suppressed paragraph containing extraordinarily lengthy vocabulary.
 const cache = new Map<string, Widget>() // comments in code are not prose here
 \`\`\`
 
-Closing paragraph: configuration, documentation, maintainability.
+Closing paragraph: configuration, documentation, maintainability, and [the reference][ref].
+
+[ref]: https://example.com/reference
 `
 
 const COMMIT = `Cache rendered widgets between dashboard navigations so reopening is instant
@@ -131,7 +133,7 @@ const REVIEW = `This is wrong. Why would anybody implement caching like this?
 
 Consider invalidating entries when configuration changes; otherwise stale widgets appear.
 
-**suggestion (non-blocking):** extract the eviction policy into a separate function.
+**suggestion (non-blocking):** extract the eviction policy into a separate function, as [the reference][ref] does.
 `
 
 const TYPESCRIPT = `// Renders widgets once and remembers them, because rendering is expensive.
@@ -210,6 +212,14 @@ function randomEdit(text: string, random: () => number): {text: string; descript
   if (choice < 0.9) {
     const snippet = SNIPPETS[Math.floor(random() * SNIPPETS.length)]!
     return {text: text.slice(0, at) + snippet + text.slice(at), description: `insert ${JSON.stringify(snippet)} at ${at}`}
+  }
+  if (choice < 0.96) {
+    // Remove or restore a link reference definition: blocks elsewhere that use it change how
+    // they parse while their own text stays the same.
+    const definition = '\n[ref]: https://example.com/reference\n'
+    return text.includes(definition)
+      ? {text: text.replace(definition, '\n'), description: 'remove the `[ref]` definition'}
+      : {text: `${text}${definition}`, description: 'append the `[ref]` definition'}
   }
   // Move a line: blocks keep their text but change offsets and neighbours.
   const lines = text.split('\n')
