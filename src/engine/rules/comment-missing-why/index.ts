@@ -18,7 +18,8 @@ interface Concern {
 
 const CONCERNS: Concern[] = [
   // Timers only with a literal delay on the line (`setTimeout(fn, 0)` just defers; a computed delay is named).
-  {what: 'sleep', pattern: /\b(?:Thread\.sleep|time\.sleep|asyncio\.sleep|time\.Sleep|usleep|nanosleep|sleep|Task\.Delay|sleepFor)\s*\(|\b(?:setTimeout|setInterval|delay)\s*\((?=[^\n]*,\s*[1-9][\d_]*\s*\))|\btime\.After\s*\(/g},
+  // Linear, bounded: the lookahead reads at most 200 characters after each call.
+  {what: 'sleep', pattern: /\b(?:Thread\.sleep|time\.sleep|asyncio\.sleep|time\.Sleep|usleep|nanosleep|sleep|Task\.Delay|sleepFor)\s*\(|\b(?:setTimeout|setInterval|delay)\s*\((?=[^\n]{0,200}?,\s*[1-9][\d_]*\s*\))|\btime\.After\s*\(/g},
   // A value of 0 or 1 resets a counter or turns a limit off: only larger values need a reason.
   {what: 'timeout', pattern: /\b\w{0,40}(?:timeout|Timeout|TIMEOUT|deadline|Deadline|ttl|TTL)\w{0,40}\s*(?::|=|\()\s*(?:[2-9]|\d[\d_]+)(?:\.\d+)?(?![\w.])/g},
   {what: 'retry', pattern: /\b\w{0,40}(?:retries|Retries|RETRIES|retry|Retry|RETRY|attempts|Attempts|ATTEMPTS|backoff|Backoff|BACKOFF)\w{0,40}\s*(?::|=|\()\s*(?:[2-9]|\d[\d_]+)(?![\w.])/g},
@@ -27,7 +28,8 @@ const CONCERNS: Concern[] = [
     pattern:
       /\bverify\s*=\s*False\b|\bcheck_hostname\s*=\s*False\b|\brejectUnauthorized\s*:\s*false\b|\bInsecureSkipVerify\s*:\s*true\b|\bNODE_TLS_REJECT_UNAUTHORIZED\b|\bdanger_accept_invalid_certs\s*\(\s*true\s*\)|\b(?:it|describe|test)\.skip\s*\(|\bx(?:it|describe)\s*\(|@Ignore\b|@Disabled\b|@pytest\.mark\.skip\b|\bt\.Skip\s*\(|#\[ignore\]|\bsetValidating\s*\(\s*false\s*\)|\bcsrf\s*\(\s*\)\s*\.disable\s*\(\s*\)/g,
   },
-  {what: 'empty catch block', pattern: /\bcatch\s*(?:\([^)]*\))?\s*\{\s*\}|\bexcept\b[^:\n]*:\s*(?:\r?\n[ \t]*)?pass\b|\brescue\b[^\n]*\r?\n[ \t]*end\b/g},
+  // Linear, bounded: after `rescue` at most 200 characters are read to the line's end.
+  {what: 'empty catch block', pattern: /\bcatch\s*(?:\([^)]*\))?\s*\{\s*\}|\bexcept\b[^:\n]*:\s*(?:\r?\n[ \t]*)?pass\b|\brescue\b[^\n]{0,200}\r?\n[ \t]*end\b/g},
 ]
 
 // A number a reader cannot place: three or more digits, or a fraction; not a well-known one.
@@ -98,13 +100,14 @@ export default defineRule<Options>({
         if (/^\s*["']?[A-Z][A-Z0-9_]+["']?\s*:\s*-?[\d.]+(?:\s*,)?\s*$/.test(line) || /\w\[\s*["']\w+["']\s*\]\s*=\s*-?\d/.test(text.slice(lineStart(text, match.index), nextLineStart(text, match.index)))) continue
         if ((line.match(/(?<![\w.])-?\d+(?:\.\d+)?(?![\w.])/g) ?? []).length >= 3) continue
         // A number passed with a message (`fail(1002, 'Frame cannot be masked')`) is a code the message explains.
-        if (/(["'`])[^"'`\n]*\w \w[^"'`\n]*\1/.test(text.slice(lineStart(text, match.index), nextLineStart(text, match.index)))) continue
+        if (/(["'`])[^"'`\n]{0,200}?\w \w[^"'`\n]{0,200}\1/.test(text.slice(lineStart(text, match.index), nextLineStart(text, match.index)))) continue
         // Only numbers that tune something (a size, a limit, a delay, a ratio) ask for a reason:
         // protocol codes and format constants are looked up, not chosen.
         if (!tunes(line)) continue
         // Bit masks and shifts are read as bits, not quantities.
         if (/[^&|]&[^&]|[^|]\|[^|]|<<|>>|\^/.test(line)) continue
-        if (/\b(?:const|final|static|readonly|enum)\b[^=]*\b[A-Z][A-Z0-9_]+\s*(?::[^=]*)?=/.test(line) || /#define|\bversion\b|\bcase\b|charCodeAt|codePointAt|\b(?:code|char|ch)\s*[<>]=?\s*\d/i.test(line)) continue
+        // Linear, bounded: each repetition reads at most 200 characters from its start.
+        if (/\b(?:const|final|static|readonly|enum)\b[^=]{0,200}?\b[A-Z][A-Z0-9_]+\s*(?::[^=]{0,200})?=/.test(line) || /#define|\bversion\b|\bcase\b|charCodeAt|codePointAt|\b(?:code|char|ch)\s*[<>]=?\s*\d/i.test(line)) continue
         if (/[=!]==?\s*$|\[\s*$/.test(before) || /^\s*[=!]==?/.test(masked.slice(match.index + match[0].length, match.index + match[0].length + 4))) continue
         sites.push({start: match.index, end: match.index + match[0].length, what: 'magic number'})
       }
