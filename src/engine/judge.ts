@@ -2,9 +2,9 @@
 // lives in `models/<detector>/` and is listed here once.
 
 import {WhylintError} from './lint.js'
-import {judgeReviewTone} from './models/review-tone/index.js'
 import {judgeCommentRestates} from './models/comment-restates/index.js'
 import {judgeCommentWhy} from './models/comment-why/index.js'
+import {judgeReviewTone} from './models/review-tone/index.js'
 import {commitWhyDetector} from './models/commit-why/index.js'
 import {readmeWhyDetector} from './models/readme-why/index.js'
 import type {Detector, JudgeOptions, Judgement} from './types.js'
@@ -14,8 +14,8 @@ export type DetectorFunction = (text: string, options: JudgeOptions) => Judgemen
 export const DETECTORS: Partial<Record<Detector, DetectorFunction>> = {
   'commit-why': commitWhyDetector,
   'comment-why': judgeCommentWhy,
-  'review-tone': judgeReviewTone,
   'comment-restates': judgeCommentRestates,
+  'review-tone': judgeReviewTone,
   'readme-why': readmeWhyDetector,
 }
 
