@@ -39,7 +39,7 @@ export function promptLines(lines: ReadonlyArray<{label: string; prompt: string}
 // One paragraph per prompt: three lines without end punctuation would read as one long sentence.
 export const README_WHY = `## Why\n\n${promptLines(README_WHY_LINES, true).join('\n\n')}\n$0`
 
-export const COMMIT_BODY = `${promptLines(COMMIT_BODY_LINES, true).join('\n')}$0`
+export const COMMIT_BODY = `${promptLines(COMMIT_BODY_LINES, true).join('\n\n')}$0`
 
 export const TEMPLATES: readonly WhyTemplate[] = [
   {

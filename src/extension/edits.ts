@@ -169,3 +169,16 @@ export function commitBodyOffset(text: string, commentChar = '#'): {offset: numb
   // A second line straight after the subject: put the template between them.
   return {offset: afterSubject, before: eol, after: `${eol}${eol}`}
 }
+
+/** Documents past this many characters are not linted in the editor (the CLI's default limit). */
+export const MAX_EDITOR_CHARACTERS = 2 * 1024 * 1024
+
+/**
+ * Why whylint leaves a document alone, or undefined when it lints it: a NUL in the first 8 KB
+ * means binary content, and a document past the limit would only slow the editor down.
+ */
+export function skipReason(text: string, limit = MAX_EDITOR_CHARACTERS): string | undefined {
+  if (text.slice(0, 8192).includes('\u0000')) return 'binary content (a NUL byte)'
+  if (text.length > limit) return `${Math.round(text.length / 1024)} KB, past the ${Math.round(limit / 1024)} KB limit`
+  return undefined
+}

@@ -7,6 +7,7 @@ import {languageFor} from '../engine/languages.js'
 import type {Finding, Kind} from '../engine/types.js'
 import type {AnalysisClient} from './client.js'
 import {diagnosticKey, toDiagnostic} from './convert.js'
+import {skipReason} from './edits.js'
 import type {LintResult} from './protocol.js'
 import {readSettings, type Settings} from './settings.js'
 
@@ -44,6 +45,8 @@ export class Linter implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('whylint')
   readonly configCollection = vscode.languages.createDiagnosticCollection('whylint-config')
   private readonly results = new Map<string, DocumentResult>()
+  /** Documents left alone (huge or binary), with the reason the status item shows. */
+  private readonly skipped = new Map<string, string>()
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>()
   private readonly inFlight = new Set<Promise<unknown>>()
   private idleWaiters: Array<() => void> = []
@@ -58,6 +61,11 @@ export class Linter implements vscode.Disposable {
 
   result(uri: vscode.Uri): DocumentResult | undefined {
     return this.results.get(uri.toString())
+  }
+
+  /** Why a document was not linted, if it was skipped. */
+  skippedReason(uri: vscode.Uri): string | undefined {
+    return this.skipped.get(uri.toString())
   }
 
   /** Where in the workspace a document lives, for config lookup and globs. */
@@ -100,6 +108,16 @@ export class Linter implements vscode.Disposable {
       this.clear(document.uri)
       return Promise.resolve(undefined)
     }
+    const text = document.getText()
+    // Huge or binary documents are skipped quietly: no popup, a word in the status item.
+    const skip = skipReason(text)
+    if (skip) {
+      this.clear(document.uri)
+      this.skipped.set(key, skip)
+      this.changed.fire(document.uri)
+      return Promise.resolve(undefined)
+    }
+    this.skipped.delete(key)
     const hint = kindHint(document)
     const place = this.placeOf(document)
     const settings = readSettings(document.uri)
@@ -107,7 +125,7 @@ export class Linter implements vscode.Disposable {
       .lint({
         uri: key,
         version: document.version,
-        text: document.getText(),
+        text,
         languageId: document.languageId,
         path: place.path,
         ...(place.root === undefined ? {} : {root: place.root}),

@@ -22,6 +22,8 @@ export interface WhylintApi {
   workerCrashes(): number
   /** Ids of the rules the engine has. */
   ruleIds(): Promise<string[]>
+  /** Why a document was not linted (huge or binary), or undefined. */
+  skippedReason(uri: vscode.Uri): string | undefined
 }
 
 const decoder = new TextDecoder()
@@ -116,6 +118,7 @@ export function activateWith(context: vscode.ExtensionContext, spawn: SpawnWorke
     },
     workerCrashes: () => client.crashCount,
     ruleIds: async () => (await client.ruleInfo()).map((rule) => rule.id),
+    skippedReason: (uri) => linter.skippedReason(uri),
   }
 }
 

@@ -37,7 +37,12 @@ export class Status implements vscode.Disposable {
   update(): void {
     const editor = vscode.window.activeTextEditor
     const result = editor ? this.linter.result(editor.document.uri) : undefined
-    if (result) {
+    const skipped = editor ? this.linter.skippedReason(editor.document.uri) : undefined
+    if (skipped) {
+      this.language.text = '$(circle-slash) whylint: skipped'
+      this.language.detail = skipped
+      this.language.severity = vscode.LanguageStatusSeverity.Information
+    } else if (result) {
       const count = result.findings.length
       const grade = result.metrics.readabilityGrade
       const target = this.linter.settings.readabilityTarget

@@ -11,6 +11,7 @@ interface WhylintApi {
   commitCount(): number
   workerCrashes(): number
   ruleIds(): Promise<string[]>
+  skippedReason(uri: vscode.Uri): string | undefined
 }
 
 const encoder = new TextEncoder()
@@ -177,7 +178,7 @@ suite('extension', () => {
     const {uri, editor} = await fresh('COMMIT_EDITMSG', 'fix stuff\n\n# Lines starting with # are ignored.\n')
     await waitForDiagnostics(uri)
     assert.ok(await vscode.commands.executeCommand('whylint.fixCommitMessage', uri))
-    assert.match(editor.document.getText(), /^fix stuff\n\nWhy: [^\n]+\n\nWhat: [^\n]+\n\nRisk: [^\n]+\n\n# Lines starting/)
+    assert.match(editor.document.getText(), /^fix stuff\n\nWhy: [^\n]+\n\nWhat changed: [^\n]+\n\nRisk: [^\n]+\n\n# Lines starting/)
   })
 
   test('lints a COMMIT_EDITMSG editor as a commit message', async () => {
@@ -258,7 +259,7 @@ suite('extension', () => {
   test('Explain the Why: a commit body after the subject', async () => {
     const {editor} = await fresh('COMMIT_EDITMSG', 'Cache parsed configs\n\n# comment\n')
     assert.ok(await vscode.commands.executeCommand('whylint.explainWhy', 'commit-body'))
-    assert.match(editor.document.getText(), /^Cache parsed configs\n\nWhy: [^\n]+\n\nWhat: [^\n]+\n\nRisk: [^\n]+\n\n# comment\n$/)
+    assert.match(editor.document.getText(), /^Cache parsed configs\n\nWhy: [^\n]+\n\nWhat changed: [^\n]+\n\nRisk: [^\n]+\n\n# comment\n$/)
   })
 
   test('Explain the Why: a rationale comment above the function at the cursor', async () => {
@@ -358,5 +359,18 @@ suite('extension', () => {
     } finally {
       await section.update('run', undefined, vscode.ConfigurationTarget.Workspace)
     }
+  })
+
+  test('a binary document is skipped quietly, and linted again once it is text', async () => {
+    // VS Code will not open a binary file from disk as text; an untitled one can hold NULs.
+    const document = await vscode.workspace.openTextDocument({language: 'markdown', content: '# Blob\n\nIt runs in order to check.\u0000\u0001\n'})
+    const editor = await vscode.window.showTextDocument(document)
+    const uri = document.uri
+    const diagnostics = await api.lintDocument(uri)
+    assert.deepEqual(diagnostics, [])
+    assert.match(api.skippedReason(uri) ?? '', /binary/)
+    await editor.edit((builder) => builder.replace(new vscode.Range(2, 0, 3, 0), 'It runs in order to check.\n'))
+    await diagnosticsUntil(uri, (found) => found.some((d) => ruleId(d) === 'wordy-phrase'))
+    assert.equal(api.skippedReason(uri), undefined)
   })
 })

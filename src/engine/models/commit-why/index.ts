@@ -18,11 +18,11 @@ export const MODEL = weights as LinearModel
 export const TEMPLATE_LINES = COMMIT_BODY_LINES
 
 export function templateText(eol = '\n'): string {
-  return promptLines(TEMPLATE_LINES, false).join(eol)
+  return promptLines(TEMPLATE_LINES, false).join(eol + eol)
 }
 
 export function templateSnippet(eol = '\n'): string {
-  return promptLines(TEMPLATE_LINES, true).join(eol)
+  return promptLines(TEMPLATE_LINES, true).join(eol + eol)
 }
 
 // A `Why:` line (also `Reason:`, `Motivation:`, `Problem:`) at the start of a body line.
