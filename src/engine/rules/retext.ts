@@ -117,9 +117,22 @@ export function runRetext(
   blocks: readonly ProseBlock[] = proseBlocks(context.document),
 ): void {
   const transformer = transformerFor(key, create)
+  reportBlockMessages(context, (tree, block) => blockMessages(key, transformer, tree, block.text), options, blocks)
+}
+
+/**
+ * Report what `messagesOf` finds in each prose block (messages in block offsets, e.g. from the
+ * shared prose pass), mapped to original offsets as `runRetext` maps a plugin's messages.
+ */
+export function reportBlockMessages(
+  context: RuleContext<unknown>,
+  messagesOf: (tree: NlcstRoot, block: ProseBlock) => readonly BlockMessage[],
+  options: RetextRunOptions,
+  blocks: readonly ProseBlock[] = proseBlocks(context.document),
+): void {
   for (const block of blocks) {
     const tree = context.parse(block)
-    for (const message of blockMessages(key, transformer, tree, block.text)) {
+    for (const message of messagesOf(tree, block)) {
       if (options.dropOnPlaceholder && block.touchesPlaceholder(message.start, message.end)) continue
       const start = block.toOriginal(message.start, 'start')
       const end = block.toOriginal(message.end, 'end')

@@ -1,6 +1,6 @@
-import retextPassive from 'retext-passive'
+import {passiveMessages, prosePass} from '../../prose-pass/index.js'
 import {defineRule} from '../../rule.js'
-import {runRetext} from '../retext.js'
+import {reportBlockMessages} from '../retext.js'
 
 export interface Options {
   ignore: string[]
@@ -17,8 +17,9 @@ export default defineRule<Options>({
     ignore: {type: 'string[]', description: 'Participles not to flag (replaces the default list)', default: ['known', 'set', 'run', 'found', 'given', 'bound']},
   },
   run(context) {
-    const ignore = [...new Set(context.options.ignore.map((word) => word.toLowerCase()))].sort()
-    runRetext(context, `passive-voice:${ignore.join('|')}`, () => retextPassive({ignore}), {
+    const ignore = new Set(context.options.ignore.map((word) => word.toLowerCase()))
+    // retext-passive's participles after a form of `be`, found by the shared prose pass.
+    reportBlockMessages(context, (tree) => passiveMessages(prosePass(tree), ignore), {
       dropOnPlaceholder: true,
       toReport(message, block, start, end) {
         const participle = context.document.text.slice(start, end)

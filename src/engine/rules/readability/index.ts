@@ -1,9 +1,6 @@
-import type {Root as NlcstRoot} from 'nlcst'
-import {toString} from 'nlcst-to-string'
-import retextReadability from 'retext-readability'
-import {syllable} from 'syllable'
+import {prosePass, readabilityMessages} from '../../prose-pass/index.js'
 import {defineRule} from '../../rule.js'
-import {proseBlocks, runRetext} from '../retext.js'
+import {proseBlocks, reportBlockMessages} from '../retext.js'
 
 export interface Options {
   age: number
@@ -12,25 +9,15 @@ export interface Options {
 }
 
 /** Words, sentences and syllables of a block's running prose, for the document grade. */
-function count(tree: NlcstRoot): {words: number; sentences: number; syllables: number} {
+function count(pass: ReturnType<typeof prosePass>): {words: number; sentences: number; syllables: number} {
   let words = 0
   let sentences = 0
   let syllables = 0
-  for (const paragraph of tree.children) {
-    if (paragraph.type !== 'ParagraphNode') continue
-    for (const sentence of paragraph.children) {
-      if (sentence.type !== 'SentenceNode') continue
-      let inSentence = 0
-      for (const node of sentence.children) {
-        if (node.type !== 'WordNode') continue
-        inSentence++
-        syllables += Math.max(1, syllable(toString(node)))
-      }
-      if (inSentence > 0) {
-        sentences++
-        words += inSentence
-      }
-    }
+  for (const sentence of pass.sentences) {
+    if (!sentence.running || sentence.counts.words === 0) continue
+    sentences++
+    words += sentence.counts.words
+    syllables += sentence.gradeSyllables
   }
   return {words, sentences, syllables}
 }
@@ -59,7 +46,6 @@ export default defineRule<Options>({
   run(context) {
     const {options, document} = context
     const blocks = proseBlocks(document)
-    const key = `readability:${options.age}:${options.threshold}:${options.minWords}`
     // Headings and commit subjects are titles, not sentences: long nouns are what they are made of.
     // Short list items and table cells are fragments ("Fast timeseries database for IoT"):
     // formulas made for running text call every such noun phrase hard. Judge them only when
@@ -70,7 +56,8 @@ export default defineRule<Options>({
         block.role !== 'commit-subject' &&
         ((block.role !== 'list-item' && block.role !== 'table-cell') || wordCount(block.text) >= FRAGMENT_WORDS),
     )
-    runRetext(context, key, () => retextReadability({age: options.age, threshold: options.threshold, minWords: options.minWords}), {
+    // The shared prose pass judges each sentence exactly as retext-readability does.
+    reportBlockMessages(context, (tree) => readabilityMessages(prosePass(tree), options), {
       dropOnPlaceholder: false,
       toReport(message, _block, start, end) {
         // Input bounded: retext-readability's own one-line message.
@@ -89,7 +76,7 @@ export default defineRule<Options>({
     // `summarize` turns them into the grade.
     for (const block of blocks) {
       if (block.role === 'heading' || block.role === 'table-cell') continue
-      const figures = count(context.parse(block))
+      const figures = count(prosePass(context.parse(block)))
       context.metrics.words = (context.metrics.words ?? 0) + figures.words
       context.metrics.sentences = (context.metrics.sentences ?? 0) + figures.sentences
       context.metrics.syllables = (context.metrics.syllables ?? 0) + figures.syllables

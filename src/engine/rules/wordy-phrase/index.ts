@@ -1,7 +1,7 @@
-import retextSimplify from 'retext-simplify'
+import {prosePass, simplifyMessages} from '../../prose-pass/index.js'
 import {defineRule} from '../../rule.js'
 import type {Fix} from '../../types.js'
-import {runRetext} from '../retext.js'
+import {reportBlockMessages} from '../retext.js'
 
 export interface Options {
   ignore: string[]
@@ -46,8 +46,9 @@ export default defineRule<Options>({
     ignore: {type: 'string[]', description: 'Phrases not to flag (replaces the default list of words that are precise in technical prose)', default: TECHNICAL},
   },
   run(context) {
-    const ignore = [...new Set(context.options.ignore.map((phrase) => phrase.toLowerCase()))].sort()
-    runRetext(context, `wordy-phrase:${ignore.join('|')}`, () => retextSimplify({ignore}), {
+    const ignore = new Set(context.options.ignore.map((phrase) => phrase.toLowerCase()))
+    // retext-simplify's phrases, found by the shared prose pass.
+    reportBlockMessages(context, (tree) => simplifyMessages(prosePass(tree), ignore), {
       dropOnPlaceholder: true,
       toReport(message, _block, start, end) {
         // A phrase may wrap across lines: show it on one.
