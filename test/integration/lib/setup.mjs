@@ -139,7 +139,7 @@ async function npmInstall(dir, args, nodeBin, env) {
   const child = spawn(locked[0], [...locked[1], npmCli(), 'install', '--no-audit', '--no-fund', '--no-save', ...args], {
     cwd: dir,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: {...process.env, PATH: dirname(nodeBin) + delimiter + process.env.PATH, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1', ...env},
+    env: {...withoutNpmVariables(process.env), PATH: dirname(nodeBin) + delimiter + process.env.PATH, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1', ...env},
   })
   let output = ''
   child.stdout.on('data', (chunk) => (output += chunk))
@@ -150,6 +150,16 @@ async function npmInstall(dir, args, nodeBin, env) {
     console.error(output.split('\n').slice(-40).join('\n'))
     throw new Error(`npm install ${args.join(' ')} failed in ${dir}`)
   }
+}
+
+/**
+ * The environment without what an outer `npm test` set for its own script: the inner npm would
+ * read `npm_config_user_agent` ("node/v20") as config, and code-server's postinstall takes the
+ * Node major from it and refuses to install.
+ * @param {NodeJS.ProcessEnv} env
+ */
+function withoutNpmVariables(env) {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => !/^npm_(?:config_user_agent|lifecycle_|package_|execpath|node_execpath|command)/i.test(key)))
 }
 
 /** The npm CLI script of the npm on PATH, to run it under another Node. */
