@@ -20,7 +20,6 @@ export function parseMarkdownTree(text: string): Root {
 }
 
 interface ChunkResult {
-  tree: Root
   blocks: ProseBlock[]
   directives: Directive[]
   codeRanges: Array<[number, number]>
@@ -49,13 +48,20 @@ export function clearMarkdownCache(): void {
   chunkCache.clear()
 }
 
+/** A chunk's own tree. Definitions go after the chunk, so the chunk's offsets do not move. */
+function chunkTree(value: string, definitions: string): Root {
+  const tree = parseMarkdownTree(definitions ? `${value}\n\n${definitions}\n` : value)
+  if (definitions) tree.children = tree.children.filter((node) => (node.position?.start.offset ?? 0) < value.length)
+  return tree
+}
+
+// The cache keeps what rules read (blocks, outline, HTML), not the trees: a megabyte of
+// Markdown makes hundreds of megabytes of tree, and no rule needs it on every keystroke.
 function parseChunk(value: string, definitions: string): ChunkResult {
   const key = definitions ? `${value}\u0000${definitions}` : value
   let result = chunkCache.get(key)
   if (!result) {
-    // Definitions go after the chunk, so the chunk's own offsets do not move.
-    const tree = parseMarkdownTree(definitions ? `${value}\n\n${definitions}\n` : value)
-    if (definitions) tree.children = tree.children.filter((node) => (node.position?.start.offset ?? 0) < value.length)
+    const tree = chunkTree(value, definitions)
     const blocks: ProseBlock[] = []
     const directives: Directive[] = []
     const codeRanges: Array<[number, number]> = []
@@ -67,7 +73,7 @@ function parseChunk(value: string, definitions: string): ChunkResult {
     }
     const html: ChunkResult['html'] = []
     htmlNodes(tree.children, html)
-    result = {tree, blocks, directives, codeRanges, outline, html}
+    result = {blocks, directives, codeRanges, outline, html}
     if (chunkCache.size >= CHUNK_CACHE_LIMIT) chunkCache.clear()
     chunkCache.set(key, result)
   }
@@ -101,7 +107,7 @@ export function parseMarkdown(text: string, kind: Kind, options: MarkdownParseOp
   const skipped: Array<{offset: number; endOffset: number; reason: string}> = []
   const outline: OutlineNode[] = []
   const html: ChunkResult['html'] = []
-  const parsed: Array<{chunk: Chunk; result: ChunkResult}> = []
+  const parsed: Chunk[] = []
   for (const chunk of chunks) {
     if (chunk.tooDeep) {
       skipped.push({offset: chunk.start, endOffset: chunk.end, reason: 'nesting deeper than whylint parses'})
@@ -118,7 +124,7 @@ export function parseMarkdown(text: string, kind: Kind, options: MarkdownParseOp
       break
     }
     const result = parseChunk(text.slice(chunk.start, chunk.end), definitions)
-    parsed.push({chunk, result})
+    parsed.push(chunk)
     for (const block of result.blocks) blocks.push(block.shifted(chunk.start))
     for (const directive of result.directives) directives.push({...directive, offset: directive.offset + chunk.start, endOffset: directive.endOffset + chunk.start})
     for (const [start, end] of result.codeRanges) codeRanges.push([start + chunk.start, end + chunk.start])
@@ -128,13 +134,13 @@ export function parseMarkdown(text: string, kind: Kind, options: MarkdownParseOp
   directives.sort((a, b) => a.offset - b.offset)
   let tree: Root | undefined
   const document: SourceDocument = {kind, text, blocks, directives, codeRanges, outline, html, ...(skipped.length > 0 ? {skippedRanges: skipped} : {})}
-  // The whole-document tree is assembled only when a rule asks for it.
+  // The whole-document tree is built only when a rule asks for it, from the chunks parsed.
   Object.defineProperty(document, 'markdown', {
     enumerable: true,
     get(): Root {
       tree ??= {
         type: 'root',
-        children: parsed.flatMap(({chunk, result}) => result.tree.children.map((child) => shiftTree(child, chunk.start, chunk.line - 1))),
+        children: parsed.flatMap((chunk) => chunkTree(text.slice(chunk.start, chunk.end), definitions).children.map((child) => shiftTree(child, chunk.start, chunk.line - 1))),
         position: {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: 1, offset: text.length}},
       }
       return tree
