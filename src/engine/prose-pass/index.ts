@@ -7,8 +7,8 @@
 import type {Root as NlcstRoot, Sentence, SentenceContent} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import type {BlockMessage} from '../rules/retext.js'
-import {isLiteralAt, siblingsOf, type Siblings} from './literal.js'
-import {BE, INDEX, normalizeWord, SIMPLIFY, type PhraseEntry, type TrieNode} from './phrases.js'
+import {isLiteralAt, type Siblings} from './literal.js'
+import {BE, INDEX, normalizeLowerCase, SIMPLIFY, type PhraseEntry, type TrieNode} from './phrases.js'
 import {judgeSentence, readabilityReason, SentenceCounter, type ReadabilityOptions, type SentenceCounts} from './readability.js'
 
 export interface SentenceFacts {
@@ -63,25 +63,33 @@ export function prosePass(tree: NlcstRoot): ProsePass {
 
 function sentence(node: Sentence, running: boolean, pass: ProsePass): void {
   const children = node.children
+  // Each word's text, and its normalised form for the phrase index; undefined for non-words.
+  const texts: Array<string | undefined> = new Array(children.length)
   const normal: Array<string | undefined> = new Array(children.length)
   const counter = new SentenceCounter()
   let gradeSyllables = 0
+  let firstWord = -1
+  let lastWord = -1
   for (let index = 0; index < children.length; index++) {
     const child = children[index]!
     if (child.type !== 'WordNode') continue
     const text = toString(child)
-    normal[index] = normalizeWord(text)
-    gradeSyllables += Math.max(1, counter.add(text))
+    const caseless = text.toLowerCase()
+    texts[index] = text
+    normal[index] = normalizeLowerCase(caseless)
+    gradeSyllables += Math.max(1, counter.add(text, caseless))
+    if (firstWord < 0) firstWord = index
+    lastWord = index
   }
   const start = node.position?.start.offset
   const end = node.position?.end.offset
   if (start !== undefined && end !== undefined) pass.sentences.push({node, start, end, counts: counter.counts, running, gradeSyllables})
-  if (counter.counts.words > 0) matchPhrases(siblingsOf(node), normal, pass)
+  if (firstWord >= 0) matchPhrases({children, firstWord, lastWord}, texts, normal, pass)
 }
 
-function matchPhrases(siblings: Siblings, normal: ReadonlyArray<string | undefined>, pass: ProsePass): void {
+function matchPhrases(siblings: Siblings, texts: ReadonlyArray<string | undefined>, normal: ReadonlyArray<string | undefined>, pass: ProsePass): void {
   const children = siblings.children
-  let previousWord: string | undefined
+  let previousWord = -1
   for (let index = 0; index < children.length; index++) {
     const word = normal[index]
     if (word === undefined) continue
@@ -101,12 +109,14 @@ function matchPhrases(siblings: Siblings, normal: ReadonlyArray<string | undefin
       }
       if (found.length > 1) found.sort((a, b) => a.entry.order - b.entry.order)
       for (const {entry, last} of found) {
-        if (entry.list === 'passive' && !(previousWord !== undefined && BE.has(previousWord))) continue
+        // retext-passive: the word node before the participle (any distance back in the
+        // sentence) must be a form of `be`, compared lower-cased but not normalised.
+        if (entry.list === 'passive' && !(previousWord >= 0 && BE.has(texts[previousWord]!.toLowerCase()))) continue
         const match = phraseMatch(children, index, last, entry.phrase)
         if (match) pass[entry.list].push(match)
       }
     }
-    previousWord = toString(children[index]!).toLowerCase()
+    previousWord = index
   }
 }
 

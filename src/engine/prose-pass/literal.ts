@@ -4,7 +4,7 @@
 // word it checks; here the first and last word of the sentence are known, so each question is
 // one comparison.
 
-import type {Sentence, SentenceContent} from 'nlcst'
+import type {SentenceContent} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 
 /** Delimiters that make a word at the start or end of a sentence a literal. */
@@ -41,19 +41,6 @@ export interface Siblings {
   /** Index of the first and last word node, -1 when there is none. */
   firstWord: number
   lastWord: number
-}
-
-export function siblingsOf(parent: Pick<Sentence, 'children'>): Siblings {
-  const children = parent.children
-  let firstWord = -1
-  let lastWord = -1
-  for (let index = 0; index < children.length; index++) {
-    if (children[index]!.type === 'WordNode') {
-      if (firstWord < 0) firstWord = index
-      lastWord = index
-    }
-  }
-  return {children, firstWord, lastWord}
 }
 
 /**

@@ -9,7 +9,12 @@ import {list as participles} from '#retext-passive-list'
 
 /** `nlcst-normalize`'s default normalisation of a word's text. */
 export function normalizeWord(value: string): string {
-  let result = value.toLowerCase()
+  return normalizeLowerCase(value.toLowerCase())
+}
+
+/** `normalizeWord` for text already lower-cased. */
+export function normalizeLowerCase(lower: string): string {
+  let result = lower
   if (result.includes('’')) result = result.replace(/’/g, "'")
   if (result.includes('-')) result = result.replace(/-/g, '')
   if (result.includes("'")) result = result.replace(/'/g, '')

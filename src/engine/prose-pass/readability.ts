@@ -53,10 +53,9 @@ export class SentenceCounter {
   private readonly seenEasy = new Set<string>()
   private readonly seenFamiliar = new Set<string>()
 
-  /** Count one word; returns its syllables. */
-  add(value: string): number {
+  /** Count one word (`caseless` is its lower case, when the caller has it); returns its syllables. */
+  add(value: string, caseless = value.toLowerCase()): number {
     const counts = this.counts
-    const caseless = value.toLowerCase()
     const count = syllablesOf(value)
     counts.words++
     counts.syllables += count

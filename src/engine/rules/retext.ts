@@ -36,6 +36,19 @@ export interface RetextRunOptions {
   toReport?: (message: BlockMessage, block: ProseBlock, start: number, end: number) => Omit<Report, 'start' | 'end'> | undefined
 }
 
+// The rules run once per block with the same options object: build each ignore list's set once.
+const ignoreSets = new WeakMap<readonly string[], ReadonlySet<string>>()
+
+/** An ignore option as a set of lower-cased phrases (kept per list). */
+export function ignoreSet(list: readonly string[]): ReadonlySet<string> {
+  let set = ignoreSets.get(list)
+  if (!set) {
+    set = new Set(list.map((phrase) => phrase.toLowerCase()))
+    ignoreSets.set(list, set)
+  }
+  return set
+}
+
 /** The prose a document offers: its blocks, or for code the prose of its comments. */
 export function proseBlocks(document: SourceDocument): ProseBlock[] {
   if (document.blocks.length > 0 || !document.comments) return document.blocks

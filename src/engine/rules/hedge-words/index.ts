@@ -24,8 +24,12 @@ export const PRECISE: readonly string[] = [
 ]
 
 const cache = new Map<string, RegExp>()
+// The rule runs once per block with the same options: look each ignore list up once.
+const byList = new WeakMap<readonly string[], RegExp>()
 
 function matcher(ignore: readonly string[]): RegExp {
+  const known = byList.get(ignore)
+  if (known) return known
   const key = [...ignore].sort().join('|')
   let re = cache.get(key)
   if (!re) {
@@ -44,6 +48,7 @@ function matcher(ignore: readonly string[]): RegExp {
     if (cache.size > 16) cache.clear()
     cache.set(key, re)
   }
+  byList.set(ignore, re)
   return re
 }
 

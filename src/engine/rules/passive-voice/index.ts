@@ -1,6 +1,6 @@
 import {passiveMessages, prosePass} from '../../prose-pass/index.js'
 import {defineRule} from '../../rule.js'
-import {reportBlockMessages} from '../retext.js'
+import {ignoreSet, reportBlockMessages} from '../retext.js'
 
 export interface Options {
   ignore: string[]
@@ -17,7 +17,7 @@ export default defineRule<Options>({
     ignore: {type: 'string[]', description: 'Participles not to flag (replaces the default list)', default: ['known', 'set', 'run', 'found', 'given', 'bound']},
   },
   run(context) {
-    const ignore = new Set(context.options.ignore.map((word) => word.toLowerCase()))
+    const ignore = ignoreSet(context.options.ignore)
     // retext-passive's participles after a form of `be`, found by the shared prose pass.
     reportBlockMessages(context, (tree) => passiveMessages(prosePass(tree), ignore), {
       dropOnPlaceholder: true,

@@ -1,7 +1,7 @@
 import {prosePass, simplifyMessages} from '../../prose-pass/index.js'
 import {defineRule} from '../../rule.js'
 import type {Fix} from '../../types.js'
-import {reportBlockMessages} from '../retext.js'
+import {ignoreSet, reportBlockMessages} from '../retext.js'
 
 export interface Options {
   ignore: string[]
@@ -46,7 +46,7 @@ export default defineRule<Options>({
     ignore: {type: 'string[]', description: 'Phrases not to flag (replaces the default list of words that are precise in technical prose)', default: TECHNICAL},
   },
   run(context) {
-    const ignore = new Set(context.options.ignore.map((phrase) => phrase.toLowerCase()))
+    const ignore = ignoreSet(context.options.ignore)
     // retext-simplify's phrases, found by the shared prose pass.
     reportBlockMessages(context, (tree) => simplifyMessages(prosePass(tree), ignore), {
       dropOnPlaceholder: true,
