@@ -12,7 +12,9 @@ const entries = [
   {entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.cjs', platform: 'node', format: 'cjs', banner: {js: '#!/usr/bin/env node'}},
   {entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode']},
   {entryPoints: ['src/extension/worker.ts'], outfile: 'dist/worker.js', platform: 'node', format: 'cjs'},
-  {entryPoints: ['src/extension/web/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], define: {'process.env.NODE_DEBUG': 'false', global: 'globalThis'}},
+  // `.cjs`: VS Code loads a `.js` entry of a `"type": "module"` package as ESM, which its Web Worker
+  // extension host refuses ("ESM modules are not supported in the web worker extension host").
+  {entryPoints: ['src/extension/web/extension.ts'], outfile: 'dist/web/extension.cjs', platform: 'browser', format: 'cjs', external: ['vscode'], define: {'process.env.NODE_DEBUG': 'false', global: 'globalThis'}},
   // `worker`: packages with a DOM build (decode-named-character-reference) must not pick it; a Web Worker has no `document`.
   {entryPoints: ['src/extension/web/worker.ts'], outfile: 'dist/web/worker.js', platform: 'browser', format: 'iife', conditions: ['worker'], define: {'process.env.NODE_DEBUG': 'false', global: 'globalThis'}},
 ]

@@ -6,7 +6,7 @@ import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
-const BUNDLES = ['dist/api.cjs', 'dist/api.mjs', 'dist/cli.cjs', 'dist/extension.js', 'dist/worker.js', 'dist/web/extension.js', 'dist/web/worker.js']
+const BUNDLES = ['dist/api.cjs', 'dist/api.mjs', 'dist/cli.cjs', 'dist/extension.js', 'dist/worker.js', 'dist/web/extension.cjs', 'dist/web/worker.js']
 const NETWORK_MODULES = ['http', 'https', 'http2', 'net', 'tls', 'dgram', 'dns', 'child_process', 'worker_threads_network']
 
 describe('security', function () {
