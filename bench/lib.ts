@@ -45,17 +45,8 @@ export function readCommits(file: string): string[] {
     .map((line) => (JSON.parse(line) as {text: string}).text)
 }
 
-/** mulberry32: small, fast, and the same sequence for the same seed on every machine. */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** The seeded PRNG the trainer uses (mulberry32): a run replays from its seed. */
+export {random as prng} from '../scripts/lib/logreg.js'
 
 // What a person types: mostly letters and spaces, sometimes Markdown punctuation or a line break.
 const TYPED = 'etaoinshrdlucmfwyp     ,.\n#*`-_>[]()|0123456789'

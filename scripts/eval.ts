@@ -2,24 +2,6 @@
 // order. Each prints precision, recall, F1 and the confusion matrix of its detector on held-out
 // data (split by group), and which data produced them.
 
-import {readdirSync} from 'node:fs'
-import {basename, dirname, join} from 'node:path'
-import {fileURLToPath, pathToFileURL} from 'node:url'
+import {runEach} from './lib/run-each.js'
 
-const dir = join(dirname(fileURLToPath(import.meta.url)), 'eval')
-const wanted = process.argv.slice(2)
-const modules = readdirSync(dir)
-  .filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts'))
-  .sort()
-  .filter((name) => wanted.length === 0 || wanted.includes(basename(name, '.ts')))
-if (modules.length === 0) {
-  console.error(`No evaluation matches ${wanted.join(', ')}`)
-  process.exitCode = 1
-}
-for (const name of modules) {
-  const started = Date.now()
-  const module = (await import(pathToFileURL(join(dir, name)).href)) as {default?: () => Promise<void> | void}
-  if (typeof module.default !== 'function') throw new Error(`scripts/eval/${name} has no default export to run`)
-  await module.default()
-  console.log(`  (${basename(name, '.ts')}: ${((Date.now() - started) / 1000).toFixed(1)} s)`)
-}
+await runEach('eval', 'evaluation')

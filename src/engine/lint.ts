@@ -6,7 +6,9 @@ import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {resolveRules, validateConfig, type ActiveRule} from './config.js'
 import {inferKind} from './kinds.js'
+import {lineIndex, lineStarts} from './lines.js'
 import {DEFAULT_LIMITS, type Limits} from './limits.js'
+import {clearSyllableCache} from './prose-pass/readability.js'
 import type {ProseBlock} from './prose.js'
 import {fixesOf, makeReport, severityOf, type Report, type RuleContext} from './rule.js'
 import {parseSource} from './sources/index.js'
@@ -243,6 +245,7 @@ function blockResult(entry: ActiveRule, ruleKey: string, document: SourceDocumen
 export function clearCaches(): void {
   blockCache.clear()
   clearMarkdownCache()
+  clearSyllableCache()
 }
 
 
@@ -275,17 +278,6 @@ function toFinding(
   return finding
 }
 
-/** 0-based index of the line holding `offset`. */
-function lineIndex(lineStarts: readonly number[], offset: number): number {
-  let lo = 0
-  let hi = lineStarts.length - 1
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1
-    if (lineStarts[mid]! <= offset) lo = mid
-    else hi = mid - 1
-  }
-  return lo
-}
 
 function lineOf(offset: number, lineStarts: readonly number[]): number {
   return lineIndex(lineStarts, offset) + 1
@@ -319,12 +311,7 @@ const lineStartsCache = new WeakMap<SourceDocument, number[]>()
 function lineStartsOf(document: SourceDocument): number[] {
   let starts = lineStartsCache.get(document)
   if (!starts) {
-    starts = [0]
-    const text = document.text
-    for (let index = 0; index < text.length; index++) {
-      const char = text.charCodeAt(index)
-      if (char === 10 || (char === 13 && text.charCodeAt(index + 1) !== 10)) starts.push(index + 1)
-    }
+    starts = lineStarts(document.text)
     lineStartsCache.set(document, starts)
   }
   return starts

@@ -13,6 +13,7 @@ import {fileURLToPath} from 'node:url'
 import type {Root as NlcstRoot} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import {visit} from 'unist-util-visit'
+import {random as prng} from '../../scripts/lib/logreg.js'
 import {analyze, clearCaches, type Analysis} from '../../src/engine/lint.js'
 import {defineRule, type AnyRule} from '../../src/engine/rule.js'
 import {RULES} from '../../src/engine/rules/index.js'
@@ -21,17 +22,6 @@ import type {LintOptions} from '../../src/engine/types.js'
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const SHARED = resolve(ROOT, process.env.WHYLINT_SHARED ?? '../shared')
 
-/** mulberry32: a seeded PRNG, so a failure names a sequence that replays. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 let probeRuns = 0
 

@@ -1,4 +1,5 @@
 import {judgeCommentWhy} from '../../models/comment-why/index.js'
+import {lineIndex, lineStarts} from '../../lines.js'
 import {defineRule} from '../../rule.js'
 import {literalRanges} from '../../sources/code/index.js'
 import type {CodeComment, SourceDocument} from '../../sources/types.js'
@@ -190,18 +191,8 @@ function maskNonCode(document: SourceDocument): string {
 }
 
 function lineNumbers(text: string): (offset: number) => number {
-  const starts = [0]
-  for (let index = 0; index < text.length; index++) if (text[index] === '\n') starts.push(index + 1)
-  return (offset) => {
-    let lo = 0
-    let hi = starts.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1
-      if (starts[mid]! <= offset) lo = mid
-      else hi = mid - 1
-    }
-    return lo
-  }
+  const starts = lineStarts(text)
+  return (offset) => lineIndex(starts, offset)
 }
 
 /**

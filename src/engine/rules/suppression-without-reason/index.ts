@@ -2,6 +2,7 @@
 // `@SuppressWarnings`…) switches a check off where the author judged it wrong. Without a word on
 // why, the next reader cannot tell a deliberate exception from a silenced bug.
 
+import {lineIndex} from '../../lines.js'
 import {defineRule} from '../../rule.js'
 import {literalRanges} from '../../sources/code/index.js'
 import type {CodeComment, SourceDocument} from '../../sources/types.js'
@@ -95,14 +96,7 @@ function lineStarts(text: string): number[] {
 }
 
 function lineOf(starts: number[], offset: number): number {
-  let lo = 0
-  let hi = starts.length - 1
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1
-    if (starts[mid]! <= offset) lo = mid
-    else hi = mid - 1
-  }
-  return lo
+  return lineIndex(starts, offset)
 }
 
 // Markers a comment line opens with.

@@ -4,6 +4,7 @@
 // code it documents. `whylint-…` comments are directives or test markers, never prose.
 
 import {languageFor, type LanguageFamily} from '../../languages.js'
+import {lineIndex, lineStarts} from '../../lines.js'
 import type {ProseBlock} from '../../prose.js'
 import {parseDirective} from '../directives.js'
 import type {CodeComment, CommentStyle, Directive, SourceDocument} from '../types.js'
@@ -45,23 +46,12 @@ interface Lines {
   end(index: number): number
 }
 
-function lineIndex(text: string): Lines {
-  const starts = [0]
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index)
-    if (code === 10 || (code === 13 && text.charCodeAt(index + 1) !== 10)) starts.push(index + 1)
-  }
+function linesOf(text: string): Lines {
+  const starts = lineStarts(text)
   return {
     starts,
     of(offset) {
-      let lo = 0
-      let hi = starts.length - 1
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1
-        if (starts[mid]! <= offset) lo = mid
-        else hi = mid - 1
-      }
-      return lo
+      return lineIndex(starts, offset)
     },
     end(index) {
       if (index + 1 >= starts.length) return text.length
@@ -176,7 +166,7 @@ function contentLine(text: string, start: number, end: number, star: boolean): C
 
 export function parseCode(text: string, languageId?: string, filePath?: string): SourceDocument {
   const {comments: raws, literals, family} = scanComments(text, languageId, filePath)
-  const lines = lineIndex(text)
+  const lines = linesOf(text)
   const codeLines = codePerLine(text, lines, raws)
   // The next line holding code at or after each line, skipping annotation-only lines.
   const nextCode: number[] = new Array(lines.starts.length + 1).fill(-1)
