@@ -8,6 +8,8 @@
 //   WHYLINT_GREP=<text>                 run only the tests whose title matches
 //   WHYLINT_UI=0                        skip the UI check
 //   WHYLINT_UNTRUSTED=0                 skip the second, untrusted-workspace pass on the newest
+//   WHYLINT_WEB=0                       skip the web pass: the `web/` suite with the extension in
+//                                       the Web Worker extension host of the newest (as on vscode.dev)
 //   WHYLINT_SCREENSHOTS=1               write docs/screenshots/*.png in the UI check
 //   WHYLINT_EXTENSION_PATH=<dir>        the extension under test (default: this repository)
 //   WHYLINT_TEST_TIMEOUT=<ms>           per suite run (default 180000)
@@ -18,7 +20,7 @@ import {tmpdir} from 'node:os'
 import {join, resolve} from 'node:path'
 import {checkVsix, packageVsix} from '../../scripts/package.mjs'
 import {runExtensionTests} from './lib/browser.mjs'
-import {buildSuite} from './lib/build.mjs'
+import {buildSuite, buildWebSuite} from './lib/build.mjs'
 import {extensionHostErrors, startServer} from './lib/server.mjs'
 import {ensureCodeServer, ensureDebianPackages, ensureNode, repoRoot, run, targets} from './lib/setup.mjs'
 import {phase, summary} from './lib/timing.mjs'
@@ -35,6 +37,16 @@ const extensionPath = resolve(process.env.WHYLINT_EXTENSION_PATH ?? repoRoot)
 const timeoutMs = Number(process.env.WHYLINT_TEST_TIMEOUT ?? 180_000)
 const keep = process.env.WHYLINT_KEEP === '1'
 const verbose = process.env.WHYLINT_VERBOSE === '1'
+const runWeb = selected.includes(targets.newest) && process.env.WHYLINT_WEB !== '0'
+
+/**
+ * `publisher.name` of the extension at `dir`.
+ * @param {string} dir
+ */
+function extensionId(dir) {
+  const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))
+  return `${manifest.publisher}.${manifest.name}`
+}
 
 /** @type {string[]} */
 const failures = []
@@ -43,16 +55,16 @@ const failures = []
  * One run of the suite in a fresh workspace and server. Untrusted: the server is started without
  * `--disable-workspace-trust`, so the folder opens in restricted mode (the extension declares
  * `untrustedWorkspaces.supported`, so it must still activate); suites can tell from
- * `WHYLINT_WORKSPACE_TRUST`.
- * @param {{label: string, target: {name: string}, node: string, vscodeDir: string, version: string, trusted: boolean, bundle: string}} options
+ * `WHYLINT_WORKSPACE_TRUST`. `settings` are user settings written before the server starts.
+ * @param {{label: string, target: {name: string}, node: string, vscodeDir: string, version: string, trusted: boolean, bundle: string, settings?: Record<string, unknown>}} options
  */
-async function runSuite({label, target, node, vscodeDir, version, trusted, bundle}) {
+async function runSuite({label, target, node, vscodeDir, version, trusted, bundle, settings = {}}) {
   const root = makeRunRoot(target.name)
   let passed = false
   try {
     const folder = await phase(`${label}: workspace`, () => makeWorkspace(root))
     const env = {WHYLINT_VSCODE_VERSION: version, WHYLINT_VSCODE_TARGET: target.name, WHYLINT_WORKSPACE_TRUST: trusted ? 'trusted' : 'untrusted'}
-    const server = await phase(`${label}: start server`, () => startServer({node, vscodeDir, root, env, trusted}))
+    const server = await phase(`${label}: start server`, () => startServer({node, vscodeDir, root, env, trusted, settings}))
     try {
       const code = await phase(`${label}: suite`, () => runExtensionTests({server, folder, extensionPath, testsPath: bundle, timeoutMs, verbose}))
       passed = code === 0
@@ -105,7 +117,13 @@ try {
     }
     const built = await buildSuite()
     console.log(`suite: ${built.files.join(', ')}`)
-    return built
+    if (!runWeb) return {...built, web: undefined}
+    if (!manifest.browser || !existsSync(join(extensionPath, manifest.browser))) {
+      throw new Error(`The extension at ${extensionPath} has no built \`browser\` entry (${manifest.browser ?? 'not set'}) for the web pass`)
+    }
+    const web = await buildWebSuite()
+    console.log(`web suite: ${web.files.join(', ')}`)
+    return {...built, web}
   })
 
   for (const target of selected) {
@@ -113,6 +131,12 @@ try {
     const passes = target === targets.newest && process.env.WHYLINT_UNTRUSTED !== '0' ? ['trusted', 'untrusted'] : ['trusted']
     for (const trust of passes) {
       await runSuite({label: `${target.name} (VS Code ${version}, ${trust})`, target, node, vscodeDir, version, trusted: trust === 'trusted', bundle: suite.bundle})
+    }
+    if (target === targets.newest && suite.web) {
+      // An extension with both `main` and `browser` runs in the Node host unless this user
+      // setting, read at server start, sends it to the browser's Web Worker extension host.
+      const settings = {'remote.extensionKind': {[extensionId(extensionPath)]: ['web']}}
+      await runSuite({label: `${target.name} (VS Code ${version}, web worker)`, target, node, vscodeDir, version, trusted: true, bundle: suite.web.bundle, settings})
     }
   }
 
