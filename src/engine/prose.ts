@@ -39,22 +39,25 @@ export class ProseBlock {
   /** Heading depth for `heading`, otherwise 0. */
   readonly depth: number
   private readonly pieces: Piece[]
+  /** How far the block sits from where its pieces say: shifting shares the pieces. */
+  private readonly shift: number
 
-  constructor(text: string, pieces: Piece[], role: BlockRole, depth: number) {
+  constructor(text: string, pieces: Piece[], role: BlockRole, depth: number, shift = 0) {
     this.text = text
     this.pieces = pieces
     this.role = role
     this.depth = depth
+    this.shift = shift
   }
 
   /** Original offset where the block starts. */
   get origStart(): number {
-    return this.pieces.length > 0 ? this.pieces[0]!.origStart : 0
+    return this.pieces.length > 0 ? this.pieces[0]!.origStart + this.shift : 0
   }
 
   /** Original offset where the block ends. */
   get origEnd(): number {
-    return this.pieces.length > 0 ? this.pieces[this.pieces.length - 1]!.origEnd : 0
+    return this.pieces.length > 0 ? this.pieces[this.pieces.length - 1]!.origEnd + this.shift : 0
   }
 
   /**
@@ -77,11 +80,11 @@ export class ProseBlock {
     // An end offset that falls exactly on a piece boundary belongs to the previous piece.
     if (side === 'end' && offset === piece.start && lo > 0) piece = pieces[lo - 1]!
     if (piece.placeholder) {
-      if (side === 'end' && offset > piece.start) return piece.origEnd
-      return offset <= piece.start ? piece.origStart : piece.origEnd
+      if (side === 'end' && offset > piece.start) return piece.origEnd + this.shift
+      return (offset <= piece.start ? piece.origStart : piece.origEnd) + this.shift
     }
     const delta = Math.min(Math.max(offset - piece.start, 0), piece.end - piece.start)
-    return piece.origStart + delta
+    return piece.origStart + delta + this.shift
   }
 
   private cachedKey: string | undefined
@@ -92,7 +95,8 @@ export class ProseBlock {
    */
   get key(): string {
     if (this.cachedKey === undefined) {
-      const base = this.origStart
+      // Relative to the first piece: the same for the block wherever it is shifted to.
+      const base = this.pieces.length > 0 ? this.pieces[0]!.origStart : 0
       let map = ''
       for (const piece of this.pieces) {
         map += `${piece.start},${piece.end},${piece.origStart - base},${piece.origEnd - base}${piece.placeholder ? 'p' : ''};`
@@ -102,12 +106,15 @@ export class ProseBlock {
     return this.cachedKey
   }
 
-  /** The same block moved `delta` characters later in the document (same key). */
+  /**
+   * The same block moved `delta` characters later in the document. It shares this block's
+   * pieces and key string, so placing a cached block costs nothing per piece and its key is
+   * hashed once, not once per lint.
+   */
   shifted(delta: number): ProseBlock {
     if (delta === 0) return this
-    const pieces = this.pieces.map((piece) => ({...piece, origStart: piece.origStart + delta, origEnd: piece.origEnd + delta}))
-    const block = new ProseBlock(this.text, pieces, this.role, this.depth)
-    block.cachedKey = this.cachedKey
+    const block = new ProseBlock(this.text, this.pieces, this.role, this.depth, this.shift + delta)
+    block.cachedKey = this.key
     return block
   }
 
