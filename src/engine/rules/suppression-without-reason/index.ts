@@ -2,6 +2,7 @@
 // `@SuppressWarnings`…) switches a check off where the author judged it wrong. Without a word on
 // why, the next reader cannot tell a deliberate exception from a silenced bug.
 
+import type {LanguageFamily} from '../../languages.js'
 import {lineIndex} from '../../lines.js'
 import {defineRule} from '../../rule.js'
 import {literalRanges} from '../../sources/code/index.js'
@@ -28,16 +29,18 @@ interface CommentMarker {
   reason: ReasonStyle
   /** What the fix inserts: after the marker (` -- …`), as a trailing `// …`, or a comment line above. */
   fix: 'dashes' | 'slashes' | 'above'
+  /** Language families whose tools read the marker; all when absent. */
+  families?: readonly LanguageFamily[]
 }
 
 const COMMENT_MARKERS: CommentMarker[] = [
   {name: 'eslint-disable', pattern: /^eslint-disable(?:-next-line|-line)?(?![\w-])/, anchored: true, reason: 'dashes', fix: 'dashes'},
   {name: '@ts-ignore', pattern: /^@ts-(?:ignore|expect-error|nocheck)\b/, anchored: true, reason: 'rest', fix: 'dashes'},
-  {name: 'type: ignore', pattern: /\btype:[ \t]*ignore\b(?:\[[^\]\n]*\])?/, anchored: false, reason: 'rest', fix: 'above'},
-  {name: 'noqa', pattern: /\bnoqa\b(?::[ \t]*[A-Z]+\d+(?:[ \t]*,[ \t]*[A-Z]+\d+)*)?/i, anchored: false, reason: 'rest', fix: 'above'},
-  {name: 'pylint: disable', pattern: /\bpylint:[ \t]*disable(?:-next)?=[\w-]+(?:[ \t]*,[ \t]*[\w-]+)*/, anchored: false, reason: 'rest', fix: 'above'},
+  {name: 'type: ignore', pattern: /\btype:[ \t]*ignore\b(?:\[[^\]\n]*\])?/, anchored: false, reason: 'rest', fix: 'above', families: ['python']},
+  {name: 'noqa', pattern: /\bnoqa\b(?::[ \t]*[A-Z]+\d+(?:[ \t]*,[ \t]*[A-Z]+\d+)*)?/i, anchored: false, reason: 'rest', fix: 'above', families: ['python']},
+  {name: 'pylint: disable', pattern: /\bpylint:[ \t]*disable(?:-next)?=[\w-]+(?:[ \t]*,[ \t]*[\w-]+)*/, anchored: false, reason: 'rest', fix: 'above', families: ['python']},
   {name: 'nolint', pattern: /^nolint(?::[\w-]+(?:,[\w-]+)*)?/, anchored: true, reason: 'rest', fix: 'slashes'},
-  {name: 'NOLINT', pattern: /\bNOLINT(?:NEXTLINE|BEGIN)?(?:\([^)\n]*\))?/, anchored: false, reason: 'rest', fix: 'above'},
+  {name: 'NOLINT', pattern: /\bNOLINT(?:NEXTLINE|BEGIN)?(?:\([^)\n]*\))?/, anchored: false, reason: 'rest', fix: 'above', families: ['c-like']},
   {name: 'swiftlint:disable', pattern: /^swiftlint:disable(?::next|:this|:previous)?(?![\w-])/, anchored: true, reason: 'dashes', fix: 'dashes'},
   {
     name: 'rubocop:disable',
@@ -129,11 +132,15 @@ function commentLines(document: SourceDocument, comment: CodeComment, starts: nu
   return result
 }
 
-function findMarker(text: string, doc = false): {marker: CommentMarker; index: number; end: number} | undefined {
+function findMarker(text: string, family: LanguageFamily | undefined, doc = false): {marker: CommentMarker; index: number; end: number} | undefined {
   for (const marker of COMMENT_MARKERS) {
     if (doc && !marker.anchored) continue
+    if (marker.families && (!family || !marker.families.includes(family))) continue
     const match = marker.pattern.exec(text)
-    if (match && (!marker.anchored || match.index === 0)) return {marker, index: match.index, end: match.index + match[0].length}
+    if (!match || (marker.anchored && match.index !== 0)) continue
+    // A marker quoted in prose (`# type: ignore` between backticks) is a mention, not a suppression.
+    if (!marker.anchored && (text.slice(0, match.index).split('`').length - 1) % 2 === 1) continue
+    return {marker, index: match.index, end: match.index + match[0].length}
   }
   return undefined
 }
@@ -171,10 +178,10 @@ export default defineRule<Options>({
     /** Whether other comment text on `line`, or an own-line comment on the line above, explains it. */
     const explainedAround = (line: number, except?: CommentLine): boolean => {
       for (const other of byLine.get(line) ?? []) {
-        if (other !== except && !findMarker(other.text) && wordCount(other.text) >= options.minWords) return true
+        if (other !== except && !findMarker(other.text, document.language as LanguageFamily | undefined) && wordCount(other.text) >= options.minWords) return true
       }
       for (const above of byLine.get(line - 1) ?? []) {
-        if (above.ownLine && !findMarker(above.text) && wordCount(above.text) >= options.minWords) return true
+        if (above.ownLine && !findMarker(above.text, document.language as LanguageFamily | undefined) && wordCount(above.text) >= options.minWords) return true
       }
       return false
     }
@@ -199,7 +206,7 @@ export default defineRule<Options>({
     }
 
     for (const line of lines) {
-      const found = findMarker(line.text, line.doc)
+      const found = findMarker(line.text, document.language as LanguageFamily | undefined, line.doc)
       if (!found) continue
       const {marker} = found
       const reason = reasonAfter(line.text.slice(found.end), marker.reason)
