@@ -19,7 +19,7 @@ export function parseMarkdownTree(text: string): Root {
   return processor.parse(text) as Root
 }
 
-interface ChunkResult {
+export interface ChunkResult {
   blocks: ProseBlock[]
   directives: Directive[]
   codeRanges: Array<[number, number]>
@@ -48,11 +48,47 @@ export function clearMarkdownCache(): void {
   chunkCache.clear()
 }
 
+/** Each definition line with its label, lower-cased and with runs of white space folded. */
+function definitionLabels(definitions: string): Array<{label: string; line: string}> {
+  if (!definitions) return []
+  return definitions.split('\n').map((line) => ({label: line.slice(line.indexOf('[') + 1, line.indexOf(']:')).toLowerCase().replace(/\s+/g, ' '), line}))
+}
+
+/**
+ * The definitions a chunk can use: only those whose label it mentions in brackets. Parsing every
+ * definition of the document with every chunk cost more than the chunk itself in documents with
+ * many reference links, and an edit to one definition should re-parse only the chunks using it.
+ */
+function definitionsFor(value: string, labelled: ReadonlyArray<{label: string; line: string}>): string {
+  if (labelled.length === 0 || !value.includes('[')) return ''
+  const folded = value.toLowerCase().replace(/\s+/g, ' ')
+  return labelled
+    .filter(({label}) => folded.includes(`[${label}]`))
+    .map(({line}) => line)
+    .join('\n')
+}
+
 /** A chunk's own tree. Definitions go after the chunk, so the chunk's offsets do not move. */
 function chunkTree(value: string, definitions: string): Root {
   const tree = parseMarkdownTree(definitions ? `${value}\n\n${definitions}\n` : value)
   if (definitions) tree.children = tree.children.filter((node) => (node.position?.start.offset ?? 0) < value.length)
   return tree
+}
+
+// Characters that can start Markdown syntax inside a paragraph (emphasis, code, links, HTML,
+// entities, escapes, tables, strikethrough, math) or an autolink literal (`http:`, `a@b.c`).
+const SYNTAX = /[`*_[\]<>!&\\|~$#:@]|www\./i
+// A line that is not plain text: indented, or ending in blanks (a hard line break, or space the
+// parser would trim).
+const NOT_PLAIN_LINE = /(?:^|[\r\n])[^A-Za-z]|[ \t](?:[\r\n]|$)/
+
+/**
+ * A chunk of plain running text: every line starts with a letter and nothing in it can be
+ * Markdown syntax. remark would make it one paragraph holding one text node, so the parse is
+ * skipped; a test holds this shortcut to remark's result on every chunk of the corpus.
+ */
+export function isPlainParagraph(value: string): boolean {
+  return value.length > 0 && !SYNTAX.test(value) && !NOT_PLAIN_LINE.test(value)
 }
 
 // The cache keeps what rules read (blocks, outline, HTML), not the trees: a megabyte of
@@ -61,23 +97,35 @@ function parseChunk(value: string, definitions: string): ChunkResult {
   const key = definitions ? `${value}\u0000${definitions}` : value
   let result = chunkCache.get(key)
   if (!result) {
-    const tree = chunkTree(value, definitions)
-    const blocks: ProseBlock[] = []
-    const directives: Directive[] = []
-    const codeRanges: Array<[number, number]> = []
-    walkBlocks(tree, value, blocks, directives, codeRanges, 'paragraph')
-    const outline: OutlineNode[] = []
-    for (const node of tree.children) {
-      const r = range(node)
-      if (r) outline.push({type: node.type, depth: node.type === 'heading' ? node.depth : 0, offset: r[0], endOffset: r[1]})
-    }
-    const html: ChunkResult['html'] = []
-    htmlNodes(tree.children, html)
-    result = {blocks, directives, codeRanges, outline, html}
+    result = isPlainParagraph(value) ? plainChunk(value) : parsedChunk(value, definitions)
     if (chunkCache.size >= CHUNK_CACHE_LIMIT) chunkCache.clear()
     chunkCache.set(key, result)
   }
   return result
+}
+
+function plainChunk(value: string): ChunkResult {
+  const builder = new ProseBuilder('paragraph')
+  addMasked(builder, value, 0)
+  const block = builder.build()
+  return {blocks: /[A-Za-z]/.test(block.text) ? [block] : [], directives: [], codeRanges: [], outline: [{type: 'paragraph', depth: 0, offset: 0, endOffset: value.length}], html: []}
+}
+
+/** What remark makes of a chunk, as the rules read it. */
+export function parsedChunk(value: string, definitions: string): ChunkResult {
+  const tree = chunkTree(value, definitions)
+  const blocks: ProseBlock[] = []
+  const directives: Directive[] = []
+  const codeRanges: Array<[number, number]> = []
+  walkBlocks(tree, value, blocks, directives, codeRanges, 'paragraph')
+  const outline: OutlineNode[] = []
+  for (const node of tree.children) {
+    const r = range(node)
+    if (r) outline.push({type: node.type, depth: node.type === 'heading' ? node.depth : 0, offset: r[0], endOffset: r[1]})
+  }
+  const html: ChunkResult['html'] = []
+  htmlNodes(tree.children, html)
+  return {blocks, directives, codeRanges, outline, html}
 }
 
 /** A deep copy of a chunk's tree with positions moved to where the chunk sits. */
@@ -101,6 +149,7 @@ export interface MarkdownParseOptions {
 
 export function parseMarkdown(text: string, kind: Kind, options: MarkdownParseOptions = {}): SourceDocument {
   const {chunks, definitions} = chunkMarkdown(text)
+  const labelled = definitionLabels(definitions)
   const blocks: ProseBlock[] = []
   const directives: Directive[] = []
   const codeRanges: Array<[number, number]> = []
@@ -123,7 +172,8 @@ export function parseMarkdown(text: string, kind: Kind, options: MarkdownParseOp
       skipped.push({offset: chunk.start, endOffset: text.length, reason: 'the time budget ran out while parsing'})
       break
     }
-    const result = parseChunk(text.slice(chunk.start, chunk.end), definitions)
+    const value = text.slice(chunk.start, chunk.end)
+    const result = parseChunk(value, definitionsFor(value, labelled))
     parsed.push(chunk)
     for (const block of result.blocks) blocks.push(block.shifted(chunk.start))
     for (const directive of result.directives) directives.push({...directive, offset: directive.offset + chunk.start, endOffset: directive.endOffset + chunk.start})
@@ -140,7 +190,7 @@ export function parseMarkdown(text: string, kind: Kind, options: MarkdownParseOp
     get(): Root {
       tree ??= {
         type: 'root',
-        children: parsed.flatMap((chunk) => chunkTree(text.slice(chunk.start, chunk.end), definitions).children.map((child) => shiftTree(child, chunk.start, chunk.line - 1))),
+        children: parsed.flatMap((chunk) => chunkTree(text.slice(chunk.start, chunk.end), definitionsFor(text.slice(chunk.start, chunk.end), labelled)).children.map((child) => shiftTree(child, chunk.start, chunk.line - 1))),
         position: {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: 1, offset: text.length}},
       }
       return tree
