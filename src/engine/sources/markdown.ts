@@ -147,6 +147,19 @@ export interface MarkdownParseOptions {
   now?: () => number
 }
 
+/** Runs average about four chunks, and stop growing past this many characters. */
+const RUN_SPLIT = 4
+const MAX_RUN_LENGTH = 4096
+
+/** Whether a run of chunks ends after this one: decided by a hash of the chunk's own text. */
+function endsRun(text: string, chunk: Chunk): boolean {
+  let hash = 2166136261
+  const end = Math.min(chunk.end, chunk.start + 64)
+  for (let index = chunk.start; index < end; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 16777619)
+  hash = Math.imul(hash ^ (chunk.end - chunk.start), 16777619)
+  return (hash >>> 0) % RUN_SPLIT === 0
+}
+
 export function parseMarkdown(text: string, kind: Kind, options: MarkdownParseOptions = {}): SourceDocument {
   const {chunks, definitions} = chunkMarkdown(text)
   const labelled = definitionLabels(definitions)
@@ -157,30 +170,46 @@ export function parseMarkdown(text: string, kind: Kind, options: MarkdownParseOp
   const outline: OutlineNode[] = []
   const html: ChunkResult['html'] = []
   const parsed: Chunk[] = []
+  // Runs of chunks are parsed together, a run ending where a chunk's own content says so:
+  // one parser call per run instead of per chunk, with run boundaries that an edit elsewhere
+  // cannot move, so unchanged runs stay cached.
+  let run: Chunk[] = []
+  const flush = () => {
+    if (run.length === 0) return
+    const group: Chunk = {start: run[0]!.start, end: run[run.length - 1]!.end, line: run[0]!.line, tooDeep: false}
+    run = []
+    const value = text.slice(group.start, group.end)
+    const result = parseChunk(value, definitionsFor(value, labelled))
+    parsed.push(group)
+    for (const block of result.blocks) blocks.push(block.shifted(group.start))
+    for (const directive of result.directives) directives.push({...directive, offset: directive.offset + group.start, endOffset: directive.endOffset + group.start})
+    for (const [start, end] of result.codeRanges) codeRanges.push([start + group.start, end + group.start])
+    for (const node of result.outline) outline.push({...node, offset: node.offset + group.start, endOffset: node.endOffset + group.start})
+    for (const node of result.html) html.push({...node, offset: node.offset + group.start, endOffset: node.endOffset + group.start})
+  }
   for (const chunk of chunks) {
     if (chunk.tooDeep) {
+      flush()
       skipped.push({offset: chunk.start, endOffset: chunk.end, reason: 'nesting deeper than whylint parses'})
       continue
     }
     if (chunk.end - chunk.start > MAX_CHUNK_LENGTH) {
+      flush()
       // Inline parsing grows faster than linearly on one giant paragraph (seconds for 1 MB).
       if (/^ {0,3}(?:`{3,}|~{3,})/.test(text.slice(chunk.start, chunk.start + 10))) codeRanges.push([chunk.start, chunk.end])
       else skipped.push({offset: chunk.start, endOffset: chunk.end, reason: `a run of ${chunk.end - chunk.start} characters without a blank line is past what whylint parses`})
       continue
     }
     if (options.deadline !== undefined && options.now && options.now() > options.deadline) {
+      flush()
       skipped.push({offset: chunk.start, endOffset: text.length, reason: 'the time budget ran out while parsing'})
+      run = []
       break
     }
-    const value = text.slice(chunk.start, chunk.end)
-    const result = parseChunk(value, definitionsFor(value, labelled))
-    parsed.push(chunk)
-    for (const block of result.blocks) blocks.push(block.shifted(chunk.start))
-    for (const directive of result.directives) directives.push({...directive, offset: directive.offset + chunk.start, endOffset: directive.endOffset + chunk.start})
-    for (const [start, end] of result.codeRanges) codeRanges.push([start + chunk.start, end + chunk.start])
-    for (const node of result.outline) outline.push({...node, offset: node.offset + chunk.start, endOffset: node.endOffset + chunk.start})
-    for (const node of result.html) html.push({...node, offset: node.offset + chunk.start, endOffset: node.endOffset + chunk.start})
+    run.push(chunk)
+    if (endsRun(text, chunk) || chunk.end - run[0]!.start > MAX_RUN_LENGTH) flush()
   }
+  flush()
   directives.sort((a, b) => a.offset - b.offset)
   let tree: Root | undefined
   const document: SourceDocument = {kind, text, blocks, directives, codeRanges, outline, html, ...(skipped.length > 0 ? {skippedRanges: skipped} : {})}
