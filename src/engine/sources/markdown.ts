@@ -61,7 +61,9 @@ function definitionLabels(definitions: string): Array<{label: string; line: stri
  */
 function definitionsFor(value: string, labelled: ReadonlyArray<{label: string; line: string}>): string {
   if (labelled.length === 0 || !value.includes('[')) return ''
-  const folded = value.toLowerCase().replace(/\s+/g, ' ')
+  // Labels are compared lower-cased; a reference split over two lines is not worth a fold of
+  // the whole text on every lint.
+  const folded = value.toLowerCase()
   return labelled
     .filter(({label}) => folded.includes(`[${label}]`))
     .map(({line}) => line)
