@@ -72,6 +72,27 @@ describe('robustness', function () {
     assert.ok(corpus.length >= 10, `expected the Markdown corpus at ${CORPUS_MD}`)
   })
 
+  it('keeps every fix inside what it names, on the whole corpus as it is', () => {
+    let documents = 0
+    let fixes = 0
+    for (const name of existsSync(CORPUS_MD) ? readdirSync(CORPUS_MD).filter((entry) => entry.endsWith('.md')).sort() : []) {
+      const text = readFileSync(join(CORPUS_MD, name), 'utf8')
+      const findings = checkInvariants(text, {kind: /readme/i.test(name) ? 'readme' : 'markdown', filePath: name, config: {rules: {'analysis-limit': ['info', {budgetMs: 60000}]}}})
+      fixes += findings.reduce((sum, finding) => sum + (finding.fixes?.length ?? 0), 0)
+      documents++
+    }
+    const commits = join(SHARED, 'corpus', 'commits', 'commits.jsonl')
+    if (existsSync(commits)) {
+      for (const line of readFileSync(commits, 'utf8').split('\n').filter(Boolean)) {
+        const findings = checkInvariants((JSON.parse(line) as {text: string}).text, {kind: 'commit'})
+        fixes += findings.reduce((sum, finding) => sum + (finding.fixes?.length ?? 0), 0)
+        documents++
+      }
+    }
+    assert.ok(documents >= 2000, `${documents} documents`)
+    assert.ok(fixes > 100, `only ${fixes} fixes offered: the check would be empty`)
+  })
+
   it('survives random mutations of real documents', () => {
     const next = random(2026)
     let tried = 0
