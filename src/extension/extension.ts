@@ -5,11 +5,11 @@ import {Worker} from 'node:worker_threads'
 import type * as vscode from 'vscode'
 import type {SpawnWorker} from './client.js'
 import {activateWith, type WhylintApi} from './main.js'
-import type {FromWorker} from './protocol.js'
+import {WORKER_HEAP_MB, type FromWorker} from './protocol.js'
 
 export function activate(context: vscode.ExtensionContext): WhylintApi {
   const spawn: SpawnWorker = (events) => {
-    const worker = new Worker(context.asAbsolutePath('dist/worker.js'))
+    const worker = new Worker(context.asAbsolutePath('dist/worker.js'), {resourceLimits: {maxOldGenerationSizeMb: WORKER_HEAP_MB}})
     let stopping = false
     worker.on('message', (message: FromWorker) => events.message(message))
     worker.on('error', (error) => events.crash(error.message))
