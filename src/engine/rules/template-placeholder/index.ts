@@ -11,14 +11,23 @@ export interface Options {
   emptyHeadings: boolean
 }
 
+export interface Placeholder {
+  pattern: RegExp
+  what: string
+  needles: string[]
+  lead?: number
+}
+
 // Placeholders as generators write them. Alternatives only; no nested quantifiers. `needles`:
-// every match contains one of them, lower-cased; a region without it is not scanned at all (on a
-// megabyte document, five regex scans per keystroke cost more than everything else).
-const PLACEHOLDERS: Array<{pattern: RegExp; what: string; needles: string[]}> = [
-  {pattern: /(?<![\w`])_(?:summary|extended_summary|description|type|name|returns?)_(?![\w`])/g, what: 'docstring stub', needles: ['_summary_', '_extended_summary_', '_description_', '_type_', '_name_', '_return_', '_returns_']},
-  {pattern: /\[(?:summary|extended_summary|description|type)\]/g, what: 'docstring stub', needles: ['[summary]', '[extended_summary]', '[description]', '[type]']},
+// every match holds one of them at most `lead` characters after its start (compared as the
+// pattern compares), so a pattern is tried only at the few places before a needle: on a megabyte
+// document, five regex scans per keystroke cost more than everything else. Needles of one or two
+// characters are the cheapest to look for.
+export const PLACEHOLDERS: ReadonlyArray<Placeholder> = [
+  {pattern: /(?<![\w`])_(?:summary|extended_summary|description|type|name|returns?)_(?![\w`])/g, what: 'docstring stub', needles: ['_']},
+  {pattern: /\[(?:summary|extended_summary|description|type)\]/g, what: 'docstring stub', needles: ['[']},
   {pattern: /\bTODO:?[ \t]+(?:describe\b|add (?:a )?description\b|document (?:this|me)\b|write (?:a )?description\b)/gi, what: 'to-do stub', needles: ['todo']},
-  {pattern: /\b(?:The )?[Dd]escription of the (?:parameter|return value|returned value|function|method|class|property)\b/g, what: 'generated description', needles: ['escription of the']},
+  {pattern: /\b(?:The )?[Dd]escription of the (?:parameter|return value|returned value|function|method|class|property)\b/g, what: 'generated description', needles: ['escription of the'], lead: 5},
   // bounded: a tab stop's default text is read for at most 500 characters, so a line of unclosed
   // `${1:` is not rescanned to its end from each one.
   {pattern: /\$\{\d+(?::[^}\n]{0,500})?\}/g, what: 'snippet tab stop', needles: ['${']},
@@ -41,6 +50,54 @@ const TEMPLATE_HEADING = /^(?:description|summary|motivation(?: and context)?|co
 function insideQuotes(prefix: string): boolean {
   for (const quote of ["'", '"', '`']) if (prefix.split(quote).length % 2 === 0) return true
   return false
+}
+
+/**
+ * Ascending positions a match could start at: up to `lead` characters before each needle. Needles
+ * of a pattern that ignores case are found the way the pattern compares (lower-casing the text
+ * could change its length and so its offsets).
+ */
+function candidates(text: string, needles: readonly string[], lead: number, ignoreCase: boolean): number[] {
+  const found: number[] = []
+  const add = (at: number) => {
+    for (let start = Math.max(0, at - lead); start <= at; start++) found.push(start)
+  }
+  if (ignoreCase) {
+    const finder = new RegExp(needles.map((needle) => needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi')
+    for (let match = finder.exec(text); match; match = finder.exec(text)) {
+      add(match.index)
+      finder.lastIndex = match.index + 1
+    }
+  } else {
+    for (const needle of needles) for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) add(at)
+  }
+  return found.sort((a, b) => a - b)
+}
+
+const stickyPatterns = new Map<RegExp, RegExp>()
+
+/**
+ * The matches a global scan of `text` with the placeholder's pattern finds, trying the pattern
+ * only where a match can start: the same matches, in the same non-overlapping left-to-right order.
+ */
+export function* placeholderMatches(text: string, {pattern, needles, lead = 0}: Placeholder): Generator<RegExpExecArray> {
+  const starts = candidates(text, needles, lead, pattern.ignoreCase)
+  let sticky = stickyPatterns.get(pattern)
+  if (!sticky) {
+    sticky = new RegExp(pattern.source, pattern.flags.replace('g', '') + 'y')
+    stickyPatterns.set(pattern, sticky)
+  }
+  let next = 0
+  let previous = -1
+  for (const start of starts) {
+    if (start < next || start === previous) continue
+    previous = start
+    sticky.lastIndex = start
+    const match = sticky.exec(text)
+    if (!match) continue
+    next = start + Math.max(match[0].length, 1)
+    yield match
+  }
 }
 
 function overlaps(ranges: ReadonlyArray<readonly [number, number]>, start: number, end: number): boolean {
@@ -114,12 +171,8 @@ export default defineRule<Options>({
     const seen = new Set<number>()
     for (const [from, to] of regions(document)) {
       const region = text.slice(from, to)
-      const lower = region.toLowerCase()
-      for (const {pattern, what, needles} of PLACEHOLDERS) {
-        if (!needles.some((needle) => lower.includes(needle))) continue
-        pattern.lastIndex = 0
-        let match: RegExpExecArray | null
-        while ((match = pattern.exec(region))) {
+      for (const placeholder of PLACEHOLDERS) {
+        for (const match of placeholderMatches(region, placeholder)) {
           const start = from + match.index
           const end = start + match[0].length
           if (seen.has(start) || overlaps(skip, start, end)) continue
@@ -129,7 +182,7 @@ export default defineRule<Options>({
           if (match[0].startsWith('[') && insideQuotes(text.slice(Math.max(from, text.lastIndexOf('\n', start) + 1), start))) continue
           seen.add(start)
           report({
-            message: `Unexpected ${what} \`${match[0]}\`, expected your own words`,
+            message: `Unexpected ${placeholder.what} \`${match[0]}\`, expected your own words`,
             start,
             end,
             actual: match[0],
