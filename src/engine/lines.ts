@@ -20,3 +20,75 @@ export function lineIndex(starts: readonly number[], offset: number): number {
   }
   return lo
 }
+
+/** Where two texts differ: the length of their common prefix and of their common suffix. */
+export interface TextEdit {
+  prefix: number
+  /** Never overlaps the prefix in either text. */
+  suffix: number
+}
+
+let lastEdit: {previous: string; next: string; edit: TextEdit} | undefined
+
+/**
+ * The common prefix and suffix of two texts. Compared a halving range at a time, so the engine's
+ * native string comparison does the work (a character loop costs a millisecond per megabyte);
+ * the last answer is kept, as the chunker and the line index both ask it about the same edit.
+ */
+export function textEdit(previous: string, next: string): TextEdit {
+  if (lastEdit && lastEdit.previous === previous && lastEdit.next === next) return lastEdit.edit
+  const shorter = Math.min(previous.length, next.length)
+  let lo = 0
+  let hi = shorter
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (previous.slice(lo, mid) === next.slice(lo, mid)) lo = mid
+    else hi = mid - 1
+  }
+  const prefix = lo
+  lo = 0
+  hi = shorter - prefix
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (previous.slice(previous.length - mid, previous.length - lo) === next.slice(next.length - mid, next.length - lo)) lo = mid
+    else hi = mid - 1
+  }
+  const edit = {prefix, suffix: lo}
+  lastEdit = {previous, next, edit}
+  return edit
+}
+
+/**
+ * `lineStarts(text)` computed from the line starts of an earlier version of the text: only the
+ * lines around the edit are scanned, the rest are copied (shifted after the edit).
+ */
+export function lineStartsAfterEdit(previous: string, previousStarts: readonly number[], text: string): number[] {
+  const {prefix, suffix} = textEdit(previous, text)
+  // A line start at i depends on the characters at i - 1 and i only.
+  const from = Math.max(prefix, 1)
+  const kept = lineIndex(previousStarts, from - 1) + 1
+  const starts = previousStarts.slice(0, kept)
+  const to = text.length - suffix
+  for (let index = from; index <= to; index++) {
+    const code = text.charCodeAt(index - 1)
+    if (code === 10 || (code === 13 && text.charCodeAt(index) !== 10)) starts.push(index)
+  }
+  const delta = text.length - previous.length
+  const tailFrom = previous.length - suffix + 1
+  for (let line = lineIndex(previousStarts, tailFrom - 1) + 1; line < previousStarts.length; line++) starts.push(previousStarts[line]! + delta)
+  return starts
+}
+
+let lastLines: {text: string; starts: number[]} | undefined
+
+/** `lineStarts(text)`, reusing the last text's line starts when this text is an edit of it. */
+export function lineStartsOfEdited(text: string): number[] {
+  const last = lastLines
+  let starts: number[]
+  if (last?.text === text) return last.starts
+  // Small texts are cheaper to scan than to compare.
+  if (last && text.length > 4096 && last.text.length > 4096) starts = lineStartsAfterEdit(last.text, last.starts, text)
+  else starts = lineStarts(text)
+  lastLines = {text, starts}
+  return starts
+}

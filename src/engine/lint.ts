@@ -6,7 +6,7 @@ import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {resolveRules, validateConfig, type ActiveRule} from './config.js'
 import {inferKind} from './kinds.js'
-import {lineIndex, lineStarts} from './lines.js'
+import {lineIndex, lineStartsOfEdited} from './lines.js'
 import {DEFAULT_LIMITS, type Limits} from './limits.js'
 import {clearSyllableCache} from './prose-pass/readability.js'
 import type {ProseBlock} from './prose.js'
@@ -306,15 +306,9 @@ function reportToFinding(r: Report, entry: ActiveRule, text: string, toPoint: (o
 
 const SEVERITY_ORDER: ReadonlyArray<Finding['severity']> = ['hint', 'info', 'warning', 'error']
 
-const lineStartsCache = new WeakMap<SourceDocument, number[]>()
-
+// After a keystroke only the lines around the edit are scanned again.
 function lineStartsOf(document: SourceDocument): number[] {
-  let starts = lineStartsCache.get(document)
-  if (!starts) {
-    starts = lineStarts(document.text)
-    lineStartsCache.set(document, starts)
-  }
-  return starts
+  return lineStartsOfEdited(document.text)
 }
 
 /** Whether an inline `whylint-disable…` directive silences this finding. */

@@ -1,0 +1,55 @@
+// The line index is carried over from the previous text after an edit; it must equal a scan of
+// the new text. Property test over random edits, many of them touching line breaks (LF, CRLF,
+// lone CR, split and joined CRLF pairs), at the ends of the text too.
+import assert from 'node:assert/strict'
+import {random as prng} from '../../scripts/lib/logreg.js'
+import {lineStarts, lineStartsAfterEdit, textEdit} from '../../src/engine/lines.js'
+
+const PIECES = ['\n', '\r', '\r\n', '\n\n', 'a', 'word ', '', 'x\r', '\ny']
+
+function randomText(random: () => number, length: number): string {
+  let text = ''
+  while (text.length < length) text += PIECES[Math.floor(random() * PIECES.length)]!
+  return text
+}
+
+function edit(random: () => number, text: string): string {
+  const at = Math.floor(random() * (text.length + 1))
+  const removed = random() < 0.5 ? Math.floor(random() * 4) : 0
+  const inserted = random() < 0.7 ? randomText(random, Math.floor(random() * 4)) : ''
+  return text.slice(0, at) + inserted + text.slice(at + removed)
+}
+
+describe('line index after an edit', () => {
+  it('finds the common prefix and suffix without overlap', () => {
+    const random = prng(7)
+    for (let round = 0; round < 500; round++) {
+      const before = randomText(random, Math.floor(random() * 40))
+      const after = edit(random, before)
+      const {prefix, suffix} = textEdit(before, after)
+      assert.ok(prefix + suffix <= Math.min(before.length, after.length))
+      assert.equal(before.slice(0, prefix), after.slice(0, prefix))
+      assert.equal(before.slice(before.length - suffix), after.slice(after.length - suffix))
+      // Maximal: one more character on either side differs (or runs past the shorter text).
+      const room = Math.min(before.length, after.length) - prefix - suffix
+      if (room > 0) {
+        assert.notEqual(before[prefix], after[prefix])
+        assert.notEqual(before[before.length - suffix - 1], after[after.length - suffix - 1])
+      }
+    }
+  })
+
+  it('equals a full scan over 2,000 random edit sequences', () => {
+    const random = prng(11)
+    for (let round = 0; round < 2000; round++) {
+      let text = randomText(random, Math.floor(random() * 60))
+      let starts = lineStarts(text)
+      for (let step = 0; step < 5; step++) {
+        const next = edit(random, text)
+        starts = lineStartsAfterEdit(text, starts, next)
+        assert.deepEqual(starts, lineStarts(next), `${JSON.stringify(text)} → ${JSON.stringify(next)}`)
+        text = next
+      }
+    }
+  })
+})
