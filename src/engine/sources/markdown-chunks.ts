@@ -6,6 +6,8 @@
 // Hand-written on purpose: it is a line scanner with a few states, linear in the text, with no
 // regular expression that can backtrack (each one is anchored and runs over one line).
 
+import {textEdit} from '../lines.js'
+
 export interface Chunk {
   /** Original offsets of the chunk: first non-blank line to the end of its last line. */
   start: number
@@ -35,21 +37,118 @@ const FRONT_MATTER = /^(---|\+\+\+)[ \t]*$/
 
 export function chunkMarkdown(text: string): Chunking {
   const chunks: Chunk[] = []
-  const definitions: string[] = []
+  const definitions: Array<readonly string[]> = []
+  scan(text, 0, 1, chunks, definitions, Infinity, () => false)
+  return {chunks, definitions: definitions.flat().join('\n')}
+}
+
+const NONE: readonly string[] = []
+
+interface Scanned {
+  text: string
+  chunks: Chunk[]
+  definitions: Array<readonly string[]>
+  chunking: Chunking
+}
+
+let last: Scanned | undefined
+
+/** Index of the last chunk starting before `offset`, or -1. */
+function chunkBefore(chunks: readonly Chunk[], offset: number): number {
+  let lo = -1
+  let hi = chunks.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (chunks[mid]!.start < offset) lo = mid
+    else hi = mid - 1
+  }
+  return lo
+}
+
+/**
+ * `chunkMarkdown(text)`, reusing the chunks of the last text chunked when this text is an edit of
+ * it: the scan restarts at the last chunk starting before the edit (the scanner's state is clean
+ * at every chunk start after the first) and stops at the first chunk it would start past the edit
+ * where the last text had a chunk too; the chunks after that are the last text's, shifted.
+ */
+export function chunkMarkdownEdited(text: string): Chunking {
+  const previous = last
+  if (previous?.text === text) return previous.chunking
+  const chunks: Chunk[] = []
+  const definitions: Array<readonly string[]> = []
+  let restart = -1
+  let prefix = 0
+  let suffix = 0
+  if (previous && text.length > 4096 && previous.text.length > 4096) {
+    ;({prefix, suffix} = textEdit(previous.text, text))
+    // The first chunk is left to a full scan: front matter is only recognised at offset 0.
+    restart = chunkBefore(previous.chunks, prefix)
+  }
+  if (!previous || restart < 1) {
+    scan(text, 0, 1, chunks, definitions, Infinity, () => false)
+  } else {
+    const old = previous.chunks
+    for (let index = 0; index < restart; index++) {
+      chunks.push(old[index]!)
+      definitions.push(previous.definitions[index]!)
+    }
+    const delta = text.length - previous.text.length
+    let resumed = -1
+    let lineDelta = 0
+    const resync = (position: number, line: number) => {
+      const index = chunkBefore(old, position - delta + 1)
+      if (index < 0 || old[index]!.start !== position - delta) return false
+      resumed = index
+      lineDelta = line - old[index]!.line
+      return true
+    }
+    const {start, line} = old[restart]!
+    if (scan(text, start, line, chunks, definitions, text.length - suffix, resync)) {
+      for (let index = resumed; index < old.length; index++) {
+        const chunk = old[index]!
+        chunks.push(delta === 0 && lineDelta === 0 ? chunk : {start: chunk.start + delta, end: chunk.end + delta, line: chunk.line + lineDelta, tooDeep: chunk.tooDeep})
+        definitions.push(previous.definitions[index]!)
+      }
+    }
+  }
+  const joined = definitions.flat().join('\n')
+  const chunking = {chunks, definitions: previous?.chunking.definitions === joined ? previous.chunking.definitions : joined}
+  last = {text, chunks, definitions, chunking}
+  return chunking
+}
+
+/**
+ * The line scanner, from `position` (line `line`) with no fence, comment, raw HTML or front
+ * matter open: the state at the start of every chunk after the first. Chunks go to `chunks`, the
+ * definitions in each to `definitions`. Before starting a chunk at or after `resyncFrom` it asks
+ * `resync`, and stops when that says the rest is known; it returns whether it stopped so.
+ */
+function scan(
+  text: string,
+  position: number,
+  line: number,
+  chunks: Chunk[],
+  definitions: Array<readonly string[]>,
+  resyncFrom: number,
+  resync: (position: number, line: number) => boolean,
+): boolean {
   let chunkStart = -1
   let chunkLine = 0
   let chunkEnd = 0
+  let chunkDefinitions: string[] | undefined
   let tooDeep = false
   let fence: {char: string; length: number} | undefined
   let inComment = false
   let rawTag: string | undefined
   let frontMatter: string | undefined
-  let line = 1
-  let position = 0
 
   const close = () => {
-    if (chunkStart >= 0) chunks.push({start: chunkStart, end: chunkEnd, line: chunkLine, tooDeep})
+    if (chunkStart >= 0) {
+      chunks.push({start: chunkStart, end: chunkEnd, line: chunkLine, tooDeep})
+      definitions.push(chunkDefinitions ?? NONE)
+    }
     chunkStart = -1
+    chunkDefinitions = undefined
     tooDeep = false
   }
 
@@ -74,6 +173,7 @@ export function chunkMarkdown(text: string): Chunking {
     if (letter && !hasAngle && firstContent - position < 4 && frontMatter === undefined && position > 0 && !inComment && !rawTag) {
       // Ordinary text, or the body of a fence: it continues the chunk and changes no state.
       if (chunkStart < 0) {
+        if (position >= resyncFrom && resync(position, line)) return true
         chunkStart = position
         chunkLine = line
       }
@@ -102,6 +202,7 @@ export function chunkMarkdown(text: string): Chunking {
       close()
     } else {
       if (chunkStart < 0) {
+        if (position >= resyncFrom && resync(position, line)) return true
         chunkStart = position
         chunkLine = line
       }
@@ -125,7 +226,7 @@ export function chunkMarkdown(text: string): Chunking {
           const raw = RAW_HTML_OPEN.exec(rest)
           if (raw && !rest.toLowerCase().includes(`</${raw[1]!.toLowerCase()}>`)) rawTag = raw[1]!.toLowerCase()
         }
-        if (DEFINITION.test(content)) definitions.push(content.trim())
+        if (DEFINITION.test(content)) (chunkDefinitions ??= []).push(content.trim())
         // Nesting: count quote markers and indentation columns of the prefix.
         let quotes = 0
         for (let index = 0; index < prefix.length; index++) if (prefix.charCodeAt(index) === 62) quotes++
@@ -137,5 +238,5 @@ export function chunkMarkdown(text: string): Chunking {
     line++
   }
   close()
-  return {chunks, definitions: definitions.join('\n')}
+  return false
 }

@@ -10,7 +10,7 @@ import {unified} from 'unified'
 import {addMasked, type BlockRole, ProseBuilder, type ProseBlock} from '../prose.js'
 import type {Kind} from '../types.js'
 import {parseDirective} from './directives.js'
-import {chunkMarkdown, type Chunk} from './markdown-chunks.js'
+import {chunkMarkdownEdited, type Chunk} from './markdown-chunks.js'
 import type {Directive, OutlineNode, SourceDocument} from './types.js'
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml'])
@@ -163,7 +163,7 @@ function endsRun(text: string, chunk: Chunk): boolean {
 }
 
 export function parseMarkdown(text: string, kind: Kind, options: MarkdownParseOptions = {}): SourceDocument {
-  const {chunks, definitions} = chunkMarkdown(text)
+  const {chunks, definitions} = chunkMarkdownEdited(text)
   const labelled = definitionLabels(definitions)
   const blocks: ProseBlock[] = []
   const directives: Directive[] = []
