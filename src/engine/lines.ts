@@ -81,6 +81,12 @@ export function lineStartsAfterEdit(previous: string, previousStarts: readonly n
 
 let lastLines: {text: string; starts: number[]} | undefined
 
+/** Forget the last text's line starts and edit (cold-lint benchmarks). */
+export function forgetLastLines(): void {
+  lastLines = undefined
+  lastEdit = undefined
+}
+
 /** `lineStarts(text)`, reusing the last text's line starts when this text is an edit of it. */
 export function lineStartsOfEdited(text: string): number[] {
   const last = lastLines

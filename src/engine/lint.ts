@@ -6,7 +6,7 @@ import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {resolveRules, validateConfig, type ActiveRule} from './config.js'
 import {inferKind} from './kinds.js'
-import {lineIndex, lineStartsOfEdited} from './lines.js'
+import {forgetLastLines, lineIndex, lineStartsOfEdited} from './lines.js'
 import {DEFAULT_LIMITS, type Limits} from './limits.js'
 import {clearSyllableCache} from './prose-pass/readability.js'
 import type {ProseBlock} from './prose.js'
@@ -246,6 +246,7 @@ export function clearCaches(): void {
   blockCache.clear()
   clearMarkdownCache()
   clearSyllableCache()
+  forgetLastLines()
 }
 
 

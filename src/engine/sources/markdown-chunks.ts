@@ -53,6 +53,11 @@ interface Scanned {
 
 let last: Scanned | undefined
 
+/** Forget the last text chunked (cold-lint benchmarks). */
+export function forgetLastChunking(): void {
+  last = undefined
+}
+
 /** Index of the last chunk starting before `offset`, or -1. */
 function chunkBefore(chunks: readonly Chunk[], offset: number): number {
   let lo = -1

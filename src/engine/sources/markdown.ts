@@ -10,7 +10,8 @@ import {unified} from 'unified'
 import {addMasked, type BlockRole, ProseBuilder, type ProseBlock} from '../prose.js'
 import type {Kind} from '../types.js'
 import {parseDirective} from './directives.js'
-import {chunkMarkdownEdited, type Chunk} from './markdown-chunks.js'
+import {textEdit} from '../lines.js'
+import {chunkMarkdownEdited, forgetLastChunking, type Chunk} from './markdown-chunks.js'
 import type {Directive, OutlineNode, SourceDocument} from './types.js'
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml'])
@@ -46,6 +47,8 @@ export const MAX_CHUNK_LENGTH = 100_000
 
 export function clearMarkdownCache(): void {
   chunkCache.clear()
+  lastRuns = undefined
+  forgetLastChunking()
 }
 
 /** Each definition line with its label, lower-cased and with runs of white space folded. */
@@ -162,9 +165,26 @@ function endsRun(text: string, chunk: Chunk): boolean {
   return (hash >>> 0) % RUN_SPLIT === 0
 }
 
+// The runs of the last document parsed, by start: after an edit, a run that lies wholly before or
+// after the edit holds the same text, so its result is taken without slicing and hashing it.
+let lastRuns: {text: string; definitions: string; runs: Map<number, {end: number; result: ChunkResult}>} | undefined
+
 export function parseMarkdown(text: string, kind: Kind, options: MarkdownParseOptions = {}): SourceDocument {
   const {chunks, definitions} = chunkMarkdownEdited(text)
-  const labelled = definitionLabels(definitions)
+  let labelledCache: Array<{label: string; line: string}> | undefined
+  const labelled = () => (labelledCache ??= definitionLabels(definitions))
+  const previous = lastRuns
+  const runs = new Map<number, {end: number; result: ChunkResult}>()
+  let reuse: ((start: number, end: number) => ChunkResult | undefined) | undefined
+  if (previous && previous.definitions === definitions && previous.text.length > 4096 && text.length > 4096) {
+    const {prefix, suffix} = textEdit(previous.text, text)
+    const delta = text.length - previous.text.length
+    reuse = (start, end) => {
+      const old = end <= prefix ? start : start >= text.length - suffix ? start - delta : -1
+      const run = old < 0 ? undefined : previous.runs.get(old)
+      return run && run.end - old === end - start ? run.result : undefined
+    }
+  }
   const blocks: ProseBlock[] = []
   const directives: Directive[] = []
   const codeRanges: Array<[number, number]> = []
@@ -180,8 +200,12 @@ export function parseMarkdown(text: string, kind: Kind, options: MarkdownParseOp
     if (run.length === 0) return
     const group: Chunk = {start: run[0]!.start, end: run[run.length - 1]!.end, line: run[0]!.line, tooDeep: false}
     run = []
-    const value = text.slice(group.start, group.end)
-    const result = parseChunk(value, definitionsFor(value, labelled))
+    let result = reuse?.(group.start, group.end)
+    if (!result) {
+      const value = text.slice(group.start, group.end)
+      result = parseChunk(value, definitionsFor(value, labelled()))
+    }
+    runs.set(group.start, {end: group.end, result})
     parsed.push(group)
     for (const block of result.blocks) blocks.push(block.shifted(group.start))
     for (const directive of result.directives) directives.push({...directive, offset: directive.offset + group.start, endOffset: directive.endOffset + group.start})
@@ -212,6 +236,7 @@ export function parseMarkdown(text: string, kind: Kind, options: MarkdownParseOp
     if (endsRun(text, chunk) || chunk.end - run[0]!.start > MAX_RUN_LENGTH) flush()
   }
   flush()
+  lastRuns = {text, definitions, runs}
   directives.sort((a, b) => a.offset - b.offset)
   let tree: Root | undefined
   const document: SourceDocument = {kind, text, blocks, directives, codeRanges, outline, html, ...(skipped.length > 0 ? {skippedRanges: skipped} : {})}
@@ -221,7 +246,7 @@ export function parseMarkdown(text: string, kind: Kind, options: MarkdownParseOp
     get(): Root {
       tree ??= {
         type: 'root',
-        children: parsed.flatMap((chunk) => chunkTree(text.slice(chunk.start, chunk.end), definitionsFor(text.slice(chunk.start, chunk.end), labelled)).children.map((child) => shiftTree(child, chunk.start, chunk.line - 1))),
+        children: parsed.flatMap((chunk) => chunkTree(text.slice(chunk.start, chunk.end), definitionsFor(text.slice(chunk.start, chunk.end), labelled())).children.map((child) => shiftTree(child, chunk.start, chunk.line - 1))),
         position: {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: 1, offset: text.length}},
       }
       return tree
