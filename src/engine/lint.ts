@@ -126,18 +126,32 @@ function run(text: string, options: LintOptions, keepMessages: boolean): {analys
   if (blockRules.length > 0) {
     const sums = blockRules.map(() => ({}) as Record<string, number>)
     const keys = blockRules.map((entry) => `${entry.rule.id}\u0000${JSON.stringify(entry.options)}`)
+    // The loop runs on every keystroke over thousands of mostly cached blocks: nothing in it
+    // allocates for a cached block without findings.
     for (const block of document.blocks) {
       if (now() > deadline) {
         stoppedAt = block.origStart
         break
       }
-      let tree: NlcstRoot | undefined
-      const parseHere = (other: ProseBlock) => (other === block ? (tree ??= english.parse(block.text)) : parse(other))
-      blockRules.forEach((entry, index) => {
-        const result = blockResult(entry, keys[index]!, document, block, parseHere)
-        for (const r of result.reports) emit(entry, shiftReport(r, block.origStart))
-        for (const [name, value] of Object.entries(result.metrics)) sums[index]![name] = (sums[index]![name] ?? 0) + value
-      })
+      const byRule = blockResults(block)
+      const base = block.origStart
+      let parseHere: ((block: ProseBlock) => NlcstRoot) | undefined
+      for (let index = 0; index < blockRules.length; index++) {
+        const entry = blockRules[index]!
+        let result = byRule.get(keys[index]!)
+        if (!result) {
+          let tree: NlcstRoot | undefined
+          parseHere ??= (other: ProseBlock) => (other === block ? (tree ??= english.parse(block.text)) : parse(other))
+          result = runOnBlock(entry, document, block, parseHere)
+          byRule.set(keys[index]!, result)
+        }
+        for (const r of result.reports) {
+          if (keepMessages) emit(entry, shiftReport(r, base))
+          else direct.push(reportToFinding(r, entry, text, toPoint, base))
+        }
+        const sum = sums[index]!
+        for (const [name, value] of result.metricEntries) sum[name] = (sum[name] ?? 0) + value
+      }
     }
     blockRules.forEach((entry, index) => {
       Object.assign(metrics, sums[index])
@@ -182,7 +196,7 @@ function run(text: string, options: LintOptions, keepMessages: boolean): {analys
 interface BlockResult {
   /** Reports with offsets relative to the block's start. */
   reports: Report[]
-  metrics: Record<string, number>
+  metricEntries: Array<[string, number]>
 }
 
 // Block-scoped rule results by rule, options and block identity: re-linting after an edit
@@ -207,8 +221,8 @@ function limitsOf(config: Config): Limits {
   return {...DEFAULT_LIMITS, ...options}
 }
 
-/** A block-scoped rule's result on one block: from the cache, or by running the rule on it. */
-function blockResult(entry: ActiveRule, ruleKey: string, document: SourceDocument, block: ProseBlock, parse: (block: ProseBlock) => NlcstRoot): BlockResult {
+/** The cached results of block-scoped rules on one block, by rule and options. */
+function blockResults(block: ProseBlock): Map<string, BlockResult> {
   // Keyed by the block's own key string first: the same string object every lint, so its hash
   // is computed once, not once per rule per lint.
   let byRule = blockCache.get(block.key)
@@ -217,28 +231,28 @@ function blockResult(entry: ActiveRule, ruleKey: string, document: SourceDocumen
     byRule = new Map()
     blockCache.set(block.key, byRule)
   }
-  let result = byRule.get(ruleKey)
-  if (!result) {
-    const base = block.origStart
-    const reports: Report[] = []
-    const blockMetrics: Record<string, number> = {}
-    const scratch = new VFile({value: document.text})
-    entry.rule.run({
-      // A view of the document holding one block; the prototype keeps lazy fields lazy.
-      document: Object.assign(Object.create(document) as SourceDocument, {blocks: [block]}),
-      options: entry.options,
-      file: scratch,
-      parse,
-      report: (r: Report) => {
-        reports.push(shiftReport(r, -base))
-        return scratch.message(r.message)
-      },
-      metrics: blockMetrics,
-    } satisfies RuleContext<any>)
-    result = {reports, metrics: blockMetrics}
-    byRule.set(ruleKey, result)
-  }
-  return result
+  return byRule
+}
+
+/** Run a block-scoped rule on one block. */
+function runOnBlock(entry: ActiveRule, document: SourceDocument, block: ProseBlock, parse: (block: ProseBlock) => NlcstRoot): BlockResult {
+  const base = block.origStart
+  const reports: Report[] = []
+  const blockMetrics: Record<string, number> = {}
+  const scratch = new VFile({value: document.text})
+  entry.rule.run({
+    // A view of the document holding one block; the prototype keeps lazy fields lazy.
+    document: Object.assign(Object.create(document) as SourceDocument, {blocks: [block]}),
+    options: entry.options,
+    file: scratch,
+    parse,
+    report: (r: Report) => {
+      reports.push(shiftReport(r, -base))
+      return scratch.message(r.message)
+    },
+    metrics: blockMetrics,
+  } satisfies RuleContext<any>)
+  return {reports, metricEntries: Object.entries(blockMetrics)}
 }
 
 /** Forget every cached parse and rule result (benchmarks measure cold lints with this). */
@@ -284,10 +298,13 @@ function lineOf(offset: number, lineStarts: readonly number[]): number {
   return lineIndex(lineStarts, offset) + 1
 }
 
-/** A finding straight from a report, as `toFinding` would make it from the report's message. */
-function reportToFinding(r: Report, entry: ActiveRule, text: string, toPoint: (offset: number) => {line: number; column: number; offset: number}): Finding {
-  const start = toPoint(Math.min(r.start, text.length))
-  const end = toPoint(Math.min(Math.max(r.end, r.start), text.length))
+/**
+ * A finding straight from a report, as `toFinding` would make it from the report's message;
+ * `delta` shifts a report relative to its block (without copying it unless it carries fixes).
+ */
+function reportToFinding(r: Report, entry: ActiveRule, text: string, toPoint: (offset: number) => {line: number; column: number; offset: number}, delta = 0): Finding {
+  const start = toPoint(Math.min(r.start + delta, text.length))
+  const end = toPoint(Math.min(Math.max(r.end + delta, r.start + delta), text.length))
   const cap = r.severity
   const severity = cap && SEVERITY_ORDER.indexOf(cap) < SEVERITY_ORDER.indexOf(entry.severity) ? cap : entry.severity
   const finding: Finding = {
@@ -301,7 +318,7 @@ function reportToFinding(r: Report, entry: ActiveRule, text: string, toPoint: (o
     offset: start.offset,
     endOffset: end.offset,
   }
-  if (r.fixes && r.fixes.length > 0) finding.fixes = r.fixes
+  if (r.fixes && r.fixes.length > 0) finding.fixes = delta === 0 ? r.fixes : shiftReport(r, delta).fixes!
   return finding
 }
 
