@@ -167,22 +167,41 @@ function endsRun(text: string, chunk: Chunk): boolean {
 
 // The runs of the last document parsed, by start: after an edit, a run that lies wholly before or
 // after the edit holds the same text, so its result is taken without slicing and hashing it.
-let lastRuns: {text: string; definitions: string; runs: Map<number, {end: number; result: ChunkResult}>} | undefined
+// Each run also keeps its result placed at its start, so a run that has not moved (before the
+// edit) costs no copies at all.
+interface Run {
+  end: number
+  result: ChunkResult
+  placed: ChunkResult
+}
+let lastRuns: {text: string; definitions: string; runs: Map<number, Run>} | undefined
+
+/** A run's result with offsets moved to where the run starts. */
+function place(result: ChunkResult, start: number): ChunkResult {
+  return {
+    blocks: result.blocks.map((block) => block.shifted(start)),
+    directives: result.directives.map((directive) => ({...directive, offset: directive.offset + start, endOffset: directive.endOffset + start})),
+    codeRanges: result.codeRanges.map(([from, to]): [number, number] => [from + start, to + start]),
+    outline: result.outline.map((node) => ({...node, offset: node.offset + start, endOffset: node.endOffset + start})),
+    html: result.html.map((node) => ({...node, offset: node.offset + start, endOffset: node.endOffset + start})),
+  }
+}
 
 export function parseMarkdown(text: string, kind: Kind, options: MarkdownParseOptions = {}): SourceDocument {
   const {chunks, definitions} = chunkMarkdownEdited(text)
   let labelledCache: Array<{label: string; line: string}> | undefined
   const labelled = () => (labelledCache ??= definitionLabels(definitions))
   const previous = lastRuns
-  const runs = new Map<number, {end: number; result: ChunkResult}>()
-  let reuse: ((start: number, end: number) => ChunkResult | undefined) | undefined
+  const runs = new Map<number, Run>()
+  let reuse: ((start: number, end: number) => Run | undefined) | undefined
   if (previous && previous.definitions === definitions && previous.text.length > 4096 && text.length > 4096) {
     const {prefix, suffix} = textEdit(previous.text, text)
     const delta = text.length - previous.text.length
     reuse = (start, end) => {
       const old = end <= prefix ? start : start >= text.length - suffix ? start - delta : -1
       const run = old < 0 ? undefined : previous.runs.get(old)
-      return run && run.end - old === end - start ? run.result : undefined
+      if (!run || run.end - old !== end - start) return undefined
+      return old === start ? run : {end, result: run.result, placed: place(run.result, start)}
     }
   }
   const blocks: ProseBlock[] = []
@@ -200,18 +219,20 @@ export function parseMarkdown(text: string, kind: Kind, options: MarkdownParseOp
     if (run.length === 0) return
     const group: Chunk = {start: run[0]!.start, end: run[run.length - 1]!.end, line: run[0]!.line, tooDeep: false}
     run = []
-    let result = reuse?.(group.start, group.end)
-    if (!result) {
+    let placed = reuse?.(group.start, group.end)
+    if (!placed) {
       const value = text.slice(group.start, group.end)
-      result = parseChunk(value, definitionsFor(value, labelled()))
+      const result = parseChunk(value, definitionsFor(value, labelled()))
+      placed = {end: group.end, result, placed: place(result, group.start)}
     }
-    runs.set(group.start, {end: group.end, result})
+    runs.set(group.start, placed)
     parsed.push(group)
-    for (const block of result.blocks) blocks.push(block.shifted(group.start))
-    for (const directive of result.directives) directives.push({...directive, offset: directive.offset + group.start, endOffset: directive.endOffset + group.start})
-    for (const [start, end] of result.codeRanges) codeRanges.push([start + group.start, end + group.start])
-    for (const node of result.outline) outline.push({...node, offset: node.offset + group.start, endOffset: node.endOffset + group.start})
-    for (const node of result.html) html.push({...node, offset: node.offset + group.start, endOffset: node.endOffset + group.start})
+    const here = placed.placed
+    for (const block of here.blocks) blocks.push(block)
+    for (const directive of here.directives) directives.push(directive)
+    for (const range of here.codeRanges) codeRanges.push(range)
+    for (const node of here.outline) outline.push(node)
+    for (const node of here.html) html.push(node)
   }
   for (const chunk of chunks) {
     if (chunk.tooDeep) {
