@@ -124,37 +124,14 @@ function run(text: string, options: LintOptions, keepMessages: boolean): {analys
   // block is parsed once and its tree can go as soon as the block is done.
   const blockRules = active.filter((entry) => entry.rule.scope === 'block')
   if (blockRules.length > 0) {
-    const sums = blockRules.map(() => ({}) as Record<string, number>)
-    const keys = blockRules.map((entry) => `${entry.rule.id}\u0000${JSON.stringify(entry.options)}`)
-    // The loop runs on every keystroke over thousands of mostly cached blocks: nothing in it
-    // allocates for a cached block without findings.
-    for (const block of document.blocks) {
-      if (now() > deadline) {
-        stoppedAt = block.origStart
-        break
-      }
-      const byRule = blockResults(block)
-      const base = block.origStart
-      let parseHere: ((block: ProseBlock) => NlcstRoot) | undefined
-      for (let index = 0; index < blockRules.length; index++) {
-        const entry = blockRules[index]!
-        let result = byRule.get(keys[index]!)
-        if (!result) {
-          let tree: NlcstRoot | undefined
-          parseHere ??= (other: ProseBlock) => (other === block ? (tree ??= english.parse(block.text)) : parse(other))
-          result = runOnBlock(entry, document, block, parseHere)
-          byRule.set(keys[index]!, result)
-        }
-        for (const r of result.reports) {
-          if (keepMessages) emit(entry, shiftReport(r, base))
-          else direct.push(reportToFinding(r, entry, text, toPoint, base))
-        }
-        const sum = sums[index]!
-        for (const [name, value] of result.metricEntries) sum[name] = (sum[name] ?? 0) + value
-      }
-    }
+    const sums = blockRules.map(() => new Map<string, number>())
+    const keys = blockRules.map((entry) => internedKey(`${entry.rule.id}\u0000${JSON.stringify(entry.options)}`))
+    stoppedAt = runBlockRules(document, blockRules, keys, sums, deadline, parse, (entry, r, base) => {
+      if (keepMessages) emit(entry, shiftReport(r, base))
+      else direct.push(reportToFinding(r, entry, text, toPoint, base))
+    })
     blockRules.forEach((entry, index) => {
-      Object.assign(metrics, sums[index])
+      for (const [name, value] of sums[index]!) metrics[name] = value
       entry.rule.summarize?.(metrics)
     })
   }
@@ -204,6 +181,20 @@ interface BlockResult {
 const blockCache = new Map<string, Map<string, BlockResult>>()
 const BLOCK_CACHE_LIMIT = 50000
 
+// Rule keys are built anew on every lint; looked up thousands of times per lint, a fresh string
+// is compared character by character with the one the cache holds, the interned one by identity.
+const ruleKeys = new Map<string, string>()
+
+function internedKey(key: string): string {
+  let interned = ruleKeys.get(key)
+  if (interned === undefined) {
+    if (ruleKeys.size >= 1000) ruleKeys.clear()
+    interned = key
+    ruleKeys.set(key, key)
+  }
+  return interned
+}
+
 function shiftReport(r: Report, delta: number): Report {
   const shifted: Report = {...r, start: r.start + delta, end: r.end + delta}
   if (r.fixes) {
@@ -219,6 +210,55 @@ function limitsOf(config: Config): Limits {
   const setting = config.rules?.['analysis-limit']
   const options = Array.isArray(setting) ? (setting[1] as Partial<Limits> | undefined) : undefined
   return {...DEFAULT_LIMITS, ...options}
+}
+
+/**
+ * Run block-scoped rules on every block, from the cache where it can; metrics are summed into
+ * `sums`. Returns where the time budget ran out, if it did. A function of its own: the loop runs
+ * on every keystroke over thousands of mostly cached blocks, and nothing in it allocates for a
+ * cached block without findings.
+ */
+function runBlockRules(
+  document: SourceDocument,
+  blockRules: readonly ActiveRule[],
+  keys: readonly string[],
+  sums: ReadonlyArray<Map<string, number>>,
+  deadline: number,
+  parse: (block: ProseBlock) => NlcstRoot,
+  onReport: (entry: ActiveRule, r: Report, base: number) => void,
+): number | undefined {
+  const blocks = document.blocks
+  for (let at = 0; at < blocks.length; at++) {
+    const block = blocks[at]!
+    if (now() > deadline) return block.origStart
+    const byRule = blockResults(block)
+    let base = -1
+    let parseHere: ((block: ProseBlock) => NlcstRoot) | undefined
+    let tree: NlcstRoot | undefined
+    for (let index = 0; index < blockRules.length; index++) {
+      const entry = blockRules[index]!
+      let result = byRule.get(keys[index]!)
+      if (!result) {
+        parseHere ??= (other: ProseBlock) => (other === block ? (tree ??= english.parse(block.text)) : parse(other))
+        result = runOnBlock(entry, document, block, parseHere)
+        byRule.set(keys[index]!, result)
+      }
+      const reports = result.reports
+      if (reports.length > 0) {
+        if (base < 0) base = block.origStart
+        for (let r = 0; r < reports.length; r++) onReport(entry, reports[r]!, base)
+      }
+      const entries = result.metricEntries
+      if (entries.length > 0) {
+        const sum = sums[index]!
+        for (let e = 0; e < entries.length; e++) {
+          const [name, value] = entries[e]!
+          sum.set(name, (sum.get(name) ?? 0) + value)
+        }
+      }
+    }
+  }
+  return undefined
 }
 
 /** The cached results of block-scoped rules on one block, by rule and options. */
