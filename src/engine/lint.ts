@@ -315,22 +315,19 @@ function toFinding(
   const startOffset = 'start' in place ? place.start.offset : place.offset
   const endOffset = 'end' in place ? place.end.offset : startOffset
   if (startOffset === undefined || endOffset === undefined) return undefined
-  const start = toPoint(Math.min(startOffset, text.length))
-  const end = toPoint(Math.min(Math.max(endOffset, startOffset), text.length))
-  const finding: Finding = {
-    ruleId: message.ruleId,
-    severity,
-    message: message.reason,
-    line: start.line,
-    column: start.column,
-    endLine: end.line,
-    endColumn: end.column,
-    offset: start.offset,
-    endOffset: end.offset,
-  }
+  const finding = findingAt(message.ruleId, severity, message.reason, startOffset, endOffset, text, toPoint)
   const fixes = fixesOf(message)
   if (fixes) finding.fixes = fixes
   return finding
+}
+
+type ToPoint = (offset: number) => {line: number; column: number; offset: number}
+
+/** A finding over original offsets [start, end), clamped to the text; no fixes yet. */
+function findingAt(ruleId: string, severity: Finding['severity'], message: string, startOffset: number, endOffset: number, text: string, toPoint: ToPoint): Finding {
+  const start = toPoint(Math.min(startOffset, text.length))
+  const end = toPoint(Math.min(Math.max(endOffset, startOffset), text.length))
+  return {ruleId, severity, message, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, offset: start.offset, endOffset: end.offset}
 }
 
 
@@ -343,21 +340,9 @@ function lineOf(offset: number, lineStarts: readonly number[]): number {
  * `delta` shifts a report relative to its block (without copying it unless it carries fixes).
  */
 function reportToFinding(r: Report, entry: ActiveRule, text: string, toPoint: (offset: number) => {line: number; column: number; offset: number}, delta = 0): Finding {
-  const start = toPoint(Math.min(r.start + delta, text.length))
-  const end = toPoint(Math.min(Math.max(r.end + delta, r.start + delta), text.length))
   const cap = r.severity
   const severity = cap && SEVERITY_ORDER.indexOf(cap) < SEVERITY_ORDER.indexOf(entry.severity) ? cap : entry.severity
-  const finding: Finding = {
-    ruleId: entry.rule.id,
-    severity,
-    message: r.message,
-    line: start.line,
-    column: start.column,
-    endLine: end.line,
-    endColumn: end.column,
-    offset: start.offset,
-    endOffset: end.offset,
-  }
+  const finding = findingAt(entry.rule.id, severity, r.message, r.start + delta, r.end + delta, text, toPoint)
   if (r.fixes && r.fixes.length > 0) finding.fixes = delta === 0 ? r.fixes : shiftReport(r, delta).fixes!
   return finding
 }
