@@ -69,3 +69,11 @@ describe('commit-why detector', () => {
     assert.deepEqual(fit(small), fit(small))
   })
 })
+
+describe('commit-why: the editor snippet left unfilled', () => {
+  it('still asks for the why when the prompt stands without its parentheses', async () => {
+    const {lint} = await import('../../src/engine/lint.js')
+    const findings = (await lint('Change timeout\n\nWhy: the problem this solves, or the need it meets\n', {kind: 'commit'})).filter((finding) => finding.ruleId === 'commit-missing-why')
+    if (findings.length !== 1 || !/Fill in/.test(findings[0]!.message)) throw new Error(JSON.stringify(findings))
+  })
+})

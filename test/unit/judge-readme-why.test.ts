@@ -85,3 +85,12 @@ describe('readme-why detector', () => {
     assert.ok((performance.now() - started) / 100 < 1)
   })
 })
+
+describe('readme-why: the editor snippet left unfilled', () => {
+  it('still asks for the why when the prompts stand without their parentheses', async () => {
+    const {lint} = await import('../../src/engine/lint.js')
+    const text = '# tablekit\n\nRender tables.\n\n## Why\n\nThe problem: what goes wrong, or takes too long, without this project\n\nWho has it: the people who run into it\n\nWhat this does differently: how it solves the problem, and why not an existing tool\n\n## Install\n\nRun it.\n'
+    const findings = (await lint(text, {kind: 'readme'})).filter((finding) => finding.ruleId === 'readme-missing-why')
+    if (findings.length !== 1 || !/Fill in/.test(findings[0]!.message)) throw new Error(JSON.stringify(findings))
+  })
+})

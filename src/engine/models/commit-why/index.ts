@@ -30,12 +30,15 @@ export function templateSnippet(eol = '\n'): string {
 const WHY_LINE = /^\s*(?:why|reason|motivation|problem|context|rationale)\s*:(.*)$/i
 
 /** The first explicit `Why:` line of a body: filled in with words, or still the template's prompt. */
+// The snippet the editor inserts leaves the prompt without its parentheses, selected.
+const SNIPPET_PROMPTS = new Set(COMMIT_BODY_LINES.map(({prompt}) => prompt.slice(1, -1).toLowerCase()))
+
 export function whyLine(bodyLines: ReadonlyArray<{text: string; offset: number; endOffset: number}>): {state: 'filled' | 'unfilled'; offset: number; endOffset: number} | undefined {
   for (const line of bodyLines) {
     const match = WHY_LINE.exec(line.text)
     if (!match) continue
     const rest = match[1]!.trim()
-    if (rest === '' || /^\(.*\)$/.test(rest) || /^<.*>$/.test(rest)) return {state: 'unfilled', offset: line.offset, endOffset: line.endOffset}
+    if (rest === '' || /^\(.*\)$/.test(rest) || /^<.*>$/.test(rest) || SNIPPET_PROMPTS.has(rest.toLowerCase())) return {state: 'unfilled', offset: line.offset, endOffset: line.endOffset}
     if (rest.split(/\s+/).length >= 3) return {state: 'filled', offset: line.offset, endOffset: line.endOffset}
   }
   return undefined

@@ -31,13 +31,15 @@ export function templateSnippet(eol = '\n'): string {
 // Blanks before the prompt stay on its line: `\s*` after `^` would rescan every run of blank lines.
 const PROMPT_ANYWHERE = /^[^\S\r\n\u2028\u2029]*who has it\s*:/im
 const PROMPT_LINE = /^\s*(?:the problem|who has it|what this does differently)\s*:\s*\(.*\)\s*$/i
+// The snippet the editor inserts leaves the prompts without their parentheses, selected.
+const PROMPT_TEXTS = new Set(README_WHY_LINES.map(({label, prompt}) => `${label}: ${prompt.slice(1, -1)}`.toLowerCase()))
 
 /** A `## Why` section that still holds only the template's prompts. */
 export function unfilledWhy(sections: readonly Section[]): Section | undefined {
   return sections.find((section) => {
     if (!/^why\b/i.test(section.heading)) return false
     const lines = section.content.split(/\r\n|\r|\n/).filter((line) => line.trim() !== '')
-    return lines.length > 0 && lines.every((line) => PROMPT_LINE.test(line))
+    return lines.length > 0 && lines.every((line) => PROMPT_LINE.test(line) || PROMPT_TEXTS.has(line.trim().toLowerCase()))
   })
 }
 
