@@ -282,12 +282,25 @@ suite('extension', () => {
     assert.match(lines[1]!, /^ {4}"""Why `load` exists: /)
   })
 
-  test('README without a why: the fix template clears the finding', async () => {
-    const {uri} = await fresh('README.md', '# tablekit\n\n## Install\n\nRun `npm install tablekit`.\n\n## Usage\n\nCall `render(rows)`.\n')
+  test('README without a why: the fix template turns the nudge into "fill it in", and a why clears it', async () => {
+    const {uri, editor} = await fresh('README.md', '# tablekit\n\n## Install\n\nRun `npm install tablekit`.\n\n## Usage\n\nCall `render(rows)`.\n')
     const [missing] = (await diagnosticsUntil(uri, (found) => found.some((d) => ruleId(d) === 'readme-missing-why'))).filter((d) => ruleId(d) === 'readme-missing-why')
     const fix = (await actionsAt(uri, missing!.range)).find((action) => action.edit && /why/i.test(action.title))
     assert.ok(fix, 'a fix that inserts a Why section')
     await apply(fix)
+    // The template is in but still holds its prompts: one nudge to fill it in, with nothing to insert.
+    const [fill] = (await diagnosticsUntil(uri, (found) => found.some((d) => ruleId(d) === 'readme-missing-why' && /Fill in/.test(d.message)))).filter((d) => ruleId(d) === 'readme-missing-why')
+    assert.ok(!(await actionsAt(uri, fill!.range)).some((action) => action.isPreferred), 'no preferred fix for filling in')
+    // Write the why over the prompts: the nudge goes.
+    const text = editor.document.getText()
+    const start = text.indexOf('## Why')
+    const end = text.indexOf('## Install')
+    await editor.edit((builder) =>
+      builder.replace(
+        new vscode.Range(editor.document.positionAt(start), editor.document.positionAt(end)),
+        '## Why\n\nPrinting tables by hand breaks as soon as a cell is wider than expected. tablekit measures every cell first, so columns stay aligned for people who paste logs into chat.\n\n',
+      ),
+    )
     await diagnosticsUntil(uri, (found) => !found.some((d) => ruleId(d) === 'readme-missing-why'))
   })
 
