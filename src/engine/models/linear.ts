@@ -74,3 +74,44 @@ export function ngramFeatures(features: Features, tokens: string[], prefix = '')
     previous = stemmed
   }
 }
+
+/** A cue family: a name for the evidence and the lower-cased word sequences that signal it. */
+export interface Cue {
+  family: string
+  phrases: string[][]
+}
+
+export const cue = (family: string, ...phrases: string[]): Cue => ({family, phrases: phrases.map((phrase) => phrase.split(' '))})
+
+/**
+ * A finder for cue phrases in lower-cased words: family → the distinct phrases found, in order
+ * of appearance. `accept` can veto a match by its place (e.g. `since` before a version number).
+ */
+export function cueFinder(
+  cues: readonly Cue[],
+  accept?: (phrase: readonly string[], tokens: readonly string[], index: number) => boolean,
+): (tokens: readonly string[]) => Map<string, string[]> {
+  const byFirst = new Map<string, Array<{family: string; phrase: string[]}>>()
+  for (const {family, phrases} of cues) {
+    for (const phrase of phrases) {
+      const list = byFirst.get(phrase[0]!) ?? []
+      list.push({family, phrase})
+      byFirst.set(phrase[0]!, list)
+    }
+  }
+  return (tokens) => {
+    const found = new Map<string, string[]>()
+    for (let index = 0; index < tokens.length; index++) {
+      for (const {family, phrase} of byFirst.get(tokens[index]!) ?? []) {
+        let matches = true
+        for (let offset = 1; offset < phrase.length && matches; offset++) matches = tokens[index + offset] === phrase[offset]
+        if (!matches || (accept && !accept(phrase, tokens, index))) continue
+        const list = found.get(family) ?? []
+        const text = phrase.join(' ')
+        if (!list.includes(text)) list.push(text)
+        found.set(family, list)
+      }
+    }
+    return found
+  }
+}

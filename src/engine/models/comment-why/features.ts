@@ -2,15 +2,7 @@
 // people use to state a rationale. Cues are matched on lower-cased words only, so they work on
 // the training sentences (lower-cased, punctuation stripped) and on real comments alike.
 
-import {addFeature, ngramFeatures, words, type Features} from '../linear.js'
-
-/** A cue family: a name a person can read in the evidence, and the word sequences that signal it. */
-export interface Cue {
-  family: string
-  phrases: string[][]
-}
-
-const cue = (family: string, ...phrases: string[]): Cue => ({family, phrases: phrases.map((phrase) => phrase.split(' '))})
+import {addFeature, type Cue, cue, cueFinder, type Features, ngramFeatures, words} from '../linear.js'
 
 export const CUES: readonly Cue[] = [
   cue('cause (`because`, `since`, `as`, `due to`)', 'because', 'since', 'due to', 'owing to', 'thanks to', 'as a result', 'caused by', 'because of'),
@@ -25,29 +17,14 @@ export const CUES: readonly Cue[] = [
   cue('condition (`when`, `if`, `unless`)', 'when', 'if', 'unless', 'only if', 'in case', 'for the case'),
 ]
 
-// Phrase lookup: first word → phrases starting with it.
-const byFirst = new Map<string, Array<{family: string; phrase: string[]}>>()
-for (const {family, phrases} of CUES) {
-  for (const phrase of phrases) {
-    const list = byFirst.get(phrase[0]!) ?? []
-    list.push({family, phrase})
-    byFirst.set(phrase[0]!, list)
-  }
-}
 
 /** The cue families found in lower-cased words, each with the first phrase that matched. */
+// `@since 1.2` is a version tag, not a cause.
+const allCues = cueFinder(CUES, (phrase, tokens, index) => !(phrase.length === 1 && phrase[0] === 'since' && (tokens[index + 1] === '<num>' || index === 0)))
+
 export function findCues(tokens: readonly string[]): Map<string, string> {
   const found = new Map<string, string>()
-  for (let index = 0; index < tokens.length; index++) {
-    for (const {family, phrase} of byFirst.get(tokens[index]!) ?? []) {
-      if (found.has(family)) continue
-      // `@since 1.2` is a version tag, not a cause.
-      if (phrase.length === 1 && phrase[0] === 'since' && (tokens[index + 1] === '<num>' || index === 0)) continue
-      let ok = true
-      for (let offset = 1; offset < phrase.length; offset++) if (tokens[index + offset] !== phrase[offset]) ok = false
-      if (ok) found.set(family, phrase.join(' '))
-    }
-  }
+  for (const [family, phrases] of allCues(tokens)) found.set(family, phrases[0]!)
   return found
 }
 

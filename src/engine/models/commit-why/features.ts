@@ -4,15 +4,7 @@
 
 import {splitSubject} from '../../rules/commit-exempt.js'
 import {parseCommitMessage} from '../../sources/commit.js'
-import {addFeature, ngramFeatures, stem, words, type Features} from '../linear.js'
-
-/** A cue family: a name for the evidence and the lower-cased word sequences that signal it. */
-interface Cue {
-  family: string
-  phrases: string[][]
-}
-
-const cue = (family: string, ...phrases: string[]): Cue => ({family, phrases: phrases.map((phrase) => phrase.split(' '))})
+import {addFeature, type Cue, cue, cueFinder, type Features, ngramFeatures, stem, words} from '../linear.js'
 
 export const CUES: readonly Cue[] = [
   cue(
@@ -46,39 +38,9 @@ export const CUES: readonly Cue[] = [
   cue('condition', 'when', 'if', 'unless', 'whenever', 'after', 'before', 'once', 'until', 'on', 'with'),
 ]
 
-// Phrase lookup: first word → phrases starting with it.
-const byFirst = new Map<string, Array<{family: string; phrase: string[]}>>()
-for (const {family, phrases} of CUES) {
-  for (const phrase of phrases) {
-    const list = byFirst.get(phrase[0]!) ?? []
-    list.push({family, phrase})
-    byFirst.set(phrase[0]!, list)
-  }
-}
 
 /** Every cue phrase found in lower-cased words: family → phrases, in order of appearance. */
-export function findCues(tokens: readonly string[]): Map<string, string[]> {
-  const found = new Map<string, string[]>()
-  for (let index = 0; index < tokens.length; index++) {
-    const candidates = byFirst.get(tokens[index]!)
-    if (!candidates) continue
-    for (const {family, phrase} of candidates) {
-      let matches = true
-      for (let offset = 1; offset < phrase.length; offset++) {
-        if (tokens[index + offset] !== phrase[offset]) {
-          matches = false
-          break
-        }
-      }
-      if (!matches) continue
-      const list = found.get(family) ?? []
-      const text = phrase.join(' ')
-      if (!list.includes(text)) list.push(text)
-      found.set(family, list)
-    }
-  }
-  return found
-}
+export const findCues = cueFinder(CUES)
 
 // Subject verbs that only say what was done, and verbs that name a problem being fixed or a need.
 const WHAT_VERBS = new Set(

@@ -6,15 +6,8 @@
 // is, which heading families occur, the plain keywords why/motivation/problem/because) go into one
 // logistic regression, with the stems of the intro and the headings' words.
 
-import {addFeature, stem, words, type Features} from '../linear.js'
+import {addFeature, type Cue, cue, cueFinder, type Features, stem, words} from '../linear.js'
 import {splitSections, type Section} from './sections.js'
-
-interface Cue {
-  family: string
-  phrases: string[][]
-}
-
-const cue = (family: string, ...phrases: string[]): Cue => ({family, phrases: phrases.map((phrase) => phrase.split(' '))})
 
 export const CUE_FAMILIES = ['problem', 'motivation', 'contrast', 'benefit'] as const
 
@@ -25,31 +18,9 @@ export const CUES: readonly Cue[] = [
   cue('benefit', 'makes it easy', 'makes it easier', 'make it easy', 'easy', 'easier', 'easily', 'simple', 'simpler', 'fast', 'faster', 'lightweight', 'powerful', 'flexible', 'helps', 'help you', 'allows you', 'allows users', 'lets you', 'enables', 'so you can', 'save', 'saves', 'productive', 'reliable', 'minimal', 'elegant', 'convenient', 'effortless', 'hassle', 'just works', 'out of the box', 'efficient', 'robust', 'scalable', 'modern', 'great for', 'ideal for', 'perfect for', 'useful'),
 ]
 
-const byFirst = new Map<string, Array<{family: string; phrase: string[]}>>()
-for (const {family, phrases} of CUES) {
-  for (const phrase of phrases) {
-    const list = byFirst.get(phrase[0]!) ?? []
-    list.push({family, phrase})
-    byFirst.set(phrase[0]!, list)
-  }
-}
 
 /** Cue phrases found in a token list, by family, each phrase once. */
-export function findCues(tokens: readonly string[]): Map<string, string[]> {
-  const found = new Map<string, string[]>()
-  for (let index = 0; index < tokens.length; index++) {
-    for (const {family, phrase} of byFirst.get(tokens[index]!) ?? []) {
-      let matches = true
-      for (let offset = 1; offset < phrase.length && matches; offset++) matches = tokens[index + offset] === phrase[offset]
-      if (!matches) continue
-      const list = found.get(family) ?? []
-      const text = phrase.join(' ')
-      if (!list.includes(text)) list.push(text)
-      found.set(family, list)
-    }
-  }
-  return found
-}
+export const findCues = cueFinder(CUES)
 
 /** Heading families: where a why is written down, and where it is not. */
 export const HEADING_FAMILIES: ReadonlyArray<{family: string; pattern: RegExp}> = [
