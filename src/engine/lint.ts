@@ -124,14 +124,15 @@ function run(text: string, options: LintOptions, keepMessages: boolean): {analys
   // block is parsed once and its tree can go as soon as the block is done.
   const blockRules = active.filter((entry) => entry.rule.scope === 'block')
   if (blockRules.length > 0) {
-    const sums = blockRules.map(() => new Map<string, number>())
     const keys = blockRules.map((entry) => internedKey(`${entry.rule.id}\u0000${JSON.stringify(entry.options)}`))
+    const sums = blockRules.map(() => ({names: [] as string[], values: [] as number[]}))
     stoppedAt = runBlockRules(document, blockRules, keys, sums, deadline, parse, (entry, r, base) => {
       if (keepMessages) emit(entry, shiftReport(r, base))
       else direct.push(reportToFinding(r, entry, text, toPoint, base))
     })
     blockRules.forEach((entry, index) => {
-      for (const [name, value] of sums[index]!) metrics[name] = value
+      const {names, values} = sums[index]!
+      for (let slot = 0; slot < names.length; slot++) metrics[names[slot]!] = values[slot]!
       entry.rule.summarize?.(metrics)
     })
   }
@@ -212,6 +213,47 @@ function limitsOf(config: Config): Limits {
   return {...DEFAULT_LIMITS, ...options}
 }
 
+/** Metric sums of one rule, in the order the names first appear (as a Map would keep them). */
+interface Sums {
+  names: string[]
+  values: number[]
+}
+
+/**
+ * What every block-scoped rule of one rule set finds in one block: the reports of all rules in
+ * rule order (offsets relative to the block's start), and their metric entries.
+ */
+interface BlockRecord {
+  /** The rule set: interned rule keys joined. */
+  set: string
+  /** Index into the rule set of each report's rule. */
+  rules: number[]
+  reports: Report[]
+  /** Per metric entry: rule index, name, value, in rule order. */
+  metricRules: number[]
+  metricNames: string[]
+  metricValues: number[]
+}
+
+// Records by block key: one lookup per block instead of one per rule, for the rule set of the
+// last lint (a config change builds new records from the per-rule results).
+const recordCache = new Map<string, BlockRecord>()
+
+// The blocks and records of the last lint: after an edit, the blocks before it are the same
+// objects and the blocks after it share their key strings, so their records are taken without
+// a lookup; only the blocks the edit touched are looked up.
+let lastPass: {set: string; blocks: readonly ProseBlock[]; records: BlockRecord[]} | undefined
+
+/** How many leading and trailing blocks the last lint had too (same key, in order). */
+function sameEnds(blocks: readonly ProseBlock[], previous: readonly ProseBlock[]): {head: number; tail: number} {
+  const shorter = Math.min(blocks.length, previous.length)
+  let head = 0
+  while (head < shorter && (blocks[head] === previous[head] || blocks[head]!.key === previous[head]!.key)) head++
+  let tail = 0
+  while (tail < shorter - head && blocks[blocks.length - 1 - tail]!.key === previous[previous.length - 1 - tail]!.key) tail++
+  return {head, tail}
+}
+
 /**
  * Run block-scoped rules on every block, from the cache where it can; metrics are summed into
  * `sums`. Returns where the time budget ran out, if it did. A function of its own: the loop runs
@@ -222,49 +264,94 @@ function runBlockRules(
   document: SourceDocument,
   blockRules: readonly ActiveRule[],
   keys: readonly string[],
-  sums: ReadonlyArray<Map<string, number>>,
+  sums: readonly Sums[],
   deadline: number,
   parse: (block: ProseBlock) => NlcstRoot,
   onReport: (entry: ActiveRule, r: Report, base: number) => void,
 ): number | undefined {
   const blocks = document.blocks
+  const set = internedKey(keys.join('\u0001'))
+  const previous = lastPass?.set === set ? lastPass : undefined
+  const ends = previous ? sameEnds(blocks, previous.blocks) : {head: 0, tail: 0}
+  const records: BlockRecord[] = new Array<BlockRecord>(blocks.length)
+  let stoppedAt: number | undefined
   for (let at = 0; at < blocks.length; at++) {
     const block = blocks[at]!
-    if (now() > deadline) return block.origStart
-    const byRule = blockResults(block)
-    let base = -1
-    let parseHere: ((block: ProseBlock) => NlcstRoot) | undefined
-    let tree: NlcstRoot | undefined
-    for (let index = 0; index < blockRules.length; index++) {
-      const entry = blockRules[index]!
-      let result = byRule.get(keys[index]!)
-      if (!result) {
-        parseHere ??= (other: ProseBlock) => (other === block ? (tree ??= english.parse(block.text)) : parse(other))
-        result = runOnBlock(entry, document, block, parseHere)
-        byRule.set(keys[index]!, result)
-      }
-      const reports = result.reports
-      if (reports.length > 0) {
-        if (base < 0) base = block.origStart
-        for (let r = 0; r < reports.length; r++) onReport(entry, reports[r]!, base)
-      }
-      const entries = result.metricEntries
-      if (entries.length > 0) {
-        const sum = sums[index]!
-        for (let e = 0; e < entries.length; e++) {
-          const [name, value] = entries[e]!
-          sum.set(name, (sum.get(name) ?? 0) + value)
+    let record: BlockRecord | undefined
+    if (at < ends.head) record = previous!.records[at]
+    else if (at >= blocks.length - ends.tail) record = previous!.records[previous!.records.length - (blocks.length - at)]
+    else {
+      record = recordCache.get(block.key)
+      if (record?.set !== set) {
+        // Only work that runs rules is worth a clock read.
+        if (now() > deadline) {
+          stoppedAt = block.origStart
+          records.length = at
+          break
         }
+        record = blockRecord(set, blockRules, keys, document, block, parse)
+        if (recordCache.size >= BLOCK_CACHE_LIMIT) recordCache.clear()
+        recordCache.set(block.key, record)
       }
     }
+    records[at] = record!
+    const reports = record!.reports
+    if (reports.length > 0) {
+      const base = block.origStart
+      const rules = record!.rules
+      for (let r = 0; r < reports.length; r++) onReport(blockRules[rules[r]!]!, reports[r]!, base)
+    }
+    const names = record!.metricNames
+    for (let e = 0; e < names.length; e++) {
+      const sum = sums[record!.metricRules[e]!]!
+      const name = names[e]!
+      const value = record!.metricValues[e]!
+      let slot = 0
+      while (slot < sum.names.length && sum.names[slot] !== name) slot++
+      if (slot === sum.names.length) {
+        sum.names.push(name)
+        sum.values.push(value)
+      } else sum.values[slot]! += value
+    }
   }
-  return undefined
+  lastPass = stoppedAt === undefined ? {set, blocks, records} : undefined
+  return stoppedAt
+}
+
+/** The record of one block: each rule's result from the per-rule cache, or from running it. */
+function blockRecord(
+  set: string,
+  blockRules: readonly ActiveRule[],
+  keys: readonly string[],
+  document: SourceDocument,
+  block: ProseBlock,
+  parse: (block: ProseBlock) => NlcstRoot,
+): BlockRecord {
+  const byRule = blockResults(block)
+  const record: BlockRecord = {set, rules: [], reports: [], metricRules: [], metricNames: [], metricValues: []}
+  let tree: NlcstRoot | undefined
+  const parseHere = (other: ProseBlock) => (other === block ? (tree ??= english.parse(block.text)) : parse(other))
+  for (let index = 0; index < blockRules.length; index++) {
+    let result = byRule.get(keys[index]!)
+    if (!result) {
+      result = runOnBlock(blockRules[index]!, document, block, parseHere)
+      byRule.set(keys[index]!, result)
+    }
+    for (const r of result.reports) {
+      record.rules.push(index)
+      record.reports.push(r)
+    }
+    for (const [name, value] of result.metricEntries) {
+      record.metricRules.push(index)
+      record.metricNames.push(name)
+      record.metricValues.push(value)
+    }
+  }
+  return record
 }
 
 /** The cached results of block-scoped rules on one block, by rule and options. */
 function blockResults(block: ProseBlock): Map<string, BlockResult> {
-  // Keyed by the block's own key string first: the same string object every lint, so its hash
-  // is computed once, not once per rule per lint.
   let byRule = blockCache.get(block.key)
   if (!byRule) {
     if (blockCache.size >= BLOCK_CACHE_LIMIT) blockCache.clear()
@@ -298,6 +385,8 @@ function runOnBlock(entry: ActiveRule, document: SourceDocument, block: ProseBlo
 /** Forget every cached parse and rule result (benchmarks measure cold lints with this). */
 export function clearCaches(): void {
   blockCache.clear()
+  recordCache.clear()
+  lastPass = undefined
   clearMarkdownCache()
   clearSyllableCache()
   forgetLastLines()
