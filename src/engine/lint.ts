@@ -12,6 +12,7 @@ import {clearSyllableCache} from './prose-pass/readability.js'
 import type {ProseBlock} from './prose.js'
 import {fixesOf, makeReport, severityOf, type Report, type RuleContext} from './rule.js'
 import {parseSource} from './sources/index.js'
+import {forgetPlaceholderScan} from './rules/template-placeholder/index.js'
 import {clearMarkdownCache} from './sources/markdown.js'
 import type {Directive, SourceDocument} from './sources/types.js'
 import type {Config, Finding, Kind, LintOptions} from './types.js'
@@ -390,6 +391,7 @@ export function clearCaches(): void {
   clearMarkdownCache()
   clearSyllableCache()
   forgetLastLines()
+  forgetPlaceholderScan()
 }
 
 

@@ -3,7 +3,7 @@
 // patterns' own pieces, look-alikes and noise, with upper and lower case mixed.
 import assert from 'node:assert/strict'
 import {random as prng} from '../../scripts/lib/logreg.js'
-import {PLACEHOLDERS, placeholderMatches, type Placeholder} from '../../src/engine/rules/template-placeholder/index.js'
+import {forgetPlaceholderScan, PLACEHOLDERS, placeholderMatches, wholeTextMatches, type Placeholder} from '../../src/engine/rules/template-placeholder/index.js'
 
 const PIECES = [
   '_summary_', '_extended_summary_', '_description_', '_type_', '_name_', '_return_', '_returns_', '__', '_', 'a_summary_', '`_type_`',
@@ -43,5 +43,31 @@ describe('template-placeholder scan', () => {
     }
     // The texts must actually hold placeholders, or the comparison proves nothing.
     assert.ok(total > 400, `only ${total} matches`)
+  })
+
+  it('keeps whole-text matches current across 300 random edits of a large text', () => {
+    const random = prng(15)
+    const piece = () => {
+      const chosen = PIECES[Math.floor(random() * PIECES.length)]!
+      return random() < 0.2 ? chosen.toUpperCase() : chosen
+    }
+    let text = Array.from({length: 1500}, piece).join(' ')
+    forgetPlaceholderScan()
+    wholeTextMatches(text)
+    let total = 0
+    for (let edit = 0; edit < 300; edit++) {
+      const at = Math.floor(random() * (text.length + 1))
+      const choice = random()
+      if (choice < 0.4) text = text.slice(0, at) + piece() + text.slice(at)
+      else if (choice < 0.8) text = text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 12))
+      else text = text.slice(0, at) + (random() < 0.5 ? '\n' : '\r') + text.slice(at)
+      const actual = wholeTextMatches(text)
+      PLACEHOLDERS.forEach((placeholder, index) => {
+        const expected = globalMatches(text, placeholder)
+        assert.deepEqual(actual[index]!.map((match): [number, string] => [match.index, match.value]), expected, `${placeholder.pattern} after edit ${edit}`)
+        total += expected.length
+      })
+    }
+    assert.ok(text.length > 4096 && total > 3000, `${text.length} characters, ${total} matches`)
   })
 })

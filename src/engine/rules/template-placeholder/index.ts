@@ -3,6 +3,7 @@
 // (`<!-- Describe your changes -->`) and their headings. Left in place, they read as if the
 // why was written when it was not.
 
+import {textEdit} from '../../lines.js'
 import {defineRule} from '../../rule.js'
 import type {SourceDocument} from '../../sources/types.js'
 import type {Fix} from '../../types.js'
@@ -100,6 +101,61 @@ export function* placeholderMatches(text: string, {pattern, needles, lead = 0}: 
   }
 }
 
+/** A match of one placeholder pattern: where it starts and what it matched. */
+export interface PlaceholderMatch {
+  index: number
+  value: string
+}
+
+function scanAll(text: string, placeholder: Placeholder, offset: number, into: PlaceholderMatch[]): void {
+  for (const match of placeholderMatches(text, placeholder)) into.push({index: offset + match.index, value: match[0]})
+}
+
+let lastScan: {text: string; matches: PlaceholderMatch[][]} | undefined
+
+/** Forget the last text scanned (cold-lint benchmarks). */
+export function forgetPlaceholderScan(): void {
+  lastScan = undefined
+}
+
+/**
+ * The matches of every placeholder pattern in the whole text, by pattern, as `placeholderMatches`
+ * finds them. After an edit only the lines it touched are scanned again: no pattern matches or
+ * looks past a line feed (a line feed reads as the end of the text to every lookaround and `\b`),
+ * so the matches on other lines are the last text's, shifted after the edit.
+ */
+export function wholeTextMatches(text: string): PlaceholderMatch[][] {
+  const previous = lastScan
+  if (previous?.text === text) return previous.matches
+  let matches: PlaceholderMatch[][]
+  if (previous && text.length > 4096 && previous.text.length > 4096) {
+    const {prefix, suffix} = textEdit(previous.text, text)
+    const from = prefix === 0 ? 0 : text.lastIndexOf('\n', prefix - 1) + 1
+    const lineEnd = text.indexOf('\n', text.length - suffix)
+    const to = lineEnd < 0 ? text.length : lineEnd
+    const delta = text.length - previous.text.length
+    const window = text.slice(from, to)
+    matches = PLACEHOLDERS.map((placeholder, index) => {
+      const old = previous.matches[index]!
+      const found: PlaceholderMatch[] = []
+      let at = 0
+      for (; at < old.length && old[at]!.index < from; at++) found.push(old[at]!)
+      scanAll(window, placeholder, from, found)
+      for (; at < old.length && old[at]!.index <= to - delta; at++);
+      for (; at < old.length; at++) found.push(delta === 0 ? old[at]! : {index: old[at]!.index + delta, value: old[at]!.value})
+      return found
+    })
+  } else {
+    matches = PLACEHOLDERS.map((placeholder) => {
+      const found: PlaceholderMatch[] = []
+      scanAll(text, placeholder, 0, found)
+      return found
+    })
+  }
+  lastScan = {text, matches}
+  return matches
+}
+
 function overlaps(ranges: ReadonlyArray<readonly [number, number]>, start: number, end: number): boolean {
   for (const [s, e] of ranges) if (start < e && s < end) return true
   return false
@@ -169,24 +225,32 @@ export default defineRule<Options>({
     const text = document.text
     const skip = document.kind === 'code' || document.kind === 'commit' ? [] : document.codeRanges
     const seen = new Set<number>()
-    for (const [from, to] of regions(document)) {
-      const region = text.slice(from, to)
-      for (const placeholder of PLACEHOLDERS) {
-        for (const match of placeholderMatches(region, placeholder)) {
-          const start = from + match.index
-          const end = start + match[0].length
-          if (seen.has(start) || overlaps(skip, start, end)) continue
-          // `@param {string} [description]` names an optional parameter `description`.
-          if (match[0].startsWith('[') && OPTIONAL_PARAM.test(text.slice(Math.max(from, start - 200), start))) continue
-          // `'--cheese [type]'` quoted in an example is a usage string, not a stub.
-          if (match[0].startsWith('[') && insideQuotes(text.slice(Math.max(from, text.lastIndexOf('\n', start) + 1), start))) continue
-          seen.add(start)
-          report({
-            message: `Unexpected ${placeholder.what} \`${match[0]}\`, expected your own words`,
-            start,
-            end,
-            actual: match[0],
-          })
+    const check = (placeholder: Placeholder, from: number, start: number, value: string) => {
+      const end = start + value.length
+      if (seen.has(start) || overlaps(skip, start, end)) return
+      // `@param {string} [description]` names an optional parameter `description`.
+      if (value.startsWith('[') && OPTIONAL_PARAM.test(text.slice(Math.max(from, start - 200), start))) return
+      // `'--cheese [type]'` quoted in an example is a usage string, not a stub.
+      if (value.startsWith('[') && insideQuotes(text.slice(Math.max(from, text.lastIndexOf('\n', start) + 1), start))) return
+      seen.add(start)
+      report({
+        message: `Unexpected ${placeholder.what} \`${value}\`, expected your own words`,
+        start,
+        end,
+        actual: value,
+      })
+    }
+    const whole = regions(document)
+    if (whole.length === 1 && whole[0]![0] === 0 && whole[0]![1] === text.length) {
+      const matches = wholeTextMatches(text)
+      PLACEHOLDERS.forEach((placeholder, index) => {
+        for (const match of matches[index]!) check(placeholder, 0, match.index, match.value)
+      })
+    } else {
+      for (const [from, to] of whole) {
+        const region = text.slice(from, to)
+        for (const placeholder of PLACEHOLDERS) {
+          for (const match of placeholderMatches(region, placeholder)) check(placeholder, from, from + match.index, match[0])
         }
       }
     }
