@@ -43,7 +43,7 @@ function crossValidate(readmes: readonly Readme[], seed: number): {judge: Array<
     const model = fit(trainPart)
     const inner = outOfFold(trainPart, 4, 5).map(({readme, score}) => ({score, why: readme.why}))
     model.threshold = chooseThreshold(inner)
-    model.meta = {ruleThreshold: chooseRuleThreshold(inner, model.threshold)}
+    model.ruleThreshold = chooseRuleThreshold(inner, model.threshold)
     for (const readme of folds[fold]!) {
       const result = judgeReadmeWithModel(readme.text, model)
       judged.push({why: readme.why, present: result.label === 'present'})

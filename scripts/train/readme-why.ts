@@ -1,15 +1,20 @@
-// Train readme-why: writes src/engine/models/readme-why/weights.json (deterministic). One example
-// per README: the README's text is put back together from its sections (heading, blank line,
-// content, in order, as they were cut from the file), so training reads exactly what `judge` reads.
+// Train readme-why: writes src/engine/models/readme-why/weights.json (deterministic). Two models:
+// one example per README for the README model, one per annotated section for the section model.
+// The README's text is put back together from its sections (heading, blank line, content, in
+// order, as they were cut from the file), so training reads exactly what `judge` reads; each
+// section `judge` cuts takes the label of the annotated section it starts in.
 // Data: prana_readme_sections.train.jsonl from ../shared/datasets (or $WHYLINT_SHARED/datasets): a
 // README has a why when any annotated section carries `Why`; READMEs without annotated sections are
-// skipped. Plus the hand-written READMEs of test/data/readme-why (`why-*.md` have a why).
-// The threshold is chosen by cross-validation inside the training data.
+// skipped. Plus the hand-written READMEs of test/data/readme-why (`why-*.md` have a why, in the
+// section marked `<!-- why -->`). The thresholds are chosen by cross-validation inside the
+// training data.
 
 import {readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {probability, type LinearModel} from '../../src/engine/models/linear.js'
+import {probability, type Features} from '../../src/engine/models/linear.js'
 import {readmeFeatures} from '../../src/engine/models/readme-why/features.js'
+import {combine, type ReadmeWhyModel} from '../../src/engine/models/readme-why/index.js'
+import {splitSections} from '../../src/engine/models/readme-why/sections.js'
 import {groupFolds, train, type Example} from '../lib/logreg.js'
 
 export const SHARED = process.env.WHYLINT_SHARED ?? '../shared'
@@ -20,6 +25,10 @@ export interface Readme extends Example {
   file: string
   text: string
   why: boolean
+  /** Features of every section `judge` reads, in order. */
+  sectionFeatures: Features[]
+  /** The sections with a label, for training the section model. */
+  sections: Example[]
 }
 
 interface PranaRow {
@@ -32,6 +41,17 @@ interface PranaRow {
 /** A README's text from its sections, in order: every row, annotated or not, as in the file. */
 export function assemble(rows: ReadonlyArray<{text: string}>): string {
   return `${rows.map((row) => row.text).join('\n\n')}\n`
+}
+
+/** A README with its features; `sectionWhy` labels a section by its offset (undefined: not labelled). */
+function readme(group: string, file: string, text: string, why: boolean, sectionWhy: (offset: number) => boolean | undefined): Readme {
+  const read = readmeFeatures(text)
+  const sections: Example[] = []
+  read.sectionFeatures.forEach((features, index) => {
+    const label = sectionWhy(read.sections[index]!.offset)
+    if (label !== undefined) sections.push({group, features, label: label ? 1 : 0})
+  })
+  return {group, file, text, why, label: why ? 1 : 0, features: read.features, sectionFeatures: read.sectionFeatures, sections}
 }
 
 export function loadReadmes(): Readme[] {
@@ -49,31 +69,58 @@ export function loadReadmes(): Readme[] {
     if (annotated.length === 0) continue
     const why = annotated.some((row) => row.labels.includes('Why'))
     const text = assemble(rows)
-    readmes.push({group, file: PRANA, text, why, label: why ? 1 : 0, features: readmeFeatures(text).features})
+    // Where each row starts in the assembled text (rows are joined by a blank line).
+    const starts: number[] = []
+    let offset = 0
+    for (const row of rows) {
+      starts.push(offset)
+      offset += row.text.length + 2
+    }
+    readmes.push(readme(group, PRANA, text, why, (at) => {
+      let index = 0
+      while (index + 1 < starts.length && starts[index + 1]! <= at) index++
+      const row = rows[index]!
+      return row.annotated ? row.labels.includes('Why') : undefined
+    }))
   }
   for (const name of readdirSync(EXTRA_DIR).filter((file) => file.endsWith('.md')).sort()) {
-    const text = readFileSync(join(EXTRA_DIR, name), 'utf8').replaceAll('<!-- why -->', '')
-    const why = name.startsWith('why-')
-    readmes.push({group: `handwritten/${name}`, file: join(EXTRA_DIR, name), text, why, label: why ? 1 : 0, features: readmeFeatures(text).features})
+    const marked = readFileSync(join(EXTRA_DIR, name), 'utf8')
+    const text = marked.replaceAll('<!-- why -->', '')
+    // The marker sits inside a line, so both texts cut into the same sections, in the same order.
+    const whyIndexes = new Set(splitSections(marked).flatMap((section, index) => (section.content.includes('<!-- why -->') ? [index] : [])))
+    const offsets = splitSections(text).map((section) => section.offset)
+    readmes.push(readme(`handwritten/${name}`, join(EXTRA_DIR, name), text, name.startsWith('why-'), (at) => whyIndexes.has(offsets.indexOf(at))))
   }
   return readmes
 }
 
-export const TRAIN_OPTIONS = {epochs: 30, learningRate: 0.05, l2: 0.1, minCount: 8, seed: 9, positiveWeight: 2} as const
+export const TRAIN_OPTIONS = {epochs: 10, learningRate: 0.05, l2: 2, minCount: 8, seed: 9, positiveWeight: 3} as const
+export const SECTION_OPTIONS = {epochs: 10, learningRate: 0.05, l2: 2, minCount: 5, seed: 9, positiveWeight: 5} as const
 
-export function fit(readmes: readonly Readme[], options: typeof TRAIN_OPTIONS = TRAIN_OPTIONS): LinearModel {
-  return train([...readmes], 'readme-why: the README says why the project exists', options)
+/** Both models; the thresholds are set by the caller (0.5 until then). */
+export function fit(readmes: readonly Readme[]): ReadmeWhyModel {
+  return {
+    name: 'readme-why: the README says why the project exists',
+    readme: train([...readmes], 'readme-why: the README says why the project exists', TRAIN_OPTIONS),
+    section: train(readmes.flatMap((item) => item.sections), 'readme-why: this section says why the project exists', SECTION_OPTIONS),
+    threshold: 0.5,
+    ruleThreshold: 0.5,
+  }
 }
 
-export function outOfFold(readmes: readonly Readme[], k: number, seed: number, options: typeof TRAIN_OPTIONS = TRAIN_OPTIONS): Array<{readme: Readme; score: number}> {
+/** A README's score from its precomputed features, as `judge` computes it from the text. */
+export function score(model: ReadmeWhyModel, item: Readme): number {
+  let best = 0
+  for (const features of item.sectionFeatures) best = Math.max(best, probability(model.section, features))
+  return combine(probability(model.readme, item.features), best)
+}
+
+export function outOfFold(readmes: readonly Readme[], k: number, seed: number): Array<{readme: Readme; score: number}> {
   const folds = groupFolds([...readmes], k, seed)
   const out: Array<{readme: Readme; score: number}> = []
   for (let fold = 0; fold < folds.length; fold++) {
-    const model = fit(
-      folds.filter((_, index) => index !== fold).flat(),
-      options,
-    )
-    for (const readme of folds[fold]!) out.push({readme, score: probability(model, readme.features)})
+    const model = fit(folds.filter((_, index) => index !== fold).flat())
+    for (const readme of folds[fold]!) out.push({readme, score: score(model, readme)})
   }
   return out
 }
@@ -115,7 +162,7 @@ export function missingPrecision(pairs: ReadonlyArray<{score: number; why: boole
 
 export function chooseThreshold(pairs: ReadonlyArray<{score: number; why: boolean}>): number {
   let best = {f1: -1, threshold: 0.5}
-  for (let step = 5; step <= 95; step++) {
+  for (let step = 2; step <= 98; step++) {
     const threshold = step / 100
     const f1 = macroF1(pairs, threshold)
     if (f1 > best.f1 + 1e-9) best = {f1, threshold}
@@ -134,16 +181,18 @@ export function chooseRuleThreshold(pairs: ReadonlyArray<{score: number; why: bo
   return chosen
 }
 
-export function trainReadmeModel(readmes: readonly Readme[] = loadReadmes()): LinearModel {
+export function trainReadmeModel(readmes: readonly Readme[] = loadReadmes()): ReadmeWhyModel {
   const oof = outOfFold(readmes, 5, 3).map(({readme, score}) => ({score, why: readme.why}))
   const threshold = chooseThreshold(oof)
   const model = fit(readmes)
   model.threshold = threshold
+  model.ruleThreshold = chooseRuleThreshold(oof, threshold)
   model.meta = {
     data: `prana_readme_sections.train.jsonl (READMEs with annotated sections), ${EXTRA_DIR}`,
     readmes: readmes.length,
     withWhy: readmes.filter((readme) => readme.why).length,
-    ruleThreshold: chooseRuleThreshold(oof, threshold),
+    sections: readmes.reduce((sum, readme) => sum + readme.sections.length, 0),
+    whySections: readmes.reduce((sum, readme) => sum + readme.sections.filter((section) => section.label === 1).length, 0),
   }
   return model
 }
@@ -151,5 +200,5 @@ export function trainReadmeModel(readmes: readonly Readme[] = loadReadmes()): Li
 export default async function trainReadmeWhy(): Promise<void> {
   const model = trainReadmeModel()
   writeFileSync('src/engine/models/readme-why/weights.json', `${JSON.stringify(model)}\n`)
-  console.log(`readme-why: ${Object.keys(model.weights).length} weights, judge threshold ${model.threshold}, rule threshold ${String(model.meta?.ruleThreshold)}`)
+  console.log(`readme-why: ${Object.keys(model.readme.weights).length} README weights, ${Object.keys(model.section.weights).length} section weights, judge threshold ${model.threshold}, rule threshold ${model.ruleThreshold}`)
 }

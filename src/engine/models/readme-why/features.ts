@@ -1,4 +1,4 @@
-// Features of a whole README for "does it say why the project exists". Where a why lives: in the
+// Features of a whole README, and of each of its sections, for "does it say why the project exists". Where a why lives: in the
 // title's intro paragraph or the first sections, or under a heading such as "Why", "Motivation",
 // "Introduction", "About". What it sounds like: a problem (tedious, tired of), a goal (designed to,
 // the aim), a contrast with alternatives (unlike, instead of, without having to) or a benefit
@@ -135,6 +135,8 @@ export interface ReadmeFeatures {
   whyHeadings: Section[]
   keywords: string[]
   introWords: number
+  /** Features of each section read (the first sections of the first part), for the section model. */
+  sectionFeatures: Features[]
 }
 
 export function readmeFeatures(text: string): ReadmeFeatures {
@@ -204,5 +206,28 @@ export function readmeFeatures(text: string): ReadmeFeatures {
   }
   for (const word of keywords) addFeature(features, `@kw:${word}`)
   addFeature(features, `@kw-count:${keywords.length}`)
-  return {features, sections, intro, introCues, cues, whyHeadings, keywords, introWords: introTokens.length}
+  const sectionFeatureList = read.map((section, position) => sectionFeatures(section, position))
+  return {features, sections, intro, introCues, cues, whyHeadings, keywords, introWords: introTokens.length, sectionFeatures: sectionFeatureList}
+}
+
+/**
+ * Features of one section for "does this section say why": where it is (the first sections hold
+ * most whys), its heading's family and words, the cue families and keywords in its prose, how
+ * much prose and list it has, and the stems of its words.
+ */
+export function sectionFeatures(section: Section, position: number): Features {
+  const features: Features = new Map()
+  addFeature(features, `@s-pos:${position === 0 ? '0' : position === 1 ? '1' : position <= 3 ? '2-3' : '>3'}`)
+  const family = headingFamily(section.heading)
+  addFeature(features, `@s-h:${family ?? (section.heading === '' ? 'none' : 'other')}`)
+  for (const token of new Set(words(cleanHeading(section.heading)))) addFeature(features, `sh:${stem(token)}`)
+  const part = proseOf(section.content.slice(0, MAX_CHARS))
+  const tokens = words(part.prose)
+  addFeature(features, `@s-words:${bucket(tokens.length, [0, 10, 25, 50, 100, 200])}`)
+  if (part.lines > 0 && part.listLines / part.lines > 0.5) addFeature(features, '@s-mostly-list')
+  if (part.codeLines > 0) addFeature(features, '@s-code')
+  for (const [cueFamily] of findCues(tokens)) addFeature(features, `@s-cue:${cueFamily}`)
+  for (const match of `${section.heading}\n${part.prose}`.matchAll(KEYWORD)) features.set(`@s-kw:${match[1]!.toLowerCase()}`, 1)
+  for (const token of new Set(tokens)) addFeature(features, `sw:${stem(token)}`)
+  return features
 }

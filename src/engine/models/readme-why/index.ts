@@ -1,11 +1,13 @@
 // readme-why: does a README say why the project exists (the problem, who has it, what it does
-// differently)? One logistic regression over the whole README: how much prose the intro has,
+// differently)? Two logistic regressions, trained on READMEs whose sections are labelled `Why`
+// (Prana et al. 2019). One reads the whole README: how much prose the intro has,
 // problem/goal/contrast/benefit cues in the intro and in the rest, heading families (Why,
 // Motivation, Purpose, About …), the plain keywords why/motivation/problem/because, and the stems
-// of the intro and of the headings. Trained on READMEs with sections labelled `Why` (Prana et al.
-// 2019). Two thresholds: `judge` says `missing` below `MODEL.threshold` (the best macro-F1 in
-// cross-validation); the rule nudges only below `MODEL.meta.ruleThreshold`, where a README called
-// missing almost always is.
+// of the intro and of the headings. The other reads one section at a time (its place, heading,
+// cues and words) and the README takes its most why-like section. The score is the geometric mean
+// of the two: both views must agree, which in cross-validation beat either alone. Two thresholds:
+// `judge` says `missing` below `MODEL.threshold` (the best macro-F1 in cross-validation); the rule
+// nudges only below `MODEL.ruleThreshold`, where a README called missing almost always is.
 
 import type {JudgeOptions, Judgement} from '../../types.js'
 import {promptLines, README_WHY_LINES} from '../../templates.js'
@@ -14,7 +16,25 @@ import {CUE_FAMILIES, READ_LIMIT, readmeFeatures} from './features.js'
 import {splitSections, type Section} from './sections.js'
 import weights from './weights.json'
 
-export const MODEL = weights as LinearModel
+export interface ReadmeWhyModel {
+  name: string
+  /** Whole README: the README says why. */
+  readme: LinearModel
+  /** One section: this section says why. */
+  section: LinearModel
+  /** `judge` calls a README missing below this score. */
+  threshold: number
+  /** The rule nudges only below this, stricter, score. */
+  ruleThreshold: number
+  meta?: Record<string, unknown>
+}
+
+export const MODEL = weights as ReadmeWhyModel
+
+/** The README's score from its two views: the geometric mean of the README model and its best section. */
+export function combine(readmeScore: number, sectionScore: number): number {
+  return Math.sqrt(readmeScore * sectionScore)
+}
 
 /** The section the `readme-missing-why` fix inserts: the shared prompts, one paragraph each. */
 export const TEMPLATE_HEADING = 'Why'
@@ -51,9 +71,8 @@ export interface ReadmeWhyResult extends Judgement {
 }
 
 /** The rule's threshold: stricter than the judge's, since a wrong nudge costs more than a missed one. */
-export function ruleThreshold(model: LinearModel = MODEL): number {
-  const value = model.meta?.['ruleThreshold']
-  return typeof value === 'number' ? Math.min(value, model.threshold) : model.threshold
+export function ruleThreshold(model: ReadmeWhyModel = MODEL): number {
+  return Math.min(model.ruleThreshold, model.threshold)
 }
 
 function quote(phrases: readonly string[]): string {
@@ -61,19 +80,31 @@ function quote(phrases: readonly string[]): string {
 }
 
 /** Judge a README with a given model (the shipped one unless training or evaluating). */
-export function judgeReadmeWithModel(text: string, model: LinearModel): ReadmeWhyResult {
+export function judgeReadmeWithModel(text: string, model: ReadmeWhyModel): ReadmeWhyResult {
   // A `## Why` that holds only the template's prompts says nothing yet: judge the rest.
   const unfilled = PROMPT_ANYWHERE.test(text) ? unfilledWhy(splitSections(text)) : undefined
   const read = readmeFeatures(unfilled ? text.slice(0, unfilled.offset) + text.slice(unfilled.endOffset) : text)
   const {sections} = read
-  const score = probability(model, read.features)
+  const readmeScore = probability(model.readme, read.features)
+  let best = -1
+  let bestScore = 0
+  read.sectionFeatures.forEach((features, index) => {
+    const sectionScore = probability(model.section, features)
+    if (sectionScore > bestScore) {
+      bestScore = sectionScore
+      best = index
+    }
+  })
+  const score = combine(readmeScore, bestScore)
   const present = score >= model.threshold
   const evidence: string[] = [`score ${score.toFixed(2)}: ${present ? 'at or above' : 'below'} ${model.threshold.toFixed(2)}; read ${sections.length} section${sections.length === 1 ? '' : 's'}${text.length > READ_LIMIT ? ` in the first ${READ_LIMIT / 1000}K characters` : ''}, the intro ${read.intro.length > 0 ? `(${read.introWords} words)` : '(none)'} and title included`]
+  const bestSection = sections[best]
+  if (bestSection) evidence.push(`most why-like section: ${bestSection.heading === '' ? 'the text before the first heading' : `\`${bestSection.heading.slice(0, 60)}\``} (${bestScore.toFixed(2)}); the README as a whole ${readmeScore.toFixed(2)}`)
   const introFound = CUE_FAMILIES.filter((family) => read.introCues.has(family)).map((family) => `${family} ${quote(read.introCues.get(family)!)}`)
   evidence.push(introFound.length > 0 ? `cues in the intro: ${introFound.join('; ')}` : 'looked in the intro for a problem (pain, tedious, tired of …), a goal (designed to, the aim, so that …), a contrast (unlike, instead of, without having to …) or a benefit (makes it easy, lets you …): none found')
   if (read.whyHeadings.length > 0) evidence.push(`why-like heading${read.whyHeadings.length === 1 ? '' : 's'}: ${read.whyHeadings.slice(0, 3).map((section) => `\`${section.heading.slice(0, 60)}\``).join(', ')}`)
   if (read.keywords.length > 0) evidence.push(`says ${quote(read.keywords)}`)
-  const strongest = topContributions(model, read.features, 4).map(({feature, weight}) => `${feature} ${weight > 0 ? '+' : ''}${weight.toFixed(2)}`)
+  const strongest = topContributions(model.readme, read.features, 4).map(({feature, weight}) => `${feature} ${weight > 0 ? '+' : ''}${weight.toFixed(2)}`)
   if (strongest.length > 0) evidence.push(`strongest features: ${strongest.join(', ')}`)
   const result: ReadmeWhyResult = {label: present ? 'present' : 'missing', score, evidence, confident: score < ruleThreshold(model)}
   if (unfilled) {
