@@ -7,6 +7,7 @@ import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs'
 import {join} from 'node:path'
 import {random as prng} from '../../scripts/lib/logreg.js'
 import {analyze, clearCaches, type Analysis} from '../../src/engine/lint.js'
+import {clearMarkdownCache, parseMarkdown} from '../../src/engine/sources/markdown.js'
 import {defineRule, type AnyRule} from '../../src/engine/rule.js'
 import {RULES} from '../../src/engine/rules/index.js'
 import type {LintOptions} from '../../src/engine/types.js'
@@ -129,6 +130,29 @@ describe('edits to large documents', () => {
     const index = RULES.indexOf(probe)
     if (index >= 0) RULES.splice(index, 1)
     clearCaches()
+  })
+
+  it('parses a paragraph typed in front of another as a cold parse does', () => {
+    // One-word paragraphs: the new paragraph starts, after the edit, exactly as far from the
+    // edit as an old paragraph started before it. The parse must not take it for the old one.
+    const words = Array.from({length: 1500}, (_, n) => 'abcdefghij'.slice(n % 7, n % 7 + 1 + (n % 3)))
+    const original = words.join('\n\n')
+    const shape = (text: string) => {
+      const document = parseMarkdown(text, 'markdown')
+      return {blocks: document.blocks.map((block) => [block.text, block.origStart]), outline: document.outline, codeRanges: document.codeRanges}
+    }
+    let checked = 0
+    for (let at = 0, n = 0; n < words.length; n++, at += words[n - 1]!.length + 2) {
+      if (n % 37 !== 5) continue
+      const typed = `${original.slice(0, at)}zz\n\n${original.slice(at)}`
+      clearMarkdownCache()
+      parseMarkdown(original, 'markdown')
+      const warm = shape(typed)
+      clearMarkdownCache()
+      assert.deepStrictEqual(warm, shape(typed), `a paragraph typed before paragraph ${n}`)
+      checked++
+    }
+    assert.ok(original.length > 4096 && checked > 30)
   })
 
   it('uses documents past the incremental thresholds', () => {

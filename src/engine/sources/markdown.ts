@@ -47,7 +47,7 @@ export const MAX_CHUNK_LENGTH = 100_000
 
 export function clearMarkdownCache(): void {
   chunkCache.clear()
-  lastRuns = undefined
+  lastParse = undefined
   forgetLastChunking()
 }
 
@@ -165,110 +165,277 @@ function endsRun(text: string, chunk: Chunk): boolean {
   return (hash >>> 0) % RUN_SPLIT === 0
 }
 
-// The runs of the last document parsed, by start: after an edit, a run that lies wholly before or
-// after the edit holds the same text, so its result is taken without slicing and hashing it.
-// Each run also keeps its result placed at its start, so a run that has not moved (before the
-// edit) costs no copies at all.
-interface Run {
-  end: number
+/**
+ * One item of a parsed document: a run of chunks parsed together, or one chunk left out (too
+ * deep, or too long). Its result has offsets relative to the item's start.
+ */
+interface Item {
   result: ChunkResult
-  placed: ChunkResult
+  /** Ended by its own chunks: the next item starts where it does whatever follows. */
+  natural: boolean
+  /** Parsed by remark (part of the whole-document tree). */
+  parsed: boolean
+  /** Why the chunk was left out, for one that was. */
+  skipped?: string
 }
-let lastRuns: {text: string; definitions: string; runs: Map<number, Run>} | undefined
 
-/** A run's result with offsets moved to where the run starts. */
-function place(result: ChunkResult, start: number): ChunkResult {
-  return {
-    blocks: result.blocks.map((block) => block.shifted(start)),
-    directives: result.directives.map((directive) => ({...directive, offset: directive.offset + start, endOffset: directive.endOffset + start})),
-    codeRanges: result.codeRanges.map(([from, to]): [number, number] => [from + start, to + start]),
-    outline: result.outline.map((node) => ({...node, offset: node.offset + start, endOffset: node.endOffset + start})),
-    html: result.html.map((node) => ({...node, offset: node.offset + start, endOffset: node.endOffset + start})),
+const EMPTY: ChunkResult = {blocks: [], directives: [], codeRanges: [], outline: [], html: []}
+
+/**
+ * What the last parse found, kept so the next one, after an edit, takes the items before and
+ * after the edit as they are. Items are listed by their first chunk; what they found is kept
+ * flattened, placed in the document, with each item's first index, so the items before the edit
+ * cost one array copy and those after it one shifted copy of each thing found, not one object
+ * per item.
+ */
+interface Parsed {
+  text: string
+  definitions: string
+  chunks: readonly Chunk[]
+  items: Item[]
+  /** Index of each item's first chunk, and `chunks.length` last. */
+  itemChunk: number[]
+  blocks: Flat<ProseBlock>
+  directives: Flat<Directive>
+  outline: Flat<OutlineNode>
+  html: Flat<ChunkResult['html'][number]>
+}
+
+interface Flat<T> {
+  values: T[]
+  /** Index of each item's first value, and `values.length` last. */
+  at: number[]
+}
+
+let lastParse: Parsed | undefined
+
+const shiftDirective = (directive: Directive, delta: number): Directive => ({...directive, offset: directive.offset + delta, endOffset: directive.endOffset + delta})
+const shiftNode = <T extends {offset: number; endOffset: number}>(node: T, delta: number): T => ({...node, offset: node.offset + delta, endOffset: node.endOffset + delta})
+const shiftBlock = (block: ProseBlock, delta: number) => block.shifted(delta)
+
+/** A flat list being built: the head of an earlier one, then values item by item, then its tail. */
+class FlatBuilder<T> {
+  readonly values: T[]
+  readonly at: number[]
+
+  constructor(head?: Flat<T>, items = 0) {
+    this.values = head ? head.values.slice(0, head.at[items]) : []
+    this.at = head ? head.at.slice(0, items) : []
   }
+
+  /** Start an item and add its values, moved `delta` later. */
+  item(values: readonly T[], delta: number, shift: (value: T, delta: number) => T): void {
+    this.at.push(this.values.length)
+    for (const value of values) this.values.push(delta === 0 ? value : shift(value, delta))
+  }
+
+  /** Add the items of `tail` from `from` on, moved `delta` later. */
+  tail(tail: Flat<T>, from: number, delta: number, shift: (value: T, delta: number) => T): void {
+    const base = tail.at[from]!
+    const offset = this.values.length - base
+    for (let index = from; index < tail.at.length - 1; index++) this.at.push(tail.at[index]! + offset)
+    const values = tail.values
+    for (let index = base; index < values.length; index++) this.values.push(delta === 0 ? values[index]! : shift(values[index]!, delta))
+  }
+
+  done(): Flat<T> {
+    this.at.push(this.values.length)
+    return {values: this.values, at: this.at}
+  }
+}
+
+/** How many leading items of the last parse hold exactly the chunks they held then. */
+function sameHead(previous: Parsed, chunks: readonly Chunk[]): number {
+  const old = previous.chunks
+  let items = 0
+  let chunk = 0
+  for (; items < previous.items.length; items++) {
+    const next = previous.itemChunk[items + 1]!
+    for (; chunk < next; chunk++) if (chunks[chunk] !== old[chunk]) return items
+    // An item ended by what follows it is the same only if that is the same too.
+    if (!previous.items[items]!.natural && !(next === old.length ? chunks.length === old.length : chunks[next] === old[next])) return items
+  }
+  return items
+}
+
+/** Index of the item of the last parse starting at old chunk `chunk`, or -1. */
+function itemAt(previous: Parsed, chunk: number): number {
+  const starts = previous.itemChunk
+  let lo = 0
+  let hi = starts.length - 2
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (starts[mid]! <= chunk) lo = mid
+    else hi = mid - 1
+  }
+  return starts[lo] === chunk ? lo : -1
+}
+
+/** Index of the chunk starting at `offset`, or -1. */
+function chunkAt(chunks: readonly Chunk[], offset: number): number {
+  let lo = 0
+  let hi = chunks.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (chunks[mid]!.start <= offset) lo = mid
+    else hi = mid - 1
+  }
+  return chunks[lo]?.start === offset ? lo : -1
 }
 
 export function parseMarkdown(text: string, kind: Kind, options: MarkdownParseOptions = {}): SourceDocument {
   const {chunks, definitions} = chunkMarkdownEdited(text)
   let labelledCache: Array<{label: string; line: string}> | undefined
   const labelled = () => (labelledCache ??= definitionLabels(definitions))
-  const previous = lastRuns
-  const runs = new Map<number, Run>()
-  let reuse: ((start: number, end: number) => Run | undefined) | undefined
-  if (previous && previous.definitions === definitions && previous.text.length > 4096 && text.length > 4096) {
-    const {prefix, suffix} = textEdit(previous.text, text)
-    const delta = text.length - previous.text.length
-    reuse = (start, end) => {
-      const old = end <= prefix ? start : start >= text.length - suffix ? start - delta : -1
-      const run = old < 0 ? undefined : previous.runs.get(old)
-      if (!run || run.end - old !== end - start) return undefined
-      return old === start ? run : {end, result: run.result, placed: place(run.result, start)}
+  const previous = lastParse && lastParse.definitions === definitions && lastParse.text.length > 4096 && text.length > 4096 ? lastParse : undefined
+  // Items before the edit: the same chunks, so the same runs and results.
+  const head = previous ? sameHead(previous, chunks) : 0
+  const items: Item[] = previous ? previous.items.slice(0, head) : []
+  const itemChunk: number[] = previous ? previous.itemChunk.slice(0, head) : []
+  const blocks = new FlatBuilder(previous?.blocks, head)
+  const directives = new FlatBuilder(previous?.directives, head)
+  const outline = new FlatBuilder(previous?.outline, head)
+  const html = new FlatBuilder(previous?.html, head)
+  // Items after the edit: a run starting at a chunk past the edit where the last parse started
+  // one too holds the same chunks from there on, so every item from there on is the same.
+  let resync: ((chunk: number) => number) | undefined
+  let delta = 0
+  if (previous) {
+    const {suffix} = textEdit(previous.text, text)
+    delta = text.length - previous.text.length
+    const unchangedFrom = text.length - suffix
+    resync = (chunk) => {
+      const start = chunks[chunk]!.start
+      if (start < unchangedFrom) return -1
+      const old = chunkAt(previous.chunks, start - delta)
+      if (old < 0 || previous.chunks.length - old !== chunks.length - chunk) return -1
+      const item = itemAt(previous, old)
+      return item >= head ? item : -1
     }
   }
-  const blocks: ProseBlock[] = []
-  const directives: Directive[] = []
-  const codeRanges: Array<[number, number]> = []
-  const skipped: Array<{offset: number; endOffset: number; reason: string}> = []
-  const outline: OutlineNode[] = []
-  const html: ChunkResult['html'] = []
-  const parsed: Chunk[] = []
+  const add = (first: number, item: Item) => {
+    const start = chunks[first]!.start
+    items.push(item)
+    itemChunk.push(first)
+    const result = item.result
+    blocks.item(result.blocks, start, shiftBlock)
+    directives.item(result.directives, start, shiftDirective)
+    outline.item(result.outline, start, shiftNode)
+    html.item(result.html, start, shiftNode)
+  }
   // Runs of chunks are parsed together, a run ending where a chunk's own content says so:
   // one parser call per run instead of per chunk, with run boundaries that an edit elsewhere
   // cannot move, so unchanged runs stay cached.
-  let run: Chunk[] = []
-  const flush = () => {
-    if (run.length === 0) return
-    const group: Chunk = {start: run[0]!.start, end: run[run.length - 1]!.end, line: run[0]!.line, tooDeep: false}
-    run = []
-    let placed = reuse?.(group.start, group.end)
-    if (!placed) {
-      const value = text.slice(group.start, group.end)
-      const result = parseChunk(value, definitionsFor(value, labelled()))
-      placed = {end: group.end, result, placed: place(result, group.start)}
-    }
-    runs.set(group.start, placed)
-    parsed.push(group)
-    const here = placed.placed
-    for (const block of here.blocks) blocks.push(block)
-    for (const directive of here.directives) directives.push(directive)
-    for (const range of here.codeRanges) codeRanges.push(range)
-    for (const node of here.outline) outline.push(node)
-    for (const node of here.html) html.push(node)
+  let first = -1
+  const flush = (last: number, natural: boolean) => {
+    if (first < 0) return
+    const start = chunks[first]!.start
+    const value = text.slice(start, chunks[last]!.end)
+    add(first, {result: parseChunk(value, definitionsFor(value, labelled())), natural, parsed: true})
+    first = -1
   }
-  for (const chunk of chunks) {
-    if (chunk.tooDeep) {
-      flush()
-      skipped.push({offset: chunk.start, endOffset: chunk.end, reason: 'nesting deeper than whylint parses'})
-      continue
+  let outOfTime: number | undefined
+  let tail = -1
+  let at = previous ? (previous.itemChunk[head] ?? chunks.length) : 0
+  for (; at < chunks.length; at++) {
+    const chunk = chunks[at]!
+    if (first < 0 && resync) {
+      tail = resync(at)
+      if (tail >= 0) break
     }
-    if (chunk.end - chunk.start > MAX_CHUNK_LENGTH) {
-      flush()
+    const tooDeep = chunk.tooDeep
+    if (tooDeep || chunk.end - chunk.start > MAX_CHUNK_LENGTH) {
+      flush(at - 1, false)
+      const length = chunk.end - chunk.start
       // Inline parsing grows faster than linearly on one giant paragraph (seconds for 1 MB).
-      if (/^ {0,3}(?:`{3,}|~{3,})/.test(text.slice(chunk.start, chunk.start + 10))) codeRanges.push([chunk.start, chunk.end])
-      else skipped.push({offset: chunk.start, endOffset: chunk.end, reason: `a run of ${chunk.end - chunk.start} characters without a blank line is past what whylint parses`})
+      const fence = !tooDeep && /^ {0,3}(?:`{3,}|~{3,})/.test(text.slice(chunk.start, chunk.start + 10))
+      add(at, {
+        result: fence ? {...EMPTY, codeRanges: [[0, length]]} : EMPTY,
+        natural: true,
+        parsed: false,
+        ...(fence ? {} : {skipped: tooDeep ? 'nesting deeper than whylint parses' : `a run of ${length} characters without a blank line is past what whylint parses`}),
+      })
       continue
     }
     if (options.deadline !== undefined && options.now && options.now() > options.deadline) {
-      flush()
-      skipped.push({offset: chunk.start, endOffset: text.length, reason: 'the time budget ran out while parsing'})
-      run = []
+      flush(at - 1, false)
+      outOfTime = chunk.start
       break
     }
-    run.push(chunk)
-    if (endsRun(text, chunk) || chunk.end - run[0]!.start > MAX_RUN_LENGTH) flush()
+    if (first < 0) first = at
+    if (endsRun(text, chunk) || chunk.end - chunks[first]!.start > MAX_RUN_LENGTH) flush(at, true)
   }
-  flush()
-  lastRuns = {text, definitions, runs}
-  directives.sort((a, b) => a.offset - b.offset)
+  if (tail >= 0) {
+    const old = previous!
+    const offset = at - old.itemChunk[tail]!
+    for (let index = tail; index < old.items.length; index++) {
+      items.push(old.items[index]!)
+      itemChunk.push(old.itemChunk[index]! + offset)
+    }
+    blocks.tail(old.blocks, tail, delta, shiftBlock)
+    directives.tail(old.directives, tail, delta, shiftDirective)
+    outline.tail(old.outline, tail, delta, shiftNode)
+    html.tail(old.html, tail, delta, shiftNode)
+  } else if (outOfTime === undefined) flush(chunks.length - 1, false)
+  itemChunk.push(outOfTime === undefined ? chunks.length : at)
+  const parsed: Parsed = {text, definitions, chunks, items, itemChunk, blocks: blocks.done(), directives: directives.done(), outline: outline.done(), html: html.done()}
+  // A parse cut short by the time budget is not one to build on.
+  lastParse = outOfTime === undefined ? parsed : undefined
+  return documentOf(text, kind, parsed, labelled, outOfTime)
+}
+
+function documentOf(text: string, kind: Kind, parsed: Parsed, labelled: () => Array<{label: string; line: string}>, outOfTime: number | undefined): SourceDocument {
+  const {chunks, items, itemChunk} = parsed
+  const skipped: Array<{offset: number; endOffset: number; reason: string}> = []
+  for (let index = 0; index < items.length; index++) {
+    const reason = items[index]!.skipped
+    if (reason !== undefined) {
+      const chunk = chunks[itemChunk[index]!]!
+      skipped.push({offset: chunk.start, endOffset: chunk.end, reason})
+    }
+  }
+  if (outOfTime !== undefined) skipped.push({offset: outOfTime, endOffset: text.length, reason: 'the time budget ran out while parsing'})
+  const directives = parsed.directives.values.length > 0 ? parsed.directives.values.slice().sort((a, b) => a.offset - b.offset) : []
+  let codeRanges: Array<[number, number]> | undefined
   let tree: Root | undefined
-  const document: SourceDocument = {kind, text, blocks, directives, codeRanges, outline, html, ...(skipped.length > 0 ? {skippedRanges: skipped} : {})}
-  // The whole-document tree is built only when a rule asks for it, from the chunks parsed.
+  const document = {kind, text, blocks: parsed.blocks.values, directives} as SourceDocument
+  // Code ranges are many (every inline code span and link) and read only when a rule has a
+  // finding to check: they are placed on first access.
+  Object.defineProperty(document, 'codeRanges', {
+    enumerable: true,
+    configurable: true,
+    get(): Array<[number, number]> {
+      if (!codeRanges) {
+        codeRanges = []
+        for (let index = 0; index < items.length; index++) {
+          const ranges = items[index]!.result.codeRanges
+          if (ranges.length === 0) continue
+          const start = chunks[itemChunk[index]!]!.start
+          for (const [from, to] of ranges) codeRanges.push([from + start, to + start])
+        }
+      }
+      return codeRanges
+    },
+    set(value: Array<[number, number]>) {
+      codeRanges = value
+    },
+  })
+  document.outline = parsed.outline.values
+  document.html = parsed.html.values
+  if (skipped.length > 0) document.skippedRanges = skipped
+  // The whole-document tree is built only when a rule asks for it, from the runs parsed.
   Object.defineProperty(document, 'markdown', {
     enumerable: true,
     get(): Root {
-      tree ??= {
-        type: 'root',
-        children: parsed.flatMap((chunk) => chunkTree(text.slice(chunk.start, chunk.end), definitionsFor(text.slice(chunk.start, chunk.end), labelled())).children.map((child) => shiftTree(child, chunk.start, chunk.line - 1))),
-        position: {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: 1, offset: text.length}},
+      if (!tree) {
+        const children: Root['children'] = []
+        for (let index = 0; index < items.length; index++) {
+          if (!items[index]!.parsed) continue
+          const chunk = chunks[itemChunk[index]!]!
+          const value = text.slice(chunk.start, chunks[itemChunk[index + 1]! - 1]!.end)
+          for (const child of chunkTree(value, definitionsFor(value, labelled())).children) children.push(shiftTree(child, chunk.start, chunk.line - 1))
+        }
+        tree = {type: 'root', children, position: {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: 1, offset: text.length}}}
       }
       return tree
     },
