@@ -15,7 +15,7 @@ import {probability, type Features} from '../../src/engine/models/linear.js'
 import {readmeFeatures} from '../../src/engine/models/readme-why/features.js'
 import {combine, type ReadmeWhyModel} from '../../src/engine/models/readme-why/index.js'
 import {splitSections} from '../../src/engine/models/readme-why/sections.js'
-import {groupFolds, train, type Example} from '../lib/logreg.js'
+import {groupFolds, train, type Example, type TrainOptions} from '../lib/logreg.js'
 
 export const SHARED = process.env.WHYLINT_SHARED ?? '../shared'
 export const PRANA = join(SHARED, 'datasets', 'prana_readme_sections.train.jsonl')
@@ -98,11 +98,11 @@ export const TRAIN_OPTIONS = {epochs: 10, learningRate: 0.05, l2: 2, minCount: 8
 export const SECTION_OPTIONS = {epochs: 10, learningRate: 0.05, l2: 2, minCount: 5, seed: 9, positiveWeight: 5} as const
 
 /** Both models; the thresholds are set by the caller (0.5 until then). */
-export function fit(readmes: readonly Readme[]): ReadmeWhyModel {
+export function fit(readmes: readonly Readme[], options: {readme: TrainOptions; section: TrainOptions} = {readme: TRAIN_OPTIONS, section: SECTION_OPTIONS}): ReadmeWhyModel {
   return {
     name: 'readme-why: the README says why the project exists',
-    readme: train([...readmes], 'readme-why: the README says why the project exists', TRAIN_OPTIONS),
-    section: train(readmes.flatMap((item) => item.sections), 'readme-why: this section says why the project exists', SECTION_OPTIONS),
+    readme: train([...readmes], 'readme-why: the README says why the project exists', options.readme),
+    section: train(readmes.flatMap((item) => item.sections), 'readme-why: this section says why the project exists', options.section),
     threshold: 0.5,
     ruleThreshold: 0.5,
   }

@@ -92,7 +92,7 @@ function bucket(value: number, edges: readonly number[]): string {
 }
 
 // bounded: a heading is one line of a README.
-function cleanHeading(heading: string): string {
+export function cleanHeading(heading: string): string {
   return heading.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/<[^>]*>/g, ' ').replace(/[*_`#]/g, ' ')
 }
 
@@ -139,15 +139,27 @@ export interface ReadmeFeatures {
   sectionFeatures: Features[]
 }
 
+/** A section's prose and its words, read once for both models. */
+interface SectionProse {
+  part: ReturnType<typeof proseOf>
+  tokens: string[]
+}
+
+function sectionProse(section: Section): SectionProse {
+  const part = proseOf(section.content.slice(0, MAX_CHARS))
+  return {part, tokens: words(part.prose)}
+}
+
 export function readmeFeatures(text: string): ReadmeFeatures {
   const sections = splitSections(text.length > READ_LIMIT ? text.slice(0, READ_LIMIT) : text)
   const features: Features = new Map()
   const intro = introSections(sections)
   const read = sections.slice(0, MAX_SECTIONS)
+  const prose = read.map(sectionProse)
   addFeature(features, `@sections:${bucket(sections.length, [1, 3, 6, 12, 25])}`)
 
-  // Intro prose.
-  const introProse = intro.map((section) => proseOf(section.content.slice(0, MAX_CHARS)))
+  // Intro prose: the intro is at most the first four sections, all of them read.
+  const introProse = intro.map((_, index) => prose[index]!.part)
   const introText = introProse.map((part) => part.prose).join('\n\n')
   const introTokens = words(introText)
   addFeature(features, `@intro-words:${bucket(introTokens.length, [0, 10, 25, 50, 100, 200, 400])}`)
@@ -185,8 +197,7 @@ export function readmeFeatures(text: string): ReadmeFeatures {
     const headingTokens = words(cleanHeading(section.heading))
     for (const token of headingTokens) headingWords.add(stem(token))
     headingText += `${section.heading}\n`
-    const part = proseOf(section.content.slice(0, MAX_CHARS))
-    const sectionTokens = words(part.prose)
+    const {part, tokens: sectionTokens} = prose[section.index]!
     proseWords += sectionTokens.length
     codeLines += part.codeLines
     for (const token of sectionTokens) tokens.push(token)
@@ -206,7 +217,7 @@ export function readmeFeatures(text: string): ReadmeFeatures {
   }
   for (const word of keywords) addFeature(features, `@kw:${word}`)
   addFeature(features, `@kw-count:${keywords.length}`)
-  const sectionFeatureList = read.map((section, position) => sectionFeatures(section, position))
+  const sectionFeatureList = read.map((section, position) => sectionFeatures(section, position, prose[position]))
   return {features, sections, intro, introCues, cues, whyHeadings, keywords, introWords: introTokens.length, sectionFeatures: sectionFeatureList}
 }
 
@@ -215,18 +226,19 @@ export function readmeFeatures(text: string): ReadmeFeatures {
  * most whys), its heading's family and words, the cue families and keywords in its prose, how
  * much prose and list it has, and the stems of its words.
  */
-export function sectionFeatures(section: Section, position: number): Features {
+export function sectionFeatures(section: Section, position: number, read: SectionProse = sectionProse(section)): Features {
   const features: Features = new Map()
   addFeature(features, `@s-pos:${position === 0 ? '0' : position === 1 ? '1' : position <= 3 ? '2-3' : '>3'}`)
   const family = headingFamily(section.heading)
   addFeature(features, `@s-h:${family ?? (section.heading === '' ? 'none' : 'other')}`)
   for (const token of new Set(words(cleanHeading(section.heading)))) addFeature(features, `sh:${stem(token)}`)
-  const part = proseOf(section.content.slice(0, MAX_CHARS))
-  const tokens = words(part.prose)
+  const {part, tokens} = read
   addFeature(features, `@s-words:${bucket(tokens.length, [0, 10, 25, 50, 100, 200])}`)
   if (part.lines > 0 && part.listLines / part.lines > 0.5) addFeature(features, '@s-mostly-list')
   if (part.codeLines > 0) addFeature(features, '@s-code')
   for (const [cueFamily] of findCues(tokens)) addFeature(features, `@s-cue:${cueFamily}`)
+  for (const [cueFamily] of findCues(tokens.slice(0, 40))) addFeature(features, `@s-cue-early:${cueFamily}`)
+  addFeature(features, `@s-pos-h:${position === 0 ? '0' : position <= 2 ? '1-2' : '>2'}:${family ?? (section.heading === '' ? 'none' : 'other')}`)
   for (const match of `${section.heading}\n${part.prose}`.matchAll(KEYWORD)) features.set(`@s-kw:${match[1]!.toLowerCase()}`, 1)
   for (const token of new Set(tokens)) addFeature(features, `sw:${stem(token)}`)
   return features

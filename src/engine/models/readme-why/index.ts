@@ -12,7 +12,7 @@
 import type {JudgeOptions, Judgement} from '../../types.js'
 import {promptLines, README_WHY_LINES} from '../../templates.js'
 import {probability, topContributions, type LinearModel} from '../linear.js'
-import {CUE_FAMILIES, READ_LIMIT, readmeFeatures} from './features.js'
+import {cleanHeading, CUE_FAMILIES, READ_LIMIT, readmeFeatures} from './features.js'
 import {splitSections, type Section} from './sections.js'
 import weights from './weights.json'
 
@@ -99,7 +99,7 @@ export function judgeReadmeWithModel(text: string, model: ReadmeWhyModel): Readm
   const present = score >= model.threshold
   const evidence: string[] = [`score ${score.toFixed(2)}: ${present ? 'at or above' : 'below'} ${model.threshold.toFixed(2)}; read ${sections.length} section${sections.length === 1 ? '' : 's'}${text.length > READ_LIMIT ? ` in the first ${READ_LIMIT / 1000}K characters` : ''}, the intro ${read.intro.length > 0 ? `(${read.introWords} words)` : '(none)'} and title included`]
   const bestSection = sections[best]
-  if (bestSection) evidence.push(`most why-like section: ${bestSection.heading === '' ? 'the text before the first heading' : `\`${bestSection.heading.slice(0, 60)}\``} (${bestScore.toFixed(2)}); the README as a whole ${readmeScore.toFixed(2)}`)
+  if (bestSection) evidence.push(`most why-like section: ${bestSection.heading === '' ? 'the text before the first heading' : `\`${cleanHeading(bestSection.heading).replace(/\s+/g, ' ').trim().slice(0, 60)}\``} (${bestScore.toFixed(2)}); the README as a whole ${readmeScore.toFixed(2)}`)
   const introFound = CUE_FAMILIES.filter((family) => read.introCues.has(family)).map((family) => `${family} ${quote(read.introCues.get(family)!)}`)
   evidence.push(introFound.length > 0 ? `cues in the intro: ${introFound.join('; ')}` : 'looked in the intro for a problem (pain, tedious, tired of …), a goal (designed to, the aim, so that …), a contrast (unlike, instead of, without having to …) or a benefit (makes it easy, lets you …): none found')
   if (read.whyHeadings.length > 0) evidence.push(`why-like heading${read.whyHeadings.length === 1 ? '' : 's'}: ${read.whyHeadings.slice(0, 3).map((section) => `\`${section.heading.slice(0, 60)}\``).join(', ')}`)
