@@ -84,6 +84,9 @@ export function chunkMarkdownEdited(text: string): Chunking {
   let restart = -1
   let prefix = 0
   let suffix = 0
+  // Whether the chunks scanned again hold the same definitions as the ones they replace: then
+  // the joined definitions are the last text's, not joined again from every chunk.
+  let sameDefinitions = false
   if (previous && text.length > 4096 && previous.text.length > 4096) {
     ;({prefix, suffix} = textEdit(previous.text, text))
     // The first chunk is left to a full scan: front matter is only recognised at offset 0.
@@ -108,7 +111,9 @@ export function chunkMarkdownEdited(text: string): Chunking {
       return true
     }
     const {start, line} = old[restart]!
-    if (scan(text, start, line, chunks, definitions, text.length - suffix, resync)) {
+    const resumedAt = scan(text, start, line, chunks, definitions, text.length - suffix, resync)
+    sameDefinitions = sameLines(definitions.slice(restart), previous.definitions.slice(restart, resumedAt ? resumed : old.length))
+    if (resumedAt) {
       for (let index = resumed; index < old.length; index++) {
         const chunk = old[index]!
         chunks.push(delta === 0 && lineDelta === 0 ? chunk : {start: chunk.start + delta, end: chunk.end + delta, line: chunk.line + lineDelta, tooDeep: chunk.tooDeep})
@@ -116,10 +121,18 @@ export function chunkMarkdownEdited(text: string): Chunking {
       }
     }
   }
-  const joined = definitions.flat().join('\n')
-  const chunking = {chunks, definitions: previous?.chunking.definitions === joined ? previous.chunking.definitions : joined}
+  let joined = sameDefinitions ? previous!.chunking.definitions : definitions.flat().join('\n')
+  if (previous?.chunking.definitions === joined) joined = previous.chunking.definitions
+  const chunking = {chunks, definitions: joined}
   last = {text, chunks, definitions, chunking}
   return chunking
+}
+
+/** Whether two lists of per-chunk definitions hold the same lines in the same order. */
+function sameLines(a: ReadonlyArray<readonly string[]>, b: ReadonlyArray<readonly string[]>): boolean {
+  const left = a.flat()
+  const right = b.flat()
+  return left.length === right.length && left.every((line, index) => line === right[index])
 }
 
 /**

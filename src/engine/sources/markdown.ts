@@ -154,14 +154,17 @@ export interface MarkdownParseOptions {
 
 /** Runs average about four chunks, and stop growing past this many characters. */
 const RUN_SPLIT = 4
-const MAX_RUN_LENGTH = 4096
+const MAX_RUN_LENGTH = 2048
 
-/** Whether a run of chunks ends after this one: decided by a hash of the chunk's own text. */
+/**
+ * Whether a run of chunks ends after this one: decided by a hash of the chunk's first 64
+ * characters only, so typing further into a chunk never moves a run boundary (a moved boundary
+ * merges two runs, and the edit then re-parses both).
+ */
 function endsRun(text: string, chunk: Chunk): boolean {
   let hash = 2166136261
   const end = Math.min(chunk.end, chunk.start + 64)
   for (let index = chunk.start; index < end; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 16777619)
-  hash = Math.imul(hash ^ (chunk.end - chunk.start), 16777619)
   return (hash >>> 0) % RUN_SPLIT === 0
 }
 

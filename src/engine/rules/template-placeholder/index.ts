@@ -223,11 +223,13 @@ export default defineRule<Options>({
   },
   run({document, options, report}) {
     const text = document.text
-    const skip = document.kind === 'code' || document.kind === 'commit' ? [] : document.codeRanges
+    // Read only when there is a match to check: a megabyte of Markdown has thousands of ranges.
+    let skip: ReadonlyArray<readonly [number, number]> | undefined
+    const codeRanges = () => (skip ??= document.kind === 'code' || document.kind === 'commit' ? [] : document.codeRanges)
     const seen = new Set<number>()
     const check = (placeholder: Placeholder, from: number, start: number, value: string) => {
       const end = start + value.length
-      if (seen.has(start) || overlaps(skip, start, end)) return
+      if (seen.has(start) || overlaps(codeRanges(), start, end)) return
       // `@param {string} [description]` names an optional parameter `description`.
       if (value.startsWith('[') && OPTIONAL_PARAM.test(text.slice(Math.max(from, start - 200), start))) return
       // `'--cheese [type]'` quoted in an example is a usage string, not a stub.
