@@ -12,7 +12,7 @@ import {readFileSync, statSync} from 'node:fs'
 import {judge} from '../../src/engine/judge.js'
 import {judgeReadmeWithModel, ruleThreshold} from '../../src/engine/models/readme-why/index.js'
 import {groupFolds, scores, type Scores} from '../lib/logreg.js'
-import {chooseRuleThreshold, chooseThreshold, fit, loadReadmes, outOfFold, PRANA, type Readme} from '../train/readme-why.js'
+import {chooseRuleThreshold, chooseThreshold, fit, loadReadmes, outOfFold, PRANA, type Readme, views} from '../train/readme-why.js'
 
 const KEYWORD = /\b(?:why|motivation|problem|because)\b/i
 const SEEDS = [3, 11, 21]
@@ -34,23 +34,34 @@ function table(name: string, pairs: ReadonlyArray<{why: boolean; present: boolea
   return macro
 }
 
-function crossValidate(readmes: readonly Readme[], seed: number): {judge: Array<{why: boolean; present: boolean}>; rule: Array<{why: boolean; present: boolean}>} {
+type Pairs = Array<{why: boolean; present: boolean}>
+
+function crossValidate(readmes: readonly Readme[], seed: number): {judge: Pairs; rule: Pairs; readmeOnly: Pairs; sectionOnly: Pairs} {
   const folds = groupFolds([...readmes], 5, seed)
-  const judged: Array<{why: boolean; present: boolean}> = []
-  const ruled: Array<{why: boolean; present: boolean}> = []
+  const judged: Pairs = []
+  const ruled: Pairs = []
+  const readmeOnly: Pairs = []
+  const sectionOnly: Pairs = []
   for (let fold = 0; fold < folds.length; fold++) {
     const trainPart = folds.filter((_, index) => index !== fold).flat()
     const model = fit(trainPart)
-    const inner = outOfFold(trainPart, 4, 5).map(({readme, score}) => ({score, why: readme.why}))
-    model.threshold = chooseThreshold(inner)
-    model.ruleThreshold = chooseRuleThreshold(inner, model.threshold)
+    const inner = outOfFold(trainPart, 4, 5)
+    const pairs = inner.map(({readme, score}) => ({score, why: readme.why}))
+    model.threshold = chooseThreshold(pairs)
+    model.ruleThreshold = chooseRuleThreshold(pairs, model.threshold)
+    // Each view alone, with its own threshold from the same inner folds: what combining them adds.
+    const readmeThreshold = chooseThreshold(inner.map(({readme, views: scored}) => ({score: scored.readme, why: readme.why})))
+    const sectionThreshold = chooseThreshold(inner.map(({readme, views: scored}) => ({score: scored.section, why: readme.why})))
     for (const readme of folds[fold]!) {
       const result = judgeReadmeWithModel(readme.text, model)
       judged.push({why: readme.why, present: result.label === 'present'})
       ruled.push({why: readme.why, present: !result.confident})
+      const scored = views(model, readme)
+      readmeOnly.push({why: readme.why, present: scored.readme >= readmeThreshold})
+      sectionOnly.push({why: readme.why, present: scored.section >= sectionThreshold})
     }
   }
-  return {judge: judged, rule: ruled}
+  return {judge: judged, rule: ruled, readmeOnly, sectionOnly}
 }
 
 export default async function evalReadmeWhy(): Promise<void> {
@@ -60,14 +71,20 @@ export default async function evalReadmeWhy(): Promise<void> {
 
   const judgeF1: number[] = []
   const ruleF1: number[] = []
+  const readmeF1: number[] = []
+  const sectionF1: number[] = []
   for (const seed of SEEDS) {
-    const {judge: judged, rule} = crossValidate(readmes, seed)
+    const {judge: judged, rule, readmeOnly, sectionOnly} = crossValidate(readmes, seed)
     const print = seed === SEEDS[0]
     judgeF1.push(table(`judge, nested 5-fold by README (fold seed ${seed})`, judged, print))
     ruleF1.push(table(`rule readme-missing-why, same folds (fold seed ${seed})`, rule, print))
+    readmeF1.push(table('README model alone', readmeOnly, false))
+    sectionF1.push(table('best section alone', sectionOnly, false))
   }
   const mean = (values: number[]) => (values.reduce((sum, value) => sum + value, 0) / values.length).toFixed(3)
-  console.log(`macro-F1 over fold seeds ${SEEDS.join(', ')}: judge ${judgeF1.map((value) => value.toFixed(3)).join(' ')} (mean ${mean(judgeF1)}), rule ${ruleF1.map((value) => value.toFixed(3)).join(' ')} (mean ${mean(ruleF1)})`)
+  const list = (values: number[]) => `${values.map((value) => value.toFixed(3)).join(' ')} (mean ${mean(values)})`
+  console.log(`macro-F1 over fold seeds ${SEEDS.join(', ')}: judge ${list(judgeF1)}, rule ${list(ruleF1)}`)
+  console.log(`  each view alone, same folds: README model ${list(readmeF1)}, most why-like section ${list(sectionF1)}`)
 
   // The shipped weights through judge() itself: scored on the data they were trained on, so an
   // optimistic number; it shows that judge() and the evaluation read READMEs the same way.

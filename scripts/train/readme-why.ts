@@ -108,19 +108,27 @@ export function fit(readmes: readonly Readme[], options: {readme: TrainOptions; 
   }
 }
 
-/** A README's score from its precomputed features, as `judge` computes it from the text. */
-export function score(model: ReadmeWhyModel, item: Readme): number {
-  let best = 0
-  for (const features of item.sectionFeatures) best = Math.max(best, probability(model.section, features))
-  return combine(probability(model.readme, item.features), best)
+/** The two views of a README and its score, from its precomputed features, as `judge` computes them. */
+export function views(model: ReadmeWhyModel, item: Readme): {readme: number; section: number; score: number} {
+  let section = 0
+  for (const features of item.sectionFeatures) section = Math.max(section, probability(model.section, features))
+  const readme = probability(model.readme, item.features)
+  return {readme, section, score: combine(readme, section)}
 }
 
-export function outOfFold(readmes: readonly Readme[], k: number, seed: number): Array<{readme: Readme; score: number}> {
+export function score(model: ReadmeWhyModel, item: Readme): number {
+  return views(model, item).score
+}
+
+export function outOfFold(readmes: readonly Readme[], k: number, seed: number): Array<{readme: Readme; score: number; views: ReturnType<typeof views>}> {
   const folds = groupFolds([...readmes], k, seed)
-  const out: Array<{readme: Readme; score: number}> = []
+  const out: Array<{readme: Readme; score: number; views: ReturnType<typeof views>}> = []
   for (let fold = 0; fold < folds.length; fold++) {
     const model = fit(folds.filter((_, index) => index !== fold).flat())
-    for (const readme of folds[fold]!) out.push({readme, score: score(model, readme)})
+    for (const readme of folds[fold]!) {
+      const scored = views(model, readme)
+      out.push({readme, score: scored.score, views: scored})
+    }
   }
   return out
 }

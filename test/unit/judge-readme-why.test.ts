@@ -58,6 +58,19 @@ describe('readme-why detector', () => {
     assert.match(none, /looked in the intro for a problem/)
   })
 
+  it('names the section that reads most like a why', () => {
+    assert.match(judge(data('why-section.md'), {detector: 'readme-why'}).evidence.join('\n'), /most why-like section: `Why`/)
+    assert.match(judge(data('why-motivation.md'), {detector: 'readme-why'}).evidence.join('\n'), /most why-like section: `Motivation`/)
+  })
+
+  it('scores a why section above the same README without it', () => {
+    const text = data('why-section.md')
+    const why = splitSections(text).find((section) => section.heading === 'Why')!
+    const without = text.slice(0, why.offset) + text.slice(why.endOffset)
+    assert.ok(judge(text, {detector: 'readme-why'}).score > judge(without, {detector: 'readme-why'}).score)
+    assert.equal(label(without), 'missing')
+  })
+
   it('the rule stays silent where judge says present, and nudges only below its own, stricter threshold', () => {
     for (const name of ['why-intro.md', 'why-section.md', 'why-motivation.md']) assert.equal(own(data(name)).length, 0, name)
     const result = judgeReadmeWhy(data('nowhy-install.md'))
