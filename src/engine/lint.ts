@@ -6,7 +6,7 @@ import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {resolveRules, validateConfig, type ActiveRule} from './config.js'
 import {inferKind} from './kinds.js'
-import {forgetLastLines, lineIndex, lineStartsOfEdited} from './lines.js'
+import {forgetLastLines, lineIndex, lineStartsOfEdited, textEdit} from './lines.js'
 import {DEFAULT_LIMITS, type Limits} from './limits.js'
 import {clearSyllableCache} from './prose-pass/readability.js'
 import type {ProseBlock} from './prose.js'
@@ -127,10 +127,10 @@ function run(text: string, options: LintOptions, keepMessages: boolean): {analys
   if (blockRules.length > 0) {
     const keys = blockRules.map((entry) => internedKey(`${entry.rule.id}\u0000${JSON.stringify(entry.options)}`))
     const sums = blockRules.map(() => ({names: [] as string[], values: [] as number[]}))
-    stoppedAt = runBlockRules(document, blockRules, keys, sums, deadline, parse, (entry, r, base) => {
-      if (keepMessages) emit(entry, shiftReport(r, base))
-      else direct.push(reportToFinding(r, entry, text, toPoint, base))
-    })
+    const sink: BlockSink = keepMessages
+      ? {report: (entry, r, base) => emit(entry, shiftReport(r, base))}
+      : {text, lines: starts.length, toPoint, into: direct, severities: blockRules.map((entry) => entry.severity).join()}
+    stoppedAt = runBlockRules(document, blockRules, keys, sums, deadline, parse, sink)
     blockRules.forEach((entry, index) => {
       const {names, values} = sums[index]!
       for (let slot = 0; slot < names.length; slot++) metrics[names[slot]!] = values[slot]!
@@ -243,7 +243,24 @@ const recordCache = new Map<string, BlockRecord>()
 // The blocks and records of the last lint: after an edit, the blocks before it are the same
 // objects and the blocks after it share their key strings, so their records are taken without
 // a lookup; only the blocks the edit touched are looked up.
-let lastPass: {set: string; blocks: readonly ProseBlock[]; records: BlockRecord[]} | undefined
+let lastPass:
+  | {
+      set: string
+      blocks: readonly ProseBlock[]
+      records: BlockRecord[]
+      /** Findings path only: the text, its line count, the rules' severities, each block's findings. */
+      findings?: {text: string; lines: number; severities: string; byBlock: Array<Finding[] | undefined>}
+    }
+  | undefined
+
+/**
+ * Where block results go: VFile messages (`report`), or findings built straight from the reports
+ * into `into`. Findings of a block the last lint had too are taken from that lint: as they were
+ * when the block lies before the edit, moved by the edit's length and line count after it.
+ */
+type BlockSink =
+  | {report: (entry: ActiveRule, r: Report, base: number) => void}
+  | {text: string; lines: number; toPoint: ToPoint; into: Finding[]; severities: string}
 
 /** How many leading and trailing blocks the last lint had too (same key, in order). */
 function sameEnds(blocks: readonly ProseBlock[], previous: readonly ProseBlock[]): {head: number; tail: number} {
@@ -268,19 +285,31 @@ function runBlockRules(
   sums: readonly Sums[],
   deadline: number,
   parse: (block: ProseBlock) => NlcstRoot,
-  onReport: (entry: ActiveRule, r: Report, base: number) => void,
+  sink: BlockSink,
 ): number | undefined {
   const blocks = document.blocks
   const set = internedKey(keys.join('\u0001'))
   const previous = lastPass?.set === set ? lastPass : undefined
   const ends = previous ? sameEnds(blocks, previous.blocks) : {head: 0, tail: 0}
   const records: BlockRecord[] = new Array<BlockRecord>(blocks.length)
+  const direct = 'into' in sink ? sink : undefined
+  const byBlock: Array<Finding[] | undefined> | undefined = direct ? new Array<Finding[] | undefined>(blocks.length) : undefined
+  const old = direct && previous?.findings?.severities === direct.severities ? previous.findings : undefined
+  let moved: {before: number; after: number; delta: number; lineDelta: number} | undefined
+  const edit = () => {
+    if (!moved) {
+      const {prefix, suffix} = textEdit(old!.text, direct!.text)
+      moved = {before: prefix, after: old!.text.length - suffix, delta: direct!.text.length - old!.text.length, lineDelta: direct!.lines - old!.lines}
+    }
+    return moved
+  }
   let stoppedAt: number | undefined
   for (let at = 0; at < blocks.length; at++) {
     const block = blocks[at]!
     let record: BlockRecord | undefined
-    if (at < ends.head) record = previous!.records[at]
-    else if (at >= blocks.length - ends.tail) record = previous!.records[previous!.records.length - (blocks.length - at)]
+    let was = -1
+    if (at < ends.head) record = previous!.records[(was = at)]
+    else if (at >= blocks.length - ends.tail) record = previous!.records[(was = previous!.records.length - (blocks.length - at))]
     else {
       record = recordCache.get(block.key)
       if (record?.set !== set) {
@@ -300,7 +329,18 @@ function runBlockRules(
     if (reports.length > 0) {
       const base = block.origStart
       const rules = record!.rules
-      for (let r = 0; r < reports.length; r++) onReport(blockRules[rules[r]!]!, reports[r]!, base)
+      if (direct) {
+        const earlier = old && was >= 0 ? old.byBlock[was] : undefined
+        let made = earlier ? reused(earlier, base - previous!.blocks[was]!.origStart, edit()) : undefined
+        if (!made) {
+          made = []
+          for (let r = 0; r < reports.length; r++) made.push(reportToFinding(reports[r]!, blockRules[rules[r]!]!, direct.text, direct.toPoint, base))
+        }
+        for (const finding of made) direct.into.push(finding)
+        byBlock![at] = made
+      } else {
+        for (let r = 0; r < reports.length; r++) (sink as {report: (entry: ActiveRule, r: Report, base: number) => void}).report(blockRules[rules[r]!]!, reports[r]!, base)
+      }
     }
     const names = record!.metricNames
     for (let e = 0; e < names.length; e++) {
@@ -315,8 +355,30 @@ function runBlockRules(
       } else sum.values[slot]! += value
     }
   }
-  lastPass = stoppedAt === undefined ? {set, blocks, records} : undefined
+  lastPass = stoppedAt === undefined ? {set, blocks, records, ...(direct ? {findings: {text: direct.text, lines: direct.lines, severities: direct.severities, byBlock: byBlock!}} : {})} : undefined
   return stoppedAt
+}
+
+/**
+ * A block's findings from the last lint, valid again after an edit, or undefined. `shift` is how
+ * far the block moved. Before the edit a finding stands as it was; after it, a finding whose
+ * line starts past the edit keeps its column and moves by the edit's length and line count.
+ */
+function reused(findings: Finding[], shift: number, edit: {before: number; after: number; delta: number; lineDelta: number}): Finding[] | undefined {
+  if (shift === 0) {
+    for (const finding of findings) if (finding.endOffset >= edit.before) return undefined
+    return findings
+  }
+  if (shift !== edit.delta) return undefined
+  // The character before the finding's line start lies in the unchanged text after the edit.
+  for (const finding of findings) if (finding.offset - finding.column < edit.after) return undefined
+  return findings.map((finding) => {
+    const copy: Finding = {...finding, line: finding.line + edit.lineDelta, endLine: finding.endLine + edit.lineDelta, offset: finding.offset + shift, endOffset: finding.endOffset + shift}
+    if (finding.fixes) {
+      copy.fixes = finding.fixes.map((fix) => ({...fix, edits: fix.edits.map((change) => ({...change, offset: change.offset + shift, endOffset: change.endOffset + shift}))}))
+    }
+    return copy
+  })
 }
 
 /** The record of one block: each rule's result from the per-rule cache, or from running it. */

@@ -82,11 +82,17 @@ function randomEdit(text: string, random: () => number): {text: string; descript
     const char = TYPED[Math.floor(random() * TYPED.length)]!
     return {text: text.slice(0, at) + char + text.slice(at), description: `insert ${JSON.stringify(char)} at ${at}`}
   }
-  if (choice < 0.7 && text.length > 0) {
+  if (choice < 0.65 && text.length > 0) {
     const from = Math.min(at, text.length - 1)
     return {text: text.slice(0, from) + text.slice(from + 1), description: `delete 1 at ${from}`}
   }
-  if (choice < 0.8) {
+  if (choice < 0.75 && text.length > 0) {
+    // Same length: everything after the edit stays where it was, lines may not.
+    const from = Math.min(at, text.length - 1)
+    const char = random() < 0.5 ? '\n' : TYPED[Math.floor(random() * TYPED.length)]!
+    return {text: text.slice(0, from) + char + text.slice(from + 1), description: `replace 1 at ${from} with ${JSON.stringify(char)}`}
+  }
+  if (choice < 0.82) {
     const length = 1 + Math.floor(random() * 40)
     return {text: text.slice(0, at) + text.slice(at + length), description: `delete ${length} at ${at}`}
   }
