@@ -5,7 +5,7 @@
 // Motivation, Purpose, About …), the plain keywords why/motivation/problem/because, and the stems
 // of the intro and of the headings. The other reads one section at a time (its place, heading,
 // cues and words) and the README takes its most why-like section. The score is the geometric mean
-// of the two: both views must agree, which in cross-validation beat either alone. Two thresholds:
+// of the two, so both views must agree (`npm run eval readme-why` prints each alone). Two thresholds:
 // `judge` says `missing` below `MODEL.threshold` (the best macro-F1 in cross-validation); the rule
 // nudges only below `MODEL.ruleThreshold`, where a README called missing almost always is.
 
