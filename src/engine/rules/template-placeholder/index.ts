@@ -187,6 +187,25 @@ function commentText(value: string): string | undefined {
   return match && !match[1]!.includes('-->') ? match[1]!.trim() : undefined
 }
 
+// What `instruction` made of each HTML value lately: the same value strings come back on every
+// keystroke, and a megabyte of Markdown holds hundreds of HTML nodes.
+const instructions = new Map<string, string | null>()
+
+/** The first line of a template instruction an HTML node holds, or undefined. */
+function instruction(value: string): string | undefined {
+  let first = instructions.get(value)
+  if (first === undefined) {
+    const inner = commentText(value)
+    first =
+      inner === undefined || inner === '' || TOOLING.test(inner) || LICENSE.test(inner) || !INSTRUCTION.test(inner) || !/[a-z]{3}/i.test(inner)
+        ? null
+        : inner.split(/\r?\n/)[0]!.trim()
+    if (instructions.size >= 5000) instructions.clear()
+    instructions.set(value, first)
+  }
+  return first ?? undefined
+}
+
 /** Remove a comment that stands on its own line(s) with its line break; otherwise just the comment. */
 function removal(text: string, start: number, end: number): Fix {
   let from = start
@@ -261,12 +280,10 @@ export default defineRule<Options>({
     if (!outline) return
     // Instructions left in HTML comments, anywhere in the document.
     for (const node of document.html ?? []) {
-      const inner = commentText(node.value)
+      const first = instruction(node.value)
+      if (first === undefined) continue
       const start = node.offset
       const end = node.endOffset
-      if (inner === undefined) continue
-      if (inner === '' || TOOLING.test(inner) || LICENSE.test(inner) || !INSTRUCTION.test(inner) || !/[a-z]{3}/i.test(inner)) continue
-      const first = inner.split(/\r?\n/)[0]!.trim()
       const shown = first.length > 40 ? `${first.slice(0, 40).trimEnd()}…` : first
       report({
         message: `Unexpected template instruction \`${shown}\`, expected it answered and removed`,
@@ -282,8 +299,7 @@ export default defineRule<Options>({
     for (let index = 0; index < outline.length; index++) {
       const heading = outline[index]!
       if (heading.type !== 'heading') continue
-      const name = headingText(text, heading.offset, heading.endOffset)
-      if (document.kind !== 'review' && !TEMPLATE_HEADING.test(name)) continue
+      // Emptiness first: it rules out almost every heading without reading its text.
       let empty = true
       for (let next = index + 1; next < outline.length; next++) {
         const node = outline[next]!
@@ -293,8 +309,11 @@ export default defineRule<Options>({
           break
         }
       }
+      if (!empty) continue
+      const name = headingText(text, heading.offset, heading.endOffset)
+      if (document.kind !== 'review' && !TEMPLATE_HEADING.test(name)) continue
       // A document that is only headings is an outline, not a template left unfilled.
-      if (!empty || outline.every((node) => node.type === 'heading')) continue
+      if (outline.every((node) => node.type === 'heading')) continue
       report({
         message: `Unexpected empty section \`${name}\`, expected a few words under it or the heading removed`,
         start: heading.offset,
