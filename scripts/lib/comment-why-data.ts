@@ -103,3 +103,13 @@ export function bestThreshold(pairs: Array<{score: number; actual: 0 | 1}>): num
   }
   return best.threshold
 }
+
+/** The shipped model: trained on all Java sentences, its threshold from out-of-fold scores (by class). */
+export function buildModel(): LinearModel {
+  const java = javaSentences()
+  const threshold = bestThreshold(outOfFold(java, 5, 11))
+  const model = fit(java)
+  model.threshold = threshold
+  model.meta = {data: 'nlbse23_comments_java.train.jsonl (rational)', examples: java.length, classes: new Set(java.map((item) => item.group)).size}
+  return model
+}

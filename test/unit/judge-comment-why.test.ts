@@ -6,6 +6,7 @@ import {judge} from '../../src/engine/judge.js'
 import {commentWhyFeatures, commentWords, findCues} from '../../src/engine/models/comment-why/features.js'
 import {stripMarkers} from '../../src/engine/models/comment-why/index.js'
 import {train} from '../../scripts/lib/logreg.js'
+import {buildModel, fit, normalised, withoutOverlap, type WhyExample} from '../../scripts/lib/comment-why-data.js'
 
 interface Row {
   text: string
@@ -69,6 +70,34 @@ describe('judge comment-why', () => {
     for (let round = 0; round < 5; round++) for (const text of texts) judge(text, {detector: 'comment-why'})
     const perItem = (performance.now() - started) / (texts.length * 5)
     assert.ok(perItem < 1, `${perItem.toFixed(3)} ms per comment`)
+  })
+
+  it('keeps a sentence repeated in a held-out class out of training', () => {
+    const part = [{text: 'Lost .'}, {text: 'user scrolls'}, {text: 'lost'}]
+    assert.deepEqual(withoutOverlap(part, [{text: 'lost'}]), [{text: 'user scrolls'}])
+    assert.equal(normalised('  P this tests @code foo^equals , '), 'p this tests code foo equals')
+  })
+
+  it('trains on every word but ships only word pairs seen twice, rounded', () => {
+    const texts: Array<[string, 0 | 1]> = [
+      ['we cache this because the parser is slow', 1],
+      ['we cache this because lookups repeat', 1],
+      ['returns the user name', 0],
+      ['returns the parser', 0],
+    ]
+    const examples: WhyExample[] = texts.map(([text, label], index) => ({features: commentWhyFeatures(text), label, group: `g${index}`, text, source: 'test', klass: `g${index}`}))
+    const model = fit(examples)
+    // `we cache` occurs twice, `lookups repeat` once; single words are all kept.
+    assert.ok('b:we|cach' in model.weights, Object.keys(model.weights).join(' '))
+    assert.ok(!('b:lookup|repeat' in model.weights))
+    assert.ok('w:lookup' in model.weights)
+    for (const weight of Object.values(model.weights)) assert.equal(Math.round(weight * 100) / 100, weight)
+  })
+
+  it('ships weights that retraining reproduces exactly, under 150 KB', () => {
+    const committed = readFileSync('src/engine/models/comment-why/weights.json', 'utf8')
+    assert.ok(committed.length <= 150 * 1024, `${committed.length} bytes`)
+    assert.equal(`${JSON.stringify(buildModel())}\n`, committed)
   })
 
   it('trains deterministically', () => {
