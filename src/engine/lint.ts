@@ -230,9 +230,8 @@ interface BlockRecord {
   /** Index into the rule set of each report's rule. */
   rules: number[]
   reports: Report[]
-  /** Per metric entry: rule index, name, value, in rule order. */
-  metricRules: number[]
-  metricNames: string[]
+  /** Per metric entry: its slot (see `Slots`) and value, in rule order. */
+  metricSlots: number[]
   metricValues: number[]
 }
 
@@ -248,6 +247,7 @@ let lastPass:
       set: string
       blocks: readonly ProseBlock[]
       records: BlockRecord[]
+      metrics: MetricRows
       /** Findings path only: the text, its line count, the rules' severities, each block's findings. */
       findings?: {text: string; lines: number; severities: string; byBlock: Array<Finding[] | undefined>}
     }
@@ -273,10 +273,75 @@ function sameEnds(blocks: readonly ProseBlock[], previous: readonly ProseBlock[]
 }
 
 /**
+ * Metric slots of one rule set: each (rule, name) pair its block rules have published, numbered
+ * in the order first met. Slots only grow, so a block's metrics can be kept as a row of a flat
+ * array and copied from one lint to the next without reading its record.
+ */
+interface Slots {
+  rules: number[]
+  names: string[]
+  index: Map<string, number>
+}
+
+const slotTables = new Map<string, Slots>()
+
+function slotsOf(set: string): Slots {
+  let slots = slotTables.get(set)
+  if (!slots) {
+    if (slotTables.size >= 100) {
+      // Records hold slot numbers: they go with their tables.
+      slotTables.clear()
+      recordCache.clear()
+      lastPass = undefined
+    }
+    slots = {rules: [], names: [], index: new Map()}
+    slotTables.set(set, slots)
+  }
+  return slots
+}
+
+function slotOf(slots: Slots, rule: number, name: string): number {
+  const key = `${rule}\u0000${name}`
+  let slot = slots.index.get(key)
+  if (slot === undefined) {
+    slot = slots.rules.length
+    slots.rules.push(rule)
+    slots.names.push(name)
+    slots.index.set(key, slot)
+  }
+  return slot
+}
+
+/** Each block's metric values by slot, `stride` slots a row, and which of them the block set. */
+interface MetricRows {
+  stride: number
+  values: Float64Array
+  set: Uint8Array
+}
+
+/** Copy `count` rows from `from` (starting at row `source`) into `into` (at row `target`). */
+function copyRows(from: MetricRows, source: number, into: MetricRows, target: number, count: number): void {
+  if (count <= 0) return
+  if (from.stride === into.stride) {
+    const stride = from.stride
+    into.values.set(from.values.subarray(source * stride, (source + count) * stride), target * stride)
+    into.set.set(from.set.subarray(source * stride, (source + count) * stride), target * stride)
+    return
+  }
+  for (let row = 0; row < count; row++) {
+    for (let slot = 0; slot < from.stride; slot++) {
+      into.values[(target + row) * into.stride + slot] = from.values[(source + row) * from.stride + slot]!
+      into.set[(target + row) * into.stride + slot] = from.set[(source + row) * from.stride + slot]!
+    }
+  }
+}
+
+/**
  * Run block-scoped rules on every block, from the cache where it can; metrics are summed into
- * `sums`. Returns where the time budget ran out, if it did. A function of its own: the loop runs
- * on every keystroke over thousands of mostly cached blocks, and nothing in it allocates for a
- * cached block without findings.
+ * `sums`. Returns where the time budget ran out, if it did. A function of its own: it runs on
+ * every keystroke over thousands of blocks, and for the blocks before and after the edit it reads
+ * no record: their findings come from the last lint, their metrics from its flat rows. Each
+ * record read is a cache miss, and a megabyte document has thousands of them.
  */
 function runBlockRules(
   document: SourceDocument,
@@ -289,6 +354,7 @@ function runBlockRules(
 ): number | undefined {
   const blocks = document.blocks
   const set = internedKey(keys.join('\u0001'))
+  const slots = slotsOf(set)
   const previous = lastPass?.set === set ? lastPass : undefined
   const ends = previous ? sameEnds(blocks, previous.blocks) : {head: 0, tail: 0}
   const records: BlockRecord[] = new Array<BlockRecord>(blocks.length)
@@ -303,14 +369,28 @@ function runBlockRules(
     }
     return moved
   }
+  const tailFrom = blocks.length - ends.tail
   let stoppedAt: number | undefined
   for (let at = 0; at < blocks.length; at++) {
-    const block = blocks[at]!
     let record: BlockRecord | undefined
     let was = -1
-    if (at < ends.head) record = previous!.records[(was = at)]
-    else if (at >= blocks.length - ends.tail) record = previous!.records[(was = previous!.records.length - (blocks.length - at))]
-    else {
+    if (at < ends.head || at >= tailFrom) {
+      was = at < ends.head ? at : previous!.records.length - (blocks.length - at)
+      record = previous!.records[was]!
+      records[at] = record
+      if (old) {
+        // What the last lint found here, without reading the record.
+        const earlier = old.byBlock[was]
+        if (earlier) {
+          const base = blocks[at]!.origStart
+          const made = reused(earlier, base - previous!.blocks[was]!.origStart, edit()) ?? findingsOf(record, blockRules, direct!, base)
+          for (const finding of made) direct!.into.push(finding)
+          byBlock![at] = made
+        }
+        continue
+      }
+    } else {
+      const block = blocks[at]!
       record = recordCache.get(block.key)
       if (record?.set !== set) {
         // Only work that runs rules is worth a clock read.
@@ -319,44 +399,131 @@ function runBlockRules(
           records.length = at
           break
         }
-        record = blockRecord(set, blockRules, keys, document, block, parse)
+        record = blockRecord(set, slots, blockRules, keys, document, block, parse)
         if (recordCache.size >= BLOCK_CACHE_LIMIT) recordCache.clear()
         recordCache.set(block.key, record)
       }
+      records[at] = record
     }
-    records[at] = record!
-    const reports = record!.reports
-    if (reports.length > 0) {
-      const base = block.origStart
-      const rules = record!.rules
+    if (record.reports.length > 0) {
+      const base = blocks[at]!.origStart
       if (direct) {
-        const earlier = old && was >= 0 ? old.byBlock[was] : undefined
-        let made = earlier ? reused(earlier, base - previous!.blocks[was]!.origStart, edit()) : undefined
-        if (!made) {
-          made = []
-          for (let r = 0; r < reports.length; r++) made.push(reportToFinding(reports[r]!, blockRules[rules[r]!]!, direct.text, direct.toPoint, base))
-        }
+        const made = findingsOf(record, blockRules, direct, base)
         for (const finding of made) direct.into.push(finding)
         byBlock![at] = made
       } else {
-        for (let r = 0; r < reports.length; r++) (sink as {report: (entry: ActiveRule, r: Report, base: number) => void}).report(blockRules[rules[r]!]!, reports[r]!, base)
+        const report = (sink as {report: (entry: ActiveRule, r: Report, base: number) => void}).report
+        for (let r = 0; r < record.reports.length; r++) report(blockRules[record.rules[r]!]!, record.reports[r]!, base)
       }
     }
-    const names = record!.metricNames
-    for (let e = 0; e < names.length; e++) {
-      const sum = sums[record!.metricRules[e]!]!
-      const name = names[e]!
-      const value = record!.metricValues[e]!
-      let slot = 0
-      while (slot < sum.names.length && sum.names[slot] !== name) slot++
-      if (slot === sum.names.length) {
-        sum.names.push(name)
-        sum.values.push(value)
-      } else sum.values[slot]! += value
+  }
+  const count = records.length
+  // Metric rows: copied from the last lint for the blocks before and after the edit, read from
+  // the records for the rest.
+  const stride = slots.rules.length
+  const rows: MetricRows = {stride, values: new Float64Array(count * stride), set: new Uint8Array(count * stride)}
+  const head = Math.min(ends.head, count)
+  if (previous) copyRows(previous.metrics, 0, rows, 0, head)
+  const tail = stoppedAt === undefined ? ends.tail : 0
+  for (let at = head; at < count - tail; at++) {
+    const record = records[at]!
+    for (let e = 0; e < record.metricSlots.length; e++) {
+      rows.values[at * stride + record.metricSlots[e]!] = record.metricValues[e]!
+      rows.set[at * stride + record.metricSlots[e]!] = 1
     }
   }
-  lastPass = stoppedAt === undefined ? {set, blocks, records, ...(direct ? {findings: {text: direct.text, lines: direct.lines, severities: direct.severities, byBlock: byBlock!}} : {})} : undefined
+  if (previous) copyRows(previous.metrics, previous.records.length - tail, rows, count - tail, tail)
+  sumRows(rows, count, records, slots, sums)
+  lastPass = stoppedAt === undefined ? {set, blocks, records, metrics: rows, ...(direct ? {findings: {text: direct.text, lines: direct.lines, severities: direct.severities, byBlock: byBlock!}} : {})} : undefined
   return stoppedAt
+}
+
+/**
+ * Sum metric rows in block order, each slot on its own, as adding them block by block does (so
+ * sums are bit for bit the same); names go to each rule in the order they first appear, within a
+ * block in the order its record lists them.
+ */
+function sumRows(rows: MetricRows, count: number, records: readonly BlockRecord[], slots: Slots, sums: readonly Sums[]): void {
+  const stride = rows.stride
+  if (stride === 0) return
+  const total = new Float64Array(stride)
+  const seen = new Uint8Array(stride)
+  // Row (plus one) where a slot got its first value, so that value is not added twice.
+  const firstRow = new Int32Array(stride)
+  const order: number[] = []
+  for (let at = 0; at < count; at++) {
+    const base = at * stride
+    for (let slot = 0; slot < stride; slot++) {
+      if (rows.set[base + slot] === 0 || seen[slot] === 1) continue
+      // New names in this block: in the order its record lists them.
+      for (const first of records[at]!.metricSlots) {
+        if (seen[first] === 1) continue
+        seen[first] = 1
+        firstRow[first] = at + 1
+        order.push(first)
+        total[first] = rows.values[base + first]!
+      }
+      break
+    }
+    for (let slot = 0; slot < stride; slot++) {
+      if (rows.set[base + slot] === 1 && firstRow[slot] !== at + 1) total[slot]! += rows.values[base + slot]!
+    }
+  }
+  for (const slot of order) {
+    const sum = sums[slots.rules[slot]!]!
+    sum.names.push(slots.names[slot]!)
+    sum.values.push(total[slot]!)
+  }
+}
+
+/** Findings of a block's reports, the block starting at `base`. */
+function findingsOf(record: BlockRecord, blockRules: readonly ActiveRule[], direct: {text: string; toPoint: ToPoint}, base: number): Finding[] {
+  const made: Finding[] = []
+  for (let r = 0; r < record.reports.length; r++) made.push(reportToFinding(record.reports[r]!, blockRules[record.rules[r]!]!, direct.text, direct.toPoint, base))
+  return made
+}
+
+/** The record of one block: each rule's result from the per-rule cache, or from running it. */
+function blockRecord(
+  set: string,
+  slots: Slots,
+  blockRules: readonly ActiveRule[],
+  keys: readonly string[],
+  document: SourceDocument,
+  block: ProseBlock,
+  parse: (block: ProseBlock) => NlcstRoot,
+): BlockRecord {
+  const byRule = blockResults(block)
+  const record: BlockRecord = {set, rules: [], reports: [], metricSlots: [], metricValues: []}
+  let tree: NlcstRoot | undefined
+  const parseHere = (other: ProseBlock) => (other === block ? (tree ??= english.parse(block.text)) : parse(other))
+  for (let index = 0; index < blockRules.length; index++) {
+    let result = byRule.get(keys[index]!)
+    if (!result) {
+      result = runOnBlock(blockRules[index]!, document, block, parseHere)
+      byRule.set(keys[index]!, result)
+    }
+    for (const r of result.reports) {
+      record.rules.push(index)
+      record.reports.push(r)
+    }
+    for (const [name, value] of result.metricEntries) {
+      record.metricSlots.push(slotOf(slots, index, name))
+      record.metricValues.push(value)
+    }
+  }
+  return record
+}
+
+/** The cached results of block-scoped rules on one block, by rule and options. */
+function blockResults(block: ProseBlock): Map<string, BlockResult> {
+  let byRule = blockCache.get(block.key)
+  if (!byRule) {
+    if (blockCache.size >= BLOCK_CACHE_LIMIT) blockCache.clear()
+    byRule = new Map()
+    blockCache.set(block.key, byRule)
+  }
+  return byRule
 }
 
 /**
@@ -379,49 +546,6 @@ function reused(findings: Finding[], shift: number, edit: {before: number; after
     }
     return copy
   })
-}
-
-/** The record of one block: each rule's result from the per-rule cache, or from running it. */
-function blockRecord(
-  set: string,
-  blockRules: readonly ActiveRule[],
-  keys: readonly string[],
-  document: SourceDocument,
-  block: ProseBlock,
-  parse: (block: ProseBlock) => NlcstRoot,
-): BlockRecord {
-  const byRule = blockResults(block)
-  const record: BlockRecord = {set, rules: [], reports: [], metricRules: [], metricNames: [], metricValues: []}
-  let tree: NlcstRoot | undefined
-  const parseHere = (other: ProseBlock) => (other === block ? (tree ??= english.parse(block.text)) : parse(other))
-  for (let index = 0; index < blockRules.length; index++) {
-    let result = byRule.get(keys[index]!)
-    if (!result) {
-      result = runOnBlock(blockRules[index]!, document, block, parseHere)
-      byRule.set(keys[index]!, result)
-    }
-    for (const r of result.reports) {
-      record.rules.push(index)
-      record.reports.push(r)
-    }
-    for (const [name, value] of result.metricEntries) {
-      record.metricRules.push(index)
-      record.metricNames.push(name)
-      record.metricValues.push(value)
-    }
-  }
-  return record
-}
-
-/** The cached results of block-scoped rules on one block, by rule and options. */
-function blockResults(block: ProseBlock): Map<string, BlockResult> {
-  let byRule = blockCache.get(block.key)
-  if (!byRule) {
-    if (blockCache.size >= BLOCK_CACHE_LIMIT) blockCache.clear()
-    byRule = new Map()
-    blockCache.set(block.key, byRule)
-  }
-  return byRule
 }
 
 /** Run a block-scoped rule on one block. */
@@ -449,6 +573,7 @@ function runOnBlock(entry: ActiveRule, document: SourceDocument, block: ProseBlo
 export function clearCaches(): void {
   blockCache.clear()
   recordCache.clear()
+  slotTables.clear()
   lastPass = undefined
   clearMarkdownCache()
   clearSyllableCache()

@@ -161,6 +161,23 @@ describe('edits to large documents', () => {
     assert.ok(original.length > 4096 && checked > 30)
   })
 
+  it('sums block metrics in block order, as adding them one by one does', () => {
+    for (const subject of SUBJECTS) {
+      let expectedChars: number | undefined
+      let blocks = 0
+      for (const block of parseMarkdown(subject.text, subject.options.kind!).blocks) {
+        blocks++
+        expectedChars = expectedChars === undefined ? block.text.length / 3 : expectedChars + block.text.length / 3
+      }
+      const metrics = cold(subject.text, subject.options).metrics
+      assert.equal(metrics.probeBlocks, blocks, subject.name)
+      assert.equal(metrics.probeChars, expectedChars, subject.name)
+      // And again from warm caches, after an edit and back.
+      analyze(`${subject.text}\n\nOne more paragraph.\n`, subject.options)
+      assert.deepStrictEqual(analyze(subject.text, subject.options).metrics, metrics, subject.name)
+    }
+  })
+
   it('uses documents past the incremental thresholds', () => {
     assert.ok(SUBJECTS.length >= 2)
     for (const subject of SUBJECTS) assert.ok(subject.text.length > 8192, `${subject.name}: ${subject.text.length} characters`)
