@@ -5,7 +5,9 @@
 //    while its copy is tested; the threshold is chosen inside each training part (nested 4-fold),
 //    never on the test fold. With 214 positives, 115 of them from one class, one split's F1 swings
 //    by ±0.05, so the table gives five fold seeds and their mean. Seeds 21–30 were used to choose
-//    the training options; the seeds here (1–5) were not.
+//    the training options; the seeds here (1–5) were not. The class with the most rationale
+//    sentences (115 of 214, ten lines repeated) is also left out of the scoring in one more row,
+//    as the held-back sentences come from other classes: there, chance (all positive) is 0.131.
 // 2. The project's own labelled comments (`test/data/comment-why/`), never trained on, judged by
 //    the shipped detector (committed weights).
 
@@ -19,9 +21,9 @@ type Pair = {actual: 0 | 1; predicted: 0 | 1}
 
 const SEEDS = [1, 2, 3, 4, 5]
 
-function crossValidate(java: WhyExample[], seed: number): {cues: Pair[]; model: Pair[]; detector: Pair[]} {
+function crossValidate(java: WhyExample[], seed: number, largest: string): {cues: Pair[]; model: Pair[]; detector: Pair[]; others: Pair[]} {
   const folds = groupFolds(java, 5, seed)
-  const out = {cues: [] as Pair[], model: [] as Pair[], detector: [] as Pair[]}
+  const out = {cues: [] as Pair[], model: [] as Pair[], detector: [] as Pair[], others: [] as Pair[]}
   for (let fold = 0; fold < folds.length; fold++) {
     const held = folds[fold]!
     const trainPart = withoutOverlap(folds.filter((_, index) => index !== fold).flat(), held)
@@ -34,6 +36,7 @@ function crossValidate(java: WhyExample[], seed: number): {cues: Pair[]; model: 
       out.model.push({actual: item.label, predicted: positive ? 1 : 0})
       out.detector.push({actual: item.label, predicted: (long && positive) || cue ? 1 : 0})
       out.cues.push({actual: item.label, predicted: cue ? 1 : 0})
+      if (item.group !== largest) out.others.push(out.detector.at(-1)!)
     }
   }
   return out
@@ -51,19 +54,24 @@ function mean(name: string, all: Scores[]): Array<string | number> {
 export default async function evalCommentWhy(): Promise<void> {
   const java = javaSentences()
   const rows: Array<Array<string | number>> = [['comment-why (positive = rationale present)', 'precision', 'recall', 'F1', 'tp', 'fp', 'fn', 'tn']]
-  const byKind = {cues: [] as Scores[], model: [] as Scores[], detector: [] as Scores[]}
+  const byKind = {cues: [] as Scores[], model: [] as Scores[], detector: [] as Scores[], others: [] as Scores[]}
+  const positives = new Map<string, number>()
+  for (const item of java) positives.set(item.group, (positives.get(item.group) ?? 0) + item.label)
+  const largest = [...positives].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0]
   for (const seed of SEEDS) {
-    const result = crossValidate(java, seed)
+    const result = crossValidate(java, seed, largest)
     for (const kind of ['model', 'detector'] as const) {
       const s = scores(result[kind])
       byKind[kind].push(s)
       rows.push(row(`java seed ${seed}: ${kind}`, s))
     }
     byKind.cues.push(scores(result.cues))
+    byKind.others.push(scores(result.others))
   }
   rows.push(mean('java mean: explicit reason phrases only', byKind.cues))
   rows.push(mean('java mean: model', byKind.model))
   rows.push(mean('java mean: detector (model or phrase)', byKind.detector))
+  rows.push(mean(`java mean: detector, without ${largest.replace(/^java:/, '')}`, byKind.others))
   const own = ownExamples()
   const ownPairs: Pair[] = own.map((item) => ({actual: item.label, predicted: judgeCommentWhy(item.text).label === 'present' ? 1 : 0}))
   rows.push(row('own comments: shipped detector', scores(ownPairs)))

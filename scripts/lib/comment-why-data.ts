@@ -16,13 +16,7 @@ export interface WhyExample extends Example {
   klass: string
 }
 
-// Every feature is trained, even one seen once: a sentence's rare words then absorb what is
-// peculiar to it, and the shared words and cues learn less noise. Measured over ten group-fold
-// seeds (21–30) on the Java sentences, this lifted the detector's F1 from 0.265 to 0.284 (mean).
 export const TRAIN_OPTIONS: TrainOptions = {epochs: 10, l2: 1e-4, seed: 1, minCount: 1}
-
-/** Word pairs seen in fewer training sentences than this are trained on but not shipped (size). */
-export const SHIP_MIN_PAIR_COUNT = 2
 
 function example(text: string, label: boolean, group: string, source: string, weight: number): WhyExample {
   return {features: commentWhyFeatures(text), label: label ? 1 : 0, group, weight, text, source, klass: group.split(':').pop() ?? group}
@@ -50,17 +44,11 @@ export function ownExamples(): WhyExample[] {
   return out
 }
 
-/**
- * Train on `examples`, then drop the word pairs seen in fewer than SHIP_MIN_PAIR_COUNT of them and
- * round weights to two decimals: keeping every pair would make the weights 190 KB; this keeps 65.
- */
+/** Train on `examples`; weights rounded to two decimals (the third moves no decision). */
 export function fit(examples: WhyExample[]): LinearModel {
   const model = train(examples, 'comment-why: gives a reason', TRAIN_OPTIONS)
-  const counts = new Map<string, number>()
-  for (const example of examples) for (const feature of example.features.keys()) counts.set(feature, (counts.get(feature) ?? 0) + 1)
   const weights: Record<string, number> = {}
   for (const [feature, weight] of Object.entries(model.weights)) {
-    if (feature.startsWith('b:') && (counts.get(feature) ?? 0) < SHIP_MIN_PAIR_COUNT) continue
     const rounded = Math.round(weight * 100) / 100
     if (rounded !== 0) weights[feature] = rounded
   }

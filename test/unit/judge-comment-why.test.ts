@@ -78,19 +78,18 @@ describe('judge comment-why', () => {
     assert.equal(normalised('  P this tests @code foo^equals , '), 'p this tests code foo equals')
   })
 
-  it('trains on every word but ships only word pairs seen twice, rounded', () => {
+  it('learns from cue phrases and families, not from a class\'s vocabulary', () => {
+    const features = commentWhyFeatures('we cache it so that lookups repeat because the parser is slow')
+    assert.deepEqual([...features.keys()].sort(), ['@cue:cause', '@cue:purpose', '@len:mid', 'p:because', 'p:so that'])
     const texts: Array<[string, 0 | 1]> = [
       ['we cache this because the parser is slow', 1],
-      ['we cache this because lookups repeat', 1],
+      ['lookups repeat so that the cache helps', 1],
       ['returns the user name', 0],
-      ['returns the parser', 0],
+      ['returns the parser when asked', 0],
     ]
     const examples: WhyExample[] = texts.map(([text, label], index) => ({features: commentWhyFeatures(text), label, group: `g${index}`, text, source: 'test', klass: `g${index}`}))
     const model = fit(examples)
-    // `we cache` occurs twice, `lookups repeat` once; single words are all kept.
-    assert.ok('b:we|cach' in model.weights, Object.keys(model.weights).join(' '))
-    assert.ok(!('b:lookup|repeat' in model.weights))
-    assert.ok('w:lookup' in model.weights)
+    assert.ok(model.weights['p:because']! > 0 && model.weights['p:so that']! > 0, JSON.stringify(model.weights))
     for (const weight of Object.values(model.weights)) assert.equal(Math.round(weight * 100) / 100, weight)
   })
 

@@ -1,5 +1,5 @@
 // comment-why: does a comment give a reason (`present`) or only say what (`missing`)?
-// A logistic regression over stems and cue families (weights.json, from `npm run train`), plus
+// A logistic regression over cue phrases and families (weights.json, from `npm run train`), plus
 // explicit reason markers that count on their own: in real comments (unlike the lower-cased
 // training sentences) "because", "so that", "to avoid", "workaround" are a rationale.
 
@@ -46,6 +46,11 @@ export function stripMarkers(text: string): string {
     .replace(/^[ \t]*(?:\*(?!\/)|\/\/[/!]?|#)[ \t]?/gm, '')
 }
 
+/** A feature as a person reads it: `so that` for a phrase, `purpose cues` for a family. */
+function cueName(feature: string): string {
+  return feature.startsWith('p:') ? `\`${feature.slice(2)}\`` : `${feature.replace(/^@cue:/, '')} cues`
+}
+
 export function judgeCommentWhy(input: string, _options?: Partial<JudgeOptions>): CommentWhyResult {
   const text = stripMarkers(input)
   const features = commentWhyFeatures(text)
@@ -59,7 +64,7 @@ export function judgeCommentWhy(input: string, _options?: Partial<JudgeOptions>)
   if (cues.size > 0) evidence.push(`reason cues: ${[...cues].map(([family, phrase]) => `\`${phrase}\` (${family.split(' (')[0]})`).join(', ')}`)
   else evidence.push('looked for reason cues (because, so that, to avoid, otherwise, workaround, instead of, faster, note that, …): none found')
   const top = topContributions(MODEL, features, 3).filter((item) => !item.feature.startsWith('@len'))
-  if (top.length > 0) evidence.push(`strongest words: ${top.map((item) => `\`${item.feature.replace(/^[wb]:/, '').replace('|', ' ')}\` (${item.weight > 0 ? '+' : ''}${item.weight.toFixed(2)})`).join(', ')}`)
+  if (top.length > 0) evidence.push(`strongest cues: ${top.map((item) => `${cueName(item.feature)} (${item.weight > 0 ? '+' : ''}${item.weight.toFixed(2)})`).join(', ')}`)
   evidence.push(`model score ${score.toFixed(2)} (threshold ${MODEL.threshold.toFixed(2)})${long ? '' : `; under ${MIN_WORDS} words reads as a label, not a reason`}`)
   return {label: present ? 'present' : 'missing', score: explicit ? Math.max(score, EXPLICIT_SCORE) : score, evidence}
 }
