@@ -98,3 +98,13 @@ export function lineStartsOfEdited(text: string): number[] {
   lastLines = {text, starts}
   return starts
 }
+
+/**
+ * `value` as a string of its own. A slice of a long text can share the text's memory (V8 keeps a
+ * pointer to the whole), so a cache that keeps a paragraph sliced from a megabyte document keeps
+ * the megabyte; after a few hundred keystrokes, a few hundred of them. Prepending a character
+ * makes the engine copy the characters once, and the slice after it shares only that copy.
+ */
+export function unshared(value: string): string {
+  return value.length < 16 ? value : (' ' + value).slice(1)
+}

@@ -540,7 +540,17 @@ function reused(findings: Finding[], shift: number, edit: {before: number; after
   // The character before the finding's line start lies in the unchanged text after the edit.
   for (const finding of findings) if (finding.offset - finding.column < edit.after) return undefined
   return findings.map((finding) => {
-    const copy: Finding = {...finding, line: finding.line + edit.lineDelta, endLine: finding.endLine + edit.lineDelta, offset: finding.offset + shift, endOffset: finding.endOffset + shift}
+    const copy: Finding = {
+      ruleId: finding.ruleId,
+      severity: finding.severity,
+      message: finding.message,
+      line: finding.line + edit.lineDelta,
+      column: finding.column,
+      endLine: finding.endLine + edit.lineDelta,
+      endColumn: finding.endColumn,
+      offset: finding.offset + shift,
+      endOffset: finding.endOffset + shift,
+    }
     if (finding.fixes) {
       copy.fixes = finding.fixes.map((fix) => ({...fix, edits: fix.edits.map((change) => ({...change, offset: change.offset + shift, endOffset: change.endOffset + shift}))}))
     }

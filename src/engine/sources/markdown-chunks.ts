@@ -6,7 +6,7 @@
 // Hand-written on purpose: it is a line scanner with a few states, linear in the text, with no
 // regular expression that can backtrack (each one is anchored and runs over one line).
 
-import {textEdit} from '../lines.js'
+import {textEdit, unshared} from '../lines.js'
 
 export interface Chunk {
   /** Original offsets of the chunk: first non-blank line to the end of its last line. */
@@ -244,7 +244,7 @@ function scan(
           const raw = RAW_HTML_OPEN.exec(rest)
           if (raw && !rest.toLowerCase().includes(`</${raw[1]!.toLowerCase()}>`)) rawTag = raw[1]!.toLowerCase()
         }
-        if (DEFINITION.test(content)) (chunkDefinitions ??= []).push(content.trim())
+        if (DEFINITION.test(content)) (chunkDefinitions ??= []).push(unshared(content.trim()))
         // Nesting: count quote markers and indentation columns of the prefix.
         let quotes = 0
         for (let index = 0; index < prefix.length; index++) if (prefix.charCodeAt(index) === 62) quotes++

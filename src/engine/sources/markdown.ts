@@ -10,7 +10,7 @@ import {unified} from 'unified'
 import {addMasked, type BlockRole, ProseBuilder, type ProseBlock} from '../prose.js'
 import type {Kind} from '../types.js'
 import {parseDirective} from './directives.js'
-import {textEdit} from '../lines.js'
+import {textEdit, unshared} from '../lines.js'
 import {chunkMarkdownEdited, forgetLastChunking, type Chunk} from './markdown-chunks.js'
 import type {Directive, OutlineNode, SourceDocument} from './types.js'
 
@@ -102,9 +102,11 @@ function parseChunk(value: string, definitions: string): ChunkResult {
   const key = definitions ? `${value}\u0000${definitions}` : value
   let result = chunkCache.get(key)
   if (!result) {
-    result = isPlainParagraph(value) ? plainChunk(value) : parsedChunk(value, definitions)
+    // Cached, and every string the result holds is cut from `value`: not from the document.
+    const own = unshared(value)
+    result = isPlainParagraph(own) ? plainChunk(own) : parsedChunk(own, definitions)
     if (chunkCache.size >= CHUNK_CACHE_LIMIT) chunkCache.clear()
-    chunkCache.set(key, result)
+    chunkCache.set(definitions ? `${own}\u0000${definitions}` : own, result)
   }
   return result
 }
@@ -213,7 +215,9 @@ interface Flat<T> {
 let lastParse: Parsed | undefined
 
 const shiftDirective = (directive: Directive, delta: number): Directive => ({...directive, offset: directive.offset + delta, endOffset: directive.endOffset + delta})
-const shiftNode = <T extends {offset: number; endOffset: number}>(node: T, delta: number): T => ({...node, offset: node.offset + delta, endOffset: node.endOffset + delta})
+// Object literals of one shape, not spreads: thousands are made per keystroke.
+const shiftOutline = (node: OutlineNode, delta: number): OutlineNode => ({type: node.type, depth: node.depth, offset: node.offset + delta, endOffset: node.endOffset + delta})
+const shiftHtml = (node: ChunkResult['html'][number], delta: number): ChunkResult['html'][number] => ({value: node.value, offset: node.offset + delta, endOffset: node.endOffset + delta})
 const shiftBlock = (block: ProseBlock, delta: number) => block.shifted(delta)
 
 /** A flat list being built: the head of an earlier one, then values item by item, then its tail. */
@@ -323,8 +327,8 @@ export function parseMarkdown(text: string, kind: Kind, options: MarkdownParseOp
     const result = item.result
     blocks.item(result.blocks, start, shiftBlock)
     directives.item(result.directives, start, shiftDirective)
-    outline.item(result.outline, start, shiftNode)
-    html.item(result.html, start, shiftNode)
+    outline.item(result.outline, start, shiftOutline)
+    html.item(result.html, start, shiftHtml)
   }
   // Runs of chunks are parsed together, a run ending where a chunk's own content says so:
   // one parser call per run instead of per chunk, with run boundaries that an edit elsewhere
@@ -377,8 +381,8 @@ export function parseMarkdown(text: string, kind: Kind, options: MarkdownParseOp
     }
     blocks.tail(old.blocks, tail, delta, shiftBlock)
     directives.tail(old.directives, tail, delta, shiftDirective)
-    outline.tail(old.outline, tail, delta, shiftNode)
-    html.tail(old.html, tail, delta, shiftNode)
+    outline.tail(old.outline, tail, delta, shiftOutline)
+    html.tail(old.html, tail, delta, shiftHtml)
   } else if (outOfTime === undefined) flush(chunks.length - 1, false)
   itemChunk.push(outOfTime === undefined ? chunks.length : at)
   const parsed: Parsed = {text, definitions, chunks, items, itemChunk, blocks: blocks.done(), directives: directives.done(), outline: outline.done(), html: html.done()}

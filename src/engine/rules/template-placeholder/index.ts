@@ -3,7 +3,7 @@
 // (`<!-- Describe your changes -->`) and their headings. Left in place, they read as if the
 // why was written when it was not.
 
-import {textEdit} from '../../lines.js'
+import {textEdit, unshared} from '../../lines.js'
 import {defineRule} from '../../rule.js'
 import type {SourceDocument} from '../../sources/types.js'
 import type {Fix} from '../../types.js'
@@ -108,7 +108,8 @@ export interface PlaceholderMatch {
 }
 
 function scanAll(text: string, placeholder: Placeholder, offset: number, into: PlaceholderMatch[]): void {
-  for (const match of placeholderMatches(text, placeholder)) into.push({index: offset + match.index, value: match[0]})
+  // Kept across edits: a match's own copy, not a slice holding on to the whole text.
+  for (const match of placeholderMatches(text, placeholder)) into.push({index: offset + match.index, value: unshared(match[0])})
 }
 
 let lastScan: {text: string; matches: PlaceholderMatch[][]} | undefined
