@@ -14,7 +14,7 @@
 import {explicitReason, judgeCommentWhy, MIN_WORDS} from '../../src/engine/models/comment-why/index.js'
 import {probability} from '../../src/engine/models/linear.js'
 import {table} from '../lib/comment-data.js'
-import {bestThreshold, fit, javaSentences, outOfFold, ownExamples, withoutOverlap, type WhyExample} from '../lib/comment-why-data.js'
+import {bestThreshold, fit, javaSentences, outOfFold, ownExamples, trainingSet, withoutOverlap, type WhyExample} from '../lib/comment-why-data.js'
 import {groupFolds, scores, type Scores} from '../lib/logreg.js'
 
 type Pair = {actual: 0 | 1; predicted: 0 | 1}
@@ -28,7 +28,7 @@ function crossValidate(java: WhyExample[], seed: number, largest: string): {cues
     const held = folds[fold]!
     const trainPart = withoutOverlap(folds.filter((_, index) => index !== fold).flat(), held)
     const threshold = bestThreshold(outOfFold(trainPart, 4, 5))
-    const fitted = fit(trainPart)
+    const fitted = fit(trainingSet(trainPart, held))
     for (const item of held) {
       const positive = probability(fitted, item.features) >= threshold
       const cue = explicitReason(item.text) !== undefined
