@@ -23,6 +23,11 @@ describe('judge comment-why', () => {
     ['Use a Map instead of an object to keep insertion order for numeric keys.', 'present'],
     ['Disabled: the staging proxy uses a self-signed certificate, so the check would always fail.', 'present'],
     ['Workaround for a Safari bug where resize fires before layout.', 'present'],
+    // Reasons after a colon, with more than one word between `so` and its verb, or from a spec.
+    ['Sort first: the binary search below assumes sorted input.', 'present'],
+    ['Keep the old field for one release: the mobile client still reads it.', 'present'],
+    ['Cap the buffer at 64 KB so large logs do not exhaust memory.', 'present'],
+    ['Magic number from the spec (RFC 7230, section 3.3.2).', 'present'],
     ['Sleep 100 ms.', 'missing'],
     ['Retry three times.', 'missing'],
     ['Ignore the error.', 'missing'],

@@ -11,14 +11,14 @@ import weights from './weights.json'
 export const MODEL = weights as LinearModel
 
 // Phrases that state a reason outright, whatever the model says.
-const EXPLICIT = /\b(?:because|so that|in order to|to avoid|to prevent|otherwise|due to|work(?:s)?[ -]?around|the reason|(?:is|are) (?:needed|required) (?:to|for|because|so)|rather than|instead of|as opposed to|trade-?off|compromise|prevents?|ensures?|for (?:performance|compatibility|safety|security)|(?:faster|cheaper|safer|slower) than|thread-?safe|intentionally|on purpose|to match|is fine|is (?:harmless|expected|safe|not an error)|means|legacy|falls? back|,\s*so [a-z]+|(?:needs?|takes?|requires?|lasts?) (?:about |up to |at least )?\d|so (?:we|it|they|the|that|a|an|our|this|users?|callers?|[a-z]+ (?:do|does|is|are|can|cannot|can't|don't|doesn't|never|stays?|won't|will))\b|[,;] (?:since|as) [a-z]+|(?:keeps?|stops?) [a-z ]{1,30} from)/i
+const EXPLICIT = /\b(?:because|so that|in order to|to avoid|to prevent|otherwise|due to|work(?:s)?[ -]?around|the reason|(?:is|are) (?:needed|required) (?:to|for|because|so)|rather than|instead of|as opposed to|trade-?off|compromise|prevents?|ensures?|for (?:performance|compatibility|safety|security)|(?:faster|cheaper|safer|slower) than|thread-?safe|intentionally|on purpose|to match|is fine|is (?:harmless|expected|safe|not an error)|means|legacy|falls? back|,\s*so [a-z]+|(?:needs?|takes?|requires?|lasts?) (?:about |up to |at least )?\d|so (?:we|it|they|the|that|a|an|our|this|users?|callers?|(?:[a-z]+ ){1,3}(?:do|does|is|are|can|cannot|can't|don't|doesn't|never|stays?|won't|will))\b|[,;] (?:since|as) [a-z]+|(?:keeps?|stops?) [a-z ]{1,30} from)/i
 
 // A clause after `:`, `;` or ` -- ` that says something about the world (has a verb-like word):
 // "Max 50 items per page: the API rejects larger pages".
-const CLAUSE = /(?::|;| --?|—) +(?:[\w'.]+ +){1,}(?:is|are|was|were|has|have|needs?|rejects?|reuses?|relies|compares|makes?|leaves?|would|will|can|cannot|can't|does|doesn't|don't|must|never|only|breaks?|fails?|loses?|drops?|sends?|expects?)\b/i
+const CLAUSE = /(?::|;| --?|—) +(?:[\w'.]+ +){1,}(?:is|are|was|were|has|have|needs?|rejects?|reuses?|relies|compares|makes?|leaves?|would|will|can|cannot|can't|does|doesn't|don't|must|never|only|still|already|assumes?|reads?|writes?|calls?|uses?|returns?|breaks?|fails?|loses?|drops?|sends?|expects?)\b/i
 
 // A link to a spec, an issue or a discussion points at the reason.
-const LINK = /\bhttps?:\/\/\S+|(?:^|\s)(?:see|per|cf\.?|fixes|refs?) (?:#\d+|[A-Z]+-\d+|rfc ?\d+)/i
+const LINK = /\bhttps?:\/\/\S+|(?:^|\s)(?:see|per|cf\.?|fixes|refs?) (?:#\d+|[A-Z]+-\d+|rfc ?\d+)|\brfc ?\d{3,}|\b(?:from|per|by|in) the (?:spec|specification|standard|protocol)\b/i
 
 export function explicitReason(text: string): string | undefined {
   const match = EXPLICIT.exec(text) ?? CLAUSE.exec(text) ?? LINK.exec(text)
