@@ -87,15 +87,50 @@ export function forgetLastLines(): void {
   lastEdit = undefined
 }
 
-/** `lineStarts(text)`, reusing the last text's line starts when this text is an edit of it. */
+/**
+ * `lineStarts(text)`, reusing the last text's line starts when this text is an edit of it. The
+ * array returned is the engine's own: the next call updates it in place (a megabyte of text has
+ * tens of thousands of lines, and a new array per keystroke is garbage the size of the index).
+ */
 export function lineStartsOfEdited(text: string): number[] {
   const last = lastLines
   let starts: number[]
   if (last?.text === text) return last.starts
   // Small texts are cheaper to scan than to compare.
-  if (last && text.length > 4096 && last.text.length > 4096) starts = lineStartsAfterEdit(last.text, last.starts, text)
+  if (last && text.length > 4096 && last.text.length > 4096) starts = updateLineStarts(last.text, last.starts, text)
   else starts = lineStarts(text)
   lastLines = {text, starts}
+  return starts
+}
+
+/** `lineStartsAfterEdit`, done to `starts` itself. */
+function updateLineStarts(previous: string, starts: number[], text: string): number[] {
+  const {prefix, suffix} = textEdit(previous, text)
+  const from = Math.max(prefix, 1)
+  const kept = lineIndex(starts, from - 1) + 1
+  const to = text.length - suffix
+  const middle: number[] = []
+  for (let index = from; index <= to; index++) {
+    const code = text.charCodeAt(index - 1)
+    if (code === 10 || (code === 13 && text.charCodeAt(index) !== 10)) middle.push(index)
+  }
+  const delta = text.length - previous.length
+  const tailFrom = previous.length - suffix + 1
+  const tail = lineIndex(starts, tailFrom - 1) + 1
+  const tailLength = starts.length - tail
+  const target = kept + middle.length
+  if (target !== tail) {
+    if (target > tail) {
+      // Grow first, then move the tail up; moving down needs no room.
+      starts.length = target + tailLength
+      starts.copyWithin(target, tail, tail + tailLength)
+    } else {
+      starts.copyWithin(target, tail, tail + tailLength)
+      starts.length = target + tailLength
+    }
+  }
+  for (let index = 0; index < middle.length; index++) starts[kept + index] = middle[index]!
+  if (delta !== 0) for (let index = target; index < target + tailLength; index++) starts[index]! += delta
   return starts
 }
 

@@ -421,10 +421,17 @@ function runBlockRules(
   // Metric rows: copied from the last lint for the blocks before and after the edit, read from
   // the records for the rest.
   const stride = slots.rules.length
-  const rows: MetricRows = {stride, values: new Float64Array(count * stride), set: new Uint8Array(count * stride)}
   const head = Math.min(ends.head, count)
-  if (previous) copyRows(previous.metrics, 0, rows, 0, head)
   const tail = stoppedAt === undefined ? ends.tail : 0
+  // Same blocks count and slots: the last lint's rows stand where they were before and after the
+  // edit, so they are updated in place rather than copied.
+  const inPlace = previous !== undefined && previous.metrics.stride === stride && previous.records.length === count
+  const rows: MetricRows = inPlace ? previous.metrics : {stride, values: new Float64Array(count * stride), set: new Uint8Array(count * stride)}
+  if (previous && !inPlace) copyRows(previous.metrics, 0, rows, 0, head)
+  if (inPlace) {
+    rows.values.fill(0, head * stride, (count - tail) * stride)
+    rows.set.fill(0, head * stride, (count - tail) * stride)
+  }
   for (let at = head; at < count - tail; at++) {
     const record = records[at]!
     for (let e = 0; e < record.metricSlots.length; e++) {
@@ -432,7 +439,7 @@ function runBlockRules(
       rows.set[at * stride + record.metricSlots[e]!] = 1
     }
   }
-  if (previous) copyRows(previous.metrics, previous.records.length - tail, rows, count - tail, tail)
+  if (previous && !inPlace) copyRows(previous.metrics, previous.records.length - tail, rows, count - tail, tail)
   sumRows(rows, count, records, slots, sums)
   lastPass = stoppedAt === undefined ? {set, blocks, records, metrics: rows, ...(direct ? {findings: {text: direct.text, lines: direct.lines, severities: direct.severities, byBlock: byBlock!}} : {})} : undefined
   return stoppedAt

@@ -32,6 +32,8 @@ const probe: AnyRule = defineRule<Record<string, never>>({
       }
       metrics.probeBlocks = (metrics.probeBlocks ?? 0) + 1
       metrics.probeChars = (metrics.probeChars ?? 0) + block.text.length / 3
+      // Set by some blocks only: a block that stops being a heading must stop counting.
+      if (block.role === 'heading') metrics.probeHeadingChars = (metrics.probeHeadingChars ?? 0) + block.text.length / 7
     }
   },
 })
@@ -78,6 +80,13 @@ const SNIPPETS = ['\n\n', '# ', '```\n', '_summary_', '${2:x}', 'TODO: describe 
 function randomEdit(text: string, random: () => number): {text: string; description: string} {
   const at = Math.floor(random() * (text.length + 1))
   const choice = random()
+  const heading = text.indexOf('\n#', at)
+  if (choice < 0.05 && heading >= 0) {
+    // A heading turned into a paragraph, or back: the same blocks, one with another role.
+    return text[heading + 2] === '#'
+      ? {text: text.slice(0, heading + 1) + text.slice(heading + 2), description: `remove a \`#\` at ${heading + 1}`}
+      : {text: `${text.slice(0, heading + 1)}x${text.slice(heading + 1)}`, description: `unmake the heading at ${heading + 1}`}
+  }
   if (choice < 0.4) {
     const char = TYPED[Math.floor(random() * TYPED.length)]!
     return {text: text.slice(0, at) + char + text.slice(at), description: `insert ${JSON.stringify(char)} at ${at}`}
@@ -176,6 +185,17 @@ describe('edits to large documents', () => {
       analyze(`${subject.text}\n\nOne more paragraph.\n`, subject.options)
       assert.deepStrictEqual(analyze(subject.text, subject.options).metrics, metrics, subject.name)
     }
+  })
+
+  it('stops counting a heading typed into a paragraph', () => {
+    const options: LintOptions = {kind: 'markdown'}
+    const at = SYNTHETIC.indexOf('## Section 12')
+    const edited = `${SYNTHETIC.slice(0, at)}x${SYNTHETIC.slice(at)}`
+    cold(SYNTHETIC, options)
+    const warm = analyze(edited, options)
+    const expected = cold(edited, options)
+    assert.ok(expected.metrics.probeHeadingChars! > 0)
+    assert.deepStrictEqual(warm, expected)
   })
 
   it('uses documents past the incremental thresholds', () => {

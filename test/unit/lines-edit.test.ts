@@ -3,7 +3,7 @@
 // lone CR, split and joined CRLF pairs), at the ends of the text too.
 import assert from 'node:assert/strict'
 import {random as prng} from '../../scripts/lib/logreg.js'
-import {lineStarts, lineStartsAfterEdit, textEdit} from '../../src/engine/lines.js'
+import {forgetLastLines, lineStarts, lineStartsAfterEdit, lineStartsOfEdited, textEdit} from '../../src/engine/lines.js'
 
 const PIECES = ['\n', '\r', '\r\n', '\n\n', 'a', 'word ', '', 'x\r', '\ny']
 
@@ -51,5 +51,20 @@ describe('line index after an edit', () => {
         text = next
       }
     }
+  })
+
+  it('updates its own index in place over 300 edits of a large text', () => {
+    const random = prng(13)
+    let text = randomText(random, 6000)
+    forgetLastLines()
+    lineStartsOfEdited(text)
+    for (let step = 0; step < 300; step++) {
+      // Now and then an edit that adds or removes many lines at once.
+      const next = random() < 0.1 ? text.slice(0, 100) + randomText(random, Math.floor(random() * 400)) + text.slice(100 + Math.floor(random() * 400)) : edit(random, text)
+      if (next.length <= 4096) continue
+      assert.deepEqual(lineStartsOfEdited(next), lineStarts(next), `step ${step}`)
+      text = next
+    }
+    forgetLastLines()
   })
 })
