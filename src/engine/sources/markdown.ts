@@ -154,9 +154,13 @@ export interface MarkdownParseOptions {
   now?: () => number
 }
 
-/** Runs average about four chunks, and stop growing past this many characters. */
+/**
+ * Runs average about four chunks, and stop growing past this many characters: an edit re-parses
+ * its whole run, and a cold lint is no slower with shorter runs (the parser call is cheap; the
+ * characters are what cost).
+ */
 const RUN_SPLIT = 4
-const MAX_RUN_LENGTH = 2048
+const MAX_RUN_LENGTH = 1024
 
 /**
  * Whether a run of chunks ends after this one: decided by a hash of the chunk's first 64
