@@ -112,7 +112,7 @@ export function chunkMarkdownEdited(text: string): Chunking {
     }
     const {start, line} = old[restart]!
     const resumedAt = scan(text, start, line, chunks, definitions, text.length - suffix, resync)
-    sameDefinitions = sameLines(definitions.slice(restart), previous.definitions.slice(restart, resumedAt ? resumed : old.length))
+    sameDefinitions = sameLines(definitions, restart, definitions.length, previous.definitions, restart, resumedAt ? resumed : old.length)
     if (resumedAt) {
       for (let index = resumed; index < old.length; index++) {
         const chunk = old[index]!
@@ -128,11 +128,29 @@ export function chunkMarkdownEdited(text: string): Chunking {
   return chunking
 }
 
-/** Whether two lists of per-chunk definitions hold the same lines in the same order. */
-function sameLines(a: ReadonlyArray<readonly string[]>, b: ReadonlyArray<readonly string[]>): boolean {
-  const left = a.flat()
-  const right = b.flat()
-  return left.length === right.length && left.every((line, index) => line === right[index])
+/**
+ * Whether chunks [aFrom, aTo) of `a` and [bFrom, bTo) of `b` hold the same definition lines in the
+ * same order. Almost every chunk holds none: the walk skips them without copying the lists.
+ */
+function sameLines(a: ReadonlyArray<readonly string[]>, aFrom: number, aTo: number, b: ReadonlyArray<readonly string[]>, bFrom: number, bTo: number): boolean {
+  let i = aFrom
+  let j = bFrom
+  let x = 0
+  let y = 0
+  for (;;) {
+    while (i < aTo && x >= a[i]!.length) {
+      i++
+      x = 0
+    }
+    while (j < bTo && y >= b[j]!.length) {
+      j++
+      y = 0
+    }
+    if (i >= aTo || j >= bTo) return i >= aTo && j >= bTo
+    if (a[i]![x] !== b[j]![y]) return false
+    x++
+    y++
+  }
 }
 
 /**
