@@ -6,7 +6,7 @@ import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {resolveRules, validateConfig, type ActiveRule} from './config.js'
 import {inferKind} from './kinds.js'
-import {forgetLastLines, lineIndex, lineStartsOfEdited, textEdit} from './lines.js'
+import {forgetLastEdit, forgetLastLines, lineIndex, lineStartsOfEdited, textEdit} from './lines.js'
 import {DEFAULT_LIMITS, type Limits} from './limits.js'
 import {clearSyllableCache} from './prose-pass/readability.js'
 import type {ProseBlock} from './prose.js'
@@ -169,6 +169,7 @@ function run(text: string, options: LintOptions, keepMessages: boolean): {analys
     if (finding && !suppressed(finding, document, starts)) findings.push(finding)
   }
   findings.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId))
+  forgetLastEdit()
   return {analysis: {kind, findings, metrics}, messages: file.messages}
 }
 
