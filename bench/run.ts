@@ -335,11 +335,12 @@ log(`  activation: ${typeof activated === 'string' ? activated : `${fmt(activate
 
 log(`one-character edits in the built engine under the worker's ${WORKER_HEAP_MB} MB heap (child process)`)
 const cappedEdits = editsUnderHeapLimit(megabytePath)
-log(`  p50 ${fmt(cappedEdits.clock.p50)} ms, p95 ${fmt(cappedEdits.clock.p95)} ms, max ${fmt(cappedEdits.clock.max)} ms; peak RSS ${fmt(cappedEdits.maxRssMB)} MB  [${elapsed()}]`)
+log(`  p50 ${fmt(cappedEdits.clock.p50)} ms, p95 ${fmt(cappedEdits.clock.p95)} ms, max ${fmt(cappedEdits.clock.max)} ms, wall-clock p95 ${fmt(cappedEdits.wallP95)} ms; peak RSS ${fmt(cappedEdits.maxRssMB)} MB  [${elapsed()}]`)
 
 interface CappedEdits {
   edits: number
   clock: {p50: number; p95: number; max: number}
+  wallP95: number
   maxRssMB: number
 }
 
@@ -348,7 +349,7 @@ function editsUnderHeapLimit(file: string): CappedEdits {
   const child = spawnSync(process.execPath, argv, {cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20})
   if (child.status !== 0) throw new Error(`bench/edit-heap.ts failed: ${child.stderr}`)
   const result = JSON.parse(child.stdout.trim().split('\n').pop()!) as {edits: number; wall: CappedEdits['clock']; cpu: CappedEdits['clock']; maxRssMB: number}
-  return {edits: result.edits, clock: WALL ? result.wall : result.cpu, maxRssMB: result.maxRssMB}
+  return {edits: result.edits, clock: WALL ? result.wall : result.cpu, wallP95: result.wall.p95, maxRssMB: result.maxRssMB}
 }
 
 // --- figures ---------------------------------------------------------------------------------
@@ -469,9 +470,9 @@ function markdownReport(): string {
     `The same edits to \`${megabyte.name}\` in a child process started with the heap limit the editor gives its analysis worker (\`node --max-old-space-size=${WORKER_HEAP_MB} --import tsx bench/edit-heap.ts\`), through the built engine: the benchmark process above runs with no heap limit, and a small heap makes V8 collect more often. Peak RSS of that child: ${fmt(cappedEdits.maxRssMB)} MB.`,
     '',
   )
-  row(['document', 'edits', 'p50 ms', 'p95 ms', 'max ms'])
-  row(['---', '---:', '---:', '---:', '---:'])
-  row([`\`${megabyte.name}\`, ${WORKER_HEAP_MB} MB heap`, cappedEdits.edits, fmt(cappedEdits.clock.p50), fmt(cappedEdits.clock.p95), fmt(cappedEdits.clock.max)])
+  row(['document', 'edits', 'p50 ms', 'p95 ms', 'max ms', 'wall-clock p95 ms'])
+  row(['---', '---:', '---:', '---:', '---:', '---:'])
+  row([`\`${megabyte.name}\`, ${WORKER_HEAP_MB} MB heap`, cappedEdits.edits, fmt(cappedEdits.clock.p50), fmt(cappedEdits.clock.p95), fmt(cappedEdits.clock.max), fmt(cappedEdits.wallP95)])
   md.push('')
   md.push('## Commit messages', '')
   md.push(`The ${commitStats.count} messages of \`corpus/commits/commits.jsonl\` through \`analyze(text, {kind: 'commit'})\`, caches cleared before each, after ${Number.isFinite(SETTINGS.commitWarmup) ? `${SETTINGS.commitWarmup} messages` : 'one pass over all of them'} to warm the JIT up.`, '')
