@@ -6,10 +6,10 @@ import assert from 'node:assert/strict'
 import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs'
 import {join} from 'node:path'
 import {random as prng} from '../../scripts/lib/logreg.js'
-import {analyze, clearCaches, type Analysis} from '../../src/engine/lint.js'
+import {analyze, clearCaches} from '../../src/engine/lint.js'
 import {clearMarkdownCache, parseMarkdown} from '../../src/engine/sources/markdown.js'
 import {defineRule, type AnyRule} from '../../src/engine/rule.js'
-import {RULES} from '../../src/engine/rules/index.js'
+import {cold, registerDuringSuite} from './rule-probe.js'
 import type {LintOptions} from '../../src/engine/types.js'
 
 const SHARED = process.env.WHYLINT_SHARED ?? join(process.cwd(), '..', 'shared')
@@ -132,20 +132,8 @@ const SUBJECTS: Subject[] = [
   ...corpusSubjects(),
 ]
 
-function cold(text: string, options: LintOptions): Analysis {
-  clearCaches()
-  return analyze(text, options)
-}
-
 describe('edits to large documents', () => {
-  before(() => {
-    RULES.push(probe)
-  })
-  after(() => {
-    const index = RULES.indexOf(probe)
-    if (index >= 0) RULES.splice(index, 1)
-    clearCaches()
-  })
+  registerDuringSuite(probe)
 
   it('parses a paragraph typed in front of another as a cold parse does', () => {
     // One-word paragraphs: the new paragraph starts, after the edit, exactly as far from the

@@ -14,9 +14,9 @@ import type {Root as NlcstRoot} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import {visit} from 'unist-util-visit'
 import {random as prng} from '../../scripts/lib/logreg.js'
-import {analyze, clearCaches, type Analysis} from '../../src/engine/lint.js'
+import {analyze, clearCaches} from '../../src/engine/lint.js'
 import {defineRule, type AnyRule} from '../../src/engine/rule.js'
-import {RULES} from '../../src/engine/rules/index.js'
+import {cold, registerDuringSuite} from './rule-probe.js'
 import type {LintOptions} from '../../src/engine/types.js'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
@@ -220,20 +220,8 @@ function randomEdit(text: string, random: () => number): {text: string; descript
   return {text: lines.join('\n'), description: `move line ${from + 1} to ${to + 1}`}
 }
 
-function cold(text: string, options: LintOptions): Analysis {
-  clearCaches()
-  return analyze(text, options)
-}
-
 describe('incremental lint', () => {
-  before(() => {
-    RULES.push(probe)
-  })
-  after(() => {
-    const index = RULES.indexOf(probe)
-    if (index >= 0) RULES.splice(index, 1)
-    clearCaches()
-  })
+  registerDuringSuite(probe)
 
   it('has documents to edit', () => {
     assert.ok(SUBJECTS.length >= 5)
