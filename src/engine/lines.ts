@@ -11,11 +11,16 @@ export function lineStarts(text: string): number[] {
 
 /** 0-based index of the line holding `offset`, by binary search over `lineStarts`. */
 export function lineIndex(starts: readonly number[], offset: number): number {
+  return lastAtOrBefore(starts, offset, starts.length)
+}
+
+/** Index of the last of the first `count` ascending `values` at or before `value` (0 when none is). */
+export function lastAtOrBefore(values: readonly number[], value: number, count: number): number {
   let lo = 0
-  let hi = starts.length - 1
+  let hi = count - 1
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1
-    if (starts[mid]! <= offset) lo = mid
+    if (values[mid]! <= value) lo = mid
     else hi = mid - 1
   }
   return lo

@@ -10,7 +10,7 @@ import {unified} from 'unified'
 import {addMasked, type BlockRole, ProseBuilder, type ProseBlock} from '../prose.js'
 import type {Kind} from '../types.js'
 import {parseDirective} from './directives.js'
-import {textEdit, unshared} from '../lines.js'
+import {lastAtOrBefore, textEdit, unshared} from '../lines.js'
 import {chunkMarkdownEdited, forgetLastChunking, type Chunk} from './markdown-chunks.js'
 import type {Directive, OutlineNode, SourceDocument} from './types.js'
 
@@ -272,14 +272,9 @@ function sameHead(previous: Parsed, chunks: readonly Chunk[]): number {
 /** Index of the item of the last parse starting at old chunk `chunk`, or -1. */
 function itemAt(previous: Parsed, chunk: number): number {
   const starts = previous.itemChunk
-  let lo = 0
-  let hi = starts.length - 2
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1
-    if (starts[mid]! <= chunk) lo = mid
-    else hi = mid - 1
-  }
-  return starts[lo] === chunk ? lo : -1
+  // The last entry closes the last item; it starts none.
+  const item = lastAtOrBefore(starts, chunk, starts.length - 1)
+  return starts[item] === chunk ? item : -1
 }
 
 /** Index of the chunk starting at `offset`, or -1. */
