@@ -155,5 +155,6 @@ function updateLineStarts(previous: string, starts: number[], text: string): num
  * makes the engine copy the characters once, and the slice after it shares only that copy.
  */
 export function unshared(value: string): string {
-  return value.length < 16 ? value : (' ' + value).slice(1)
+  // V8 copies the characters of shorter slices and joins (its minimum for both is 13).
+  return value.length < 13 ? value : (' ' + value).slice(1)
 }

@@ -6,7 +6,7 @@ import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {resolveRules, validateConfig, type ActiveRule} from './config.js'
 import {inferKind} from './kinds.js'
-import {forgetLastEdit, forgetLastLines, lineIndex, lineStartsOfEdited, textEdit} from './lines.js'
+import {forgetLastEdit, forgetLastLines, lineIndex, lineStartsOfEdited, textEdit, unshared} from './lines.js'
 import {DEFAULT_LIMITS, type Limits} from './limits.js'
 import {clearSyllableCache} from './prose-pass/readability.js'
 import type {ProseBlock} from './prose.js'
@@ -196,6 +196,27 @@ function internedKey(key: string): string {
     ruleKeys.set(key, key)
   }
   return interned
+}
+
+/**
+ * A report as the block cache keeps it: relative to the block, with strings of its own. A rule's
+ * `actual` is often a slice of the document, and a message a template around it, so the cache
+ * would otherwise keep the whole version of the document each report came from.
+ */
+function cachedReport(r: Report, delta: number): Report {
+  const kept = shiftReport(r, delta)
+  kept.message = unshared(r.message)
+  if (r.actual !== undefined) kept.actual = unshared(r.actual)
+  if (r.expected !== undefined) kept.expected = r.expected.map(unshared)
+  if (r.note !== undefined) kept.note = unshared(r.note)
+  for (const fix of kept.fixes ?? []) {
+    fix.title = unshared(fix.title)
+    for (const edit of fix.edits) {
+      edit.text = unshared(edit.text)
+      if (edit.snippet !== undefined) edit.snippet = unshared(edit.snippet)
+    }
+  }
+  return kept
 }
 
 function shiftReport(r: Report, delta: number): Report {
@@ -579,7 +600,7 @@ function runOnBlock(entry: ActiveRule, document: SourceDocument, block: ProseBlo
     file: scratch,
     parse,
     report: (r: Report) => {
-      reports.push(shiftReport(r, -base))
+      reports.push(cachedReport(r, -base))
       return scratch.message(r.message)
     },
     metrics: blockMetrics,

@@ -106,7 +106,7 @@ function parseChunk(value: string, definitions: string): ChunkResult {
     const own = unshared(value)
     result = isPlainParagraph(own) ? plainChunk(own) : parsedChunk(own, definitions)
     if (chunkCache.size >= CHUNK_CACHE_LIMIT) chunkCache.clear()
-    chunkCache.set(definitions ? `${own}\u0000${definitions}` : own, result)
+    chunkCache.set(definitions ? `${own}\u0000${unshared(definitions)}` : own, result)
   }
   return result
 }
