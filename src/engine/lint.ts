@@ -175,8 +175,10 @@ function run(text: string, options: LintOptions, keepMessages: boolean): {analys
 
 interface BlockResult {
   /** Reports with offsets relative to the block's start. */
-  reports: Report[]
-  metricEntries: Array<[string, number]>
+  reports: readonly Report[]
+  /** Metric names and values, in the order the rule set them. */
+  metricNames: readonly string[]
+  metricValues: readonly number[]
 }
 
 // Block-scoped rule results by rule, options and block identity: re-linting after an edit
@@ -250,11 +252,10 @@ interface BlockRecord {
   /** The rule set: interned rule keys joined. */
   set: string
   /** Index into the rule set of each report's rule. */
-  rules: number[]
-  reports: Report[]
-  /** Per metric entry: its slot (see `Slots`) and value, in rule order. */
-  metricSlots: number[]
-  metricValues: number[]
+  rules: readonly number[]
+  reports: readonly Report[]
+  /** Per metric entry, in rule order: its slot (see `Slots`), then its value. */
+  metrics: readonly number[]
 }
 
 // Records by block key: one lookup per block instead of one per rule, for the rule set of the
@@ -456,9 +457,10 @@ function runBlockRules(
   }
   for (let at = head; at < count - tail; at++) {
     const record = records[at]!
-    for (let e = 0; e < record.metricSlots.length; e++) {
-      rows.values[at * stride + record.metricSlots[e]!] = record.metricValues[e]!
-      rows.set[at * stride + record.metricSlots[e]!] = 1
+    const metrics = record.metrics
+    for (let e = 0; e < metrics.length; e += 2) {
+      rows.values[at * stride + metrics[e]!] = metrics[e + 1]!
+      rows.set[at * stride + metrics[e]!] = 1
     }
   }
   if (previous && !inPlace) copyRows(previous.metrics, previous.records.length - tail, rows, count - tail, tail)
@@ -485,7 +487,9 @@ function sumRows(rows: MetricRows, count: number, records: readonly BlockRecord[
     for (let slot = 0; slot < stride; slot++) {
       if (rows.set[base + slot] === 0 || seen[slot] === 1) continue
       // New names in this block: in the order its record lists them.
-      for (const first of records[at]!.metricSlots) {
+      const metrics = records[at]!.metrics
+      for (let e = 0; e < metrics.length; e += 2) {
+        const first = metrics[e]!
         if (seen[first] === 1) continue
         seen[first] = 1
         firstRow[first] = at + 1
@@ -523,7 +527,9 @@ function blockRecord(
   parse: (block: ProseBlock) => NlcstRoot,
 ): BlockRecord {
   const byRule = blockResults(block)
-  const record: BlockRecord = {set, rules: [], reports: [], metricSlots: [], metricValues: []}
+  const rules: number[] = []
+  const reports: Report[] = []
+  const metrics: number[] = []
   let tree: NlcstRoot | undefined
   const parseHere = (other: ProseBlock) => (other === block ? (tree ??= english.parse(block.text)) : parse(other))
   for (let index = 0; index < blockRules.length; index++) {
@@ -533,15 +539,15 @@ function blockRecord(
       byRule.set(keys[index]!, result)
     }
     for (const r of result.reports) {
-      record.rules.push(index)
-      record.reports.push(r)
+      rules.push(index)
+      reports.push(r)
     }
-    for (const [name, value] of result.metricEntries) {
-      record.metricSlots.push(slotOf(slots, index, name))
-      record.metricValues.push(value)
+    for (let entry = 0; entry < result.metricNames.length; entry++) {
+      metrics.push(slotOf(slots, index, result.metricNames[entry]!), result.metricValues[entry]!)
     }
   }
-  return record
+  // Most blocks have no findings: their records share the empty lists.
+  return reports.length === 0 ? {set, rules: NONE, reports: NONE, metrics} : {set, rules, reports, metrics}
 }
 
 /** The cached results of block-scoped rules on one block, by rule and options. */
@@ -605,12 +611,16 @@ function runOnBlock(entry: ActiveRule, document: SourceDocument, block: ProseBlo
     },
     metrics: blockMetrics,
   } satisfies RuleContext<any>)
-  const metricEntries = Object.entries(blockMetrics)
-  return reports.length === 0 && metricEntries.length === 0 ? NOTHING : {reports, metricEntries}
+  const metricNames = Object.keys(blockMetrics)
+  if (reports.length === 0 && metricNames.length === 0) return NOTHING
+  return {reports: reports.length === 0 ? NONE : reports, metricNames, metricValues: metricNames.map((name) => blockMetrics[name]!)}
 }
 
-// Most rules find nothing in most blocks; those results share one object instead of three each.
-const NOTHING: BlockResult = Object.freeze({reports: Object.freeze([]) as unknown as Report[], metricEntries: Object.freeze([]) as unknown as Array<[string, number]>})
+// A cached result is kept for as long as its block is open in an editor, and every full garbage
+// collection while the user types visits it: most rules find nothing in most blocks, and those
+// results and lists are shared, not one object each.
+const NONE: readonly never[] = Object.freeze([])
+const NOTHING: BlockResult = Object.freeze({reports: NONE, metricNames: NONE, metricValues: NONE})
 
 /** Forget every cached parse and rule result (benchmarks measure cold lints with this). */
 export function clearCaches(): void {
