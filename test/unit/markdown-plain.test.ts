@@ -21,7 +21,7 @@ function shape(result: ChunkResult) {
 function plainResult(value: string): ChunkResult {
   // Through the public path: one chunk, parsed by parseMarkdown with the shortcut.
   const document = parseMarkdown(value, 'markdown')
-  return {blocks: document.blocks, outline: document.outline ?? [], html: document.html ?? [], directives: document.directives, codeRanges: document.codeRanges}
+  return {blocks: document.blocks, outline: document.outline ?? [], html: document.html ?? [], directives: document.directives, codeRanges: document.codeRanges.flat()}
 }
 
 describe('plain paragraphs', () => {
