@@ -152,15 +152,25 @@ async function relinter(): Promise<Relinter> {
   }
 }
 
+interface Spread {
+  p50: number
+  p95: number
+  max: number
+}
+
+const spread = (values: number[]): Spread => ({p50: median(values), p95: quantile(values, 0.95), max: Math.max(...values)})
+
+/**
+ * Re-lint latency. The figure is wall-clock time: what the user waits for. CPU time is shown
+ * beside it; it also counts V8's garbage-collection helper threads (concurrent marking, parallel
+ * scavenging), which run on another core while the lint goes on.
+ */
 interface EditStats {
   doc: string
   kb: number
   edits: number
-  p50: number
-  p95: number
-  max: number
-  /** Wall-clock p95, for context. */
-  wallP95: number
+  wall: Spread
+  cpu: Spread
 }
 
 async function editLatency(docs: Doc[], relint: Relinter): Promise<EditStats[]> {
@@ -171,20 +181,21 @@ async function editLatency(docs: Doc[], relint: Relinter): Promise<EditStats[]> 
     let text = doc.text
     await relint.lint(text, doc)
     await relint.lint(text, doc)
-    const samples: number[] = []
+    const cpu: number[] = []
     const wall: number[] = []
     // Stop early when re-lints are slow, so the run stays within minutes; the count is reported.
     const deadline = performance.now() + SETTINGS.editSeconds * 1000
     for (let edit = 0; edit < SETTINGS.edits && performance.now() < deadline; edit++) {
       text = oneCharEdit(text, random)
-      const start = CLOCK()
+      const cpuStart = cpuClock()
       const wallStart = performance.now()
       await relint.lint(text, doc)
-      samples.push(CLOCK() - start)
+      cpu.push(cpuClock() - cpuStart)
       wall.push(performance.now() - wallStart)
     }
-    stats.push({doc: doc.name, kb: doc.bytes / 1024, edits: samples.length, p50: median(samples), p95: quantile(samples, 0.95), max: Math.max(...samples), wallP95: quantile(wall, 0.95)})
-    log(`  edits ${doc.name}: ${samples.length} edits, p50 ${fmt(median(samples))} ms, p95 ${fmt(quantile(samples, 0.95))} ms  [${elapsed()}]`)
+    const stat: EditStats = {doc: doc.name, kb: doc.bytes / 1024, edits: wall.length, wall: spread(wall), cpu: spread(cpu)}
+    stats.push(stat)
+    log(`  edits ${doc.name}: ${wall.length} edits, wall clock p50 ${fmt(stat.wall.p50)} ms, p95 ${fmt(stat.wall.p95)} ms; CPU p95 ${fmt(stat.cpu.p95)} ms  [${elapsed()}]`)
   }
   return stats
 }
@@ -335,22 +346,27 @@ const bundles = bundleSizes()
 log(`  activation: ${typeof activated === 'string' ? activated : `${fmt(activated.totalMs)} ms`}  [${elapsed()}]`)
 
 log(`one-character edits in the built engine under the worker's ${WORKER_HEAP_MB} MB heap (child process)`)
-const cappedEdits = editsUnderHeapLimit(megabytePath)
-log(`  p50 ${fmt(cappedEdits.clock.p50)} ms, p95 ${fmt(cappedEdits.clock.p95)} ms, max ${fmt(cappedEdits.clock.max)} ms, wall-clock p95 ${fmt(cappedEdits.wallP95)} ms; peak RSS ${fmt(cappedEdits.maxRssMB)} MB  [${elapsed()}]`)
+const cappedEdits = editsUnderHeapLimit(
+  editDocs.filter((doc) => doc !== megabyte).map((doc) => join(shared, 'corpus/scaling', doc.name)),
+  megabytePath,
+)
+log(`  wall clock p50 ${fmt(cappedEdits.wall.p50)} ms, p95 ${fmt(cappedEdits.wall.p95)} ms; CPU p95 ${fmt(cappedEdits.cpu.p95)} ms; peak RSS ${fmt(cappedEdits.maxRssMB)} MB, heap growth ${fmt(cappedEdits.heapGrowthMB)} MB  [${elapsed()}]`)
 
 interface CappedEdits {
   edits: number
-  clock: {p50: number; p95: number; max: number}
-  wallP95: number
+  wall: Spread
+  cpu: Spread
   maxRssMB: number
+  /** Live heap after the timed edits minus before them (both after a full collection). */
+  heapGrowthMB: number
 }
 
-function editsUnderHeapLimit(file: string): CappedEdits {
-  const argv = [`--max-old-space-size=${WORKER_HEAP_MB}`, '--import', 'tsx', 'bench/edit-heap.ts', file, String(SETTINGS.edits)]
+/** As in this process, the documents before the 1 MB one are edited first: here, untimed. */
+function editsUnderHeapLimit(warmUp: string[], file: string): CappedEdits {
+  const argv = [`--max-old-space-size=${WORKER_HEAP_MB}`, '--expose-gc', '--import', 'tsx', 'bench/edit-heap.ts', ...warmUp, file, '--edits', String(SETTINGS.edits)]
   const child = spawnSync(process.execPath, argv, {cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20})
   if (child.status !== 0) throw new Error(`bench/edit-heap.ts failed: ${child.stderr}`)
-  const result = JSON.parse(child.stdout.trim().split('\n').pop()!) as {edits: number; wall: CappedEdits['clock']; cpu: CappedEdits['clock']; maxRssMB: number}
-  return {edits: result.edits, clock: WALL ? result.wall : result.cpu, wallP95: result.wall.p95, maxRssMB: result.maxRssMB}
+  return JSON.parse(child.stdout.trim().split('\n').pop()!) as CappedEdits
 }
 
 // --- figures ---------------------------------------------------------------------------------
@@ -376,8 +392,8 @@ const targets: Target[] = [
   {name: 'full lint ÷ remark-parse alone (median, corpus docs ≥ 8 KB)', figure: ratioFullParse, unit: '×', limit: '≤ 2.5', pass: ratioFullParse <= 2.5},
   {name: 'alex ÷ whylint per document (median)', figure: ratioAlex, unit: '×', limit: '≥ 3', pass: ratioAlex >= 3},
   {name: 'whylint per-KB cost at 1 MB ÷ at 32 KB', figure: scaleRatio, unit: '×', limit: '≤ 1.2', pass: scaleRatio <= 1.2},
-  {name: `one-character edit on the 1 MB doc, p95 (${editMB?.edits ?? 0} edits)`, figure: editMB?.p95 ?? Number.NaN, unit: 'ms', limit: '≤ 10 ms', pass: (editMB?.p95 ?? Infinity) <= 10},
-  {name: `the same edits, built engine under the worker's ${WORKER_HEAP_MB} MB heap, p95`, figure: cappedEdits.clock.p95, unit: 'ms', limit: '≤ 10 ms', pass: cappedEdits.clock.p95 <= 10},
+  {name: `one-character edit on the 1 MB doc, p95 wall clock (${editMB?.edits ?? 0} edits)`, figure: editMB?.wall.p95 ?? Number.NaN, unit: 'ms', limit: '≤ 10 ms', pass: (editMB?.wall.p95 ?? Infinity) <= 10},
+  {name: `the same edits, built engine under the worker's ${WORKER_HEAP_MB} MB heap, p95 wall clock`, figure: cappedEdits.wall.p95, unit: 'ms', limit: '≤ 10 ms', pass: cappedEdits.wall.p95 <= 10},
   {name: `commit message p50 (${commitStats.count} messages)`, figure: commitStats.p50, unit: 'ms', limit: '≤ 0.3 ms', pass: commitStats.p50 <= 0.3},
   {name: 'commit message p95', figure: commitStats.p95, unit: 'ms', limit: '≤ 2 ms', pass: commitStats.p95 <= 2},
   {name: `peak RSS linting the 1 MB doc (dist/api.cjs, ${WORKER_HEAP_MB} MB heap as in the editor worker)`, figure: whylintPeak.maxRssMB, unit: 'MB', limit: '≤ 150 MB', pass: whylintPeak.maxRssMB <= 150},
@@ -399,7 +415,7 @@ const lines = [
   ...targets.map((t) => `${t.name.padEnd(nameWidth)}  ${figureText(t).padStart(10)}  ${t.limit.padEnd(9)}  ${verdict(t)}`),
 ]
 process.stdout.write(`\n${lines.join('\n')}\n`)
-process.stdout.write(`\ntimes: ${CLOCK_NAME}; re-lint path: ${relint.via}; total ${elapsed()}\n`)
+process.stdout.write(`\ntimes: ${CLOCK_NAME}, re-lint latencies wall-clock; re-lint path: ${relint.via}; total ${elapsed()}\n`)
 
 // --- report ----------------------------------------------------------------------------------
 
@@ -423,7 +439,7 @@ function markdownReport(): string {
     'run starts from empty caches, so it is a cold full lint with the default rules (the lint time',
     'budget of `analysis-limit` is lifted so no lint is cut short).',
     '',
-    `Times are ${CLOCK_NAME}${WALL ? '' : ' (`process.cpuUsage()`): the machine was shared with other work, and CPU time is what a lint costs whatever else runs; pass `--wall` for wall-clock time'}.`,
+    `Times are ${CLOCK_NAME}${WALL ? '' : ' (`process.cpuUsage()`): CPU time is what a lint costs whatever else runs on the machine; pass `--wall` for wall-clock time'}, except re-lint latencies after an edit, which are wall-clock time with CPU time beside them (see that section).`,
     '',
   )
   md.push(`- Date: ${new Date().toISOString().slice(0, 10)}${QUICK ? ' (quick run: fewer runs and edits)' : ''}`)
@@ -463,17 +479,22 @@ function markdownReport(): string {
     `Seeded random edits (insert or delete one character at a random offset), applied one after another; each re-lint goes through ${relint.via}. Up to ${SETTINGS.edits} edits per document, fewer when re-lints are so slow that ${SETTINGS.editSeconds} s run out.`,
     '',
   )
-  row(['document', 'KB', 'edits', 'p50 ms', 'p95 ms', 'max ms', 'wall-clock p95 ms'])
-  row(['---', '---:', '---:', '---:', '---:', '---:', '---:'])
-  for (const e of edits) row([`\`${e.doc}\``, fmt(e.kb), e.edits, fmt(e.p50), fmt(e.p95), fmt(e.max), fmt(e.wallP95)])
-  md.push('')
+  const megabyteEdits = edits.find((e) => e.doc === megabyte.name)
   md.push(
-    `The same edits to \`${megabyte.name}\` in a child process started with the heap limit the editor gives its analysis worker (\`node --max-old-space-size=${WORKER_HEAP_MB} --import tsx bench/edit-heap.ts\`), through the built engine: the benchmark process above runs with no heap limit, and a small heap makes V8 collect more often. Peak RSS of that child: ${fmt(cappedEdits.maxRssMB)} MB.`,
+    `Latency is wall-clock time, what the user waits for. CPU time of the process is beside it: it also counts the helper threads V8 runs its garbage collector on (concurrent marking, parallel scavenging), which work on another core while the lint goes on${megabyteEdits ? ` (here, on the 1 MB document, CPU p50 ${fmt(megabyteEdits.cpu.p50)} ms against wall-clock p50 ${fmt(megabyteEdits.wall.p50)} ms)` : ''}. The machine ran nothing else during the benchmark.`,
     '',
   )
-  row(['document', 'edits', 'p50 ms', 'p95 ms', 'max ms', 'wall-clock p95 ms'])
-  row(['---', '---:', '---:', '---:', '---:', '---:'])
-  row([`\`${megabyte.name}\`, ${WORKER_HEAP_MB} MB heap`, cappedEdits.edits, fmt(cappedEdits.clock.p50), fmt(cappedEdits.clock.p95), fmt(cappedEdits.clock.max), fmt(cappedEdits.wallP95)])
+  row(['document', 'KB', 'edits', 'p50 ms', 'p95 ms', 'max ms', 'CPU p50 ms', 'CPU p95 ms'])
+  row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:'])
+  for (const e of edits) row([`\`${e.doc}\``, fmt(e.kb), e.edits, fmt(e.wall.p50), fmt(e.wall.p95), fmt(e.wall.max), fmt(e.cpu.p50), fmt(e.cpu.p95)])
+  md.push('')
+  md.push(
+    `The same edits to \`${megabyte.name}\` in a child process started with the heap limit the editor gives its analysis worker (\`node --max-old-space-size=${WORKER_HEAP_MB} --expose-gc --import tsx bench/edit-heap.ts\`), through the built engine, after the same untimed edits to the smaller document as above: the benchmark process above runs with no heap limit, and a small heap makes V8 collect more often. Peak RSS of that child: ${fmt(cappedEdits.maxRssMB)} MB. Its live heap after the timed edits, against before them (each after a full collection): ${cappedEdits.heapGrowthMB >= 0 ? '+' : ''}${fmt(cappedEdits.heapGrowthMB)} MB.`,
+    '',
+  )
+  row(['document', 'edits', 'p50 ms', 'p95 ms', 'max ms', 'CPU p50 ms', 'CPU p95 ms'])
+  row(['---', '---:', '---:', '---:', '---:', '---:', '---:'])
+  row([`\`${megabyte.name}\`, ${WORKER_HEAP_MB} MB heap`, cappedEdits.edits, fmt(cappedEdits.wall.p50), fmt(cappedEdits.wall.p95), fmt(cappedEdits.wall.max), fmt(cappedEdits.cpu.p50), fmt(cappedEdits.cpu.p95)])
   md.push('')
   md.push('## Commit messages', '')
   md.push(`The ${commitStats.count} messages of \`corpus/commits/commits.jsonl\` through \`analyze(text, {kind: 'commit'})\`, caches cleared before each, after ${Number.isFinite(SETTINGS.commitWarmup) ? `${SETTINGS.commitWarmup} messages` : 'one pass over all of them'} to warm the JIT up.`, '')
