@@ -42,6 +42,8 @@ export const CUES: readonly Cue[] = [
 /** Every cue phrase found in lower-cased words: family → phrases, in order of appearance. */
 export const findCues = cueFinder(CUES)
 
+const CONVENTIONAL_TYPES = new Set(['feat', 'fix', 'docs', 'doc', 'style', 'refactor', 'perf', 'test', 'tests', 'build', 'ci', 'chore', 'revert', 'deps', 'security'])
+
 // Subject verbs that only say what was done, and verbs that name a problem being fixed or a need.
 const WHAT_VERBS = new Set(
   'update updat add ad remov remove renam rename move refactor bump polish chang tweak clean cleanup reformat format use convert replac replace extract introduc introduce drop set switch wire mark split merg merge document test implement creat create reorgan reorganis reorganize rework rewrit rewrite simplifi simplify inlin inline declar declare expos expose moderniz modernize migrat migrate unifi unify standard standardis standardiz enabl enable disabl disable pin unpin sort tidi wip initi misc minor chore adjust improv improve enhanc enhance'
@@ -111,7 +113,10 @@ export function commitFeatures(text: string, commentChar = '#'): CommitFeatures 
   const parts = commitParts(text, commentChar)
   const features: Features = new Map()
   const type = /^([a-z]+)(?:\(|!|:)/i.exec(parts.prefix)?.[1]?.toLowerCase()
-  if (type) addFeature(features, `@type:${type}`)
+  // Conventional Commits types mean the same in every project; any other prefix is a subsystem
+  // name (`odb:`, `worktree:`), which says where, and learning one project's names says nothing
+  // about the next project.
+  if (type && CONVENTIONAL_TYPES.has(type)) addFeature(features, `@type:${type}`)
   else if (parts.prefix) addFeature(features, '@subsystem')
   if (parts.prefix.includes('!')) addFeature(features, '@breaking')
 
