@@ -202,13 +202,16 @@ function lineNumbers(text: string): (offset: number) => number {
  */
 function documenting(comments: CodeComment[], start: number, end: number, lineOf: (offset: number) => number): CodeComment | undefined {
   const line = lineOf(start)
+  // The nearest comment above wins: a file's header comment also names the first code after it
+  // as its code, but a comment between the two is the one about that code.
+  let nearest: CodeComment | undefined
   for (const comment of comments) {
     if (comment.offset >= start && comment.endOffset <= end) return comment
     if (comment.trailing && lineOf(comment.offset) === line) return comment
-    if (comment.code && lineOf(comment.code.offset) === line && comment.endOffset <= start) return comment
-    if (!comment.trailing && lineOf(comment.endOffset) === line - 1 && comment.endOffset <= start) return comment
+    const above = comment.endOffset <= start && ((comment.code && lineOf(comment.code.offset) === line) || (!comment.trailing && lineOf(comment.endOffset) === line - 1))
+    if (above && (!nearest || comment.endOffset > nearest.endOffset)) nearest = comment
   }
-  return undefined
+  return nearest
 }
 
 function template(document: SourceDocument, at: number, what: string): Fix {
