@@ -28,6 +28,10 @@ describe('judge comment-why', () => {
     ['Keep the old field for one release: the mobile client still reads it.', 'present'],
     ['Cap the buffer at 64 KB so large logs do not exhaust memory.', 'present'],
     ['Magic number from the spec (RFC 7230, section 3.3.2).', 'present'],
+    // A limit of a system outside the code, stated as a plain fact.
+    ['The API rejects batches over 100 items.', 'present'],
+    ['The browser throttles timers in background tabs to once a second.', 'present'],
+    ['The server returns the list of users.', 'missing'],
     ['Sleep 100 ms.', 'missing'],
     ['Retry three times.', 'missing'],
     ['Ignore the error.', 'missing'],

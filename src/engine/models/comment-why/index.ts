@@ -17,11 +17,15 @@ const EXPLICIT = /\b(?:because|so that|in order to|to avoid|to prevent|otherwise
 // "Max 50 items per page: the API rejects larger pages".
 const CLAUSE = /(?::|;| --?|—) +(?:[\w'.]+ +){1,}(?:is|are|was|were|has|have|needs?|rejects?|reuses?|relies|compares|makes?|leaves?|would|will|can|cannot|can't|does|doesn't|don't|must|never|only|still|already|assumes?|reads?|writes?|calls?|uses?|returns?|breaks?|fails?|loses?|drops?|sends?|expects?)\b/i
 
+// A limit of a system outside the code, stated as a fact, is the reason for the code next to it:
+// "The API rejects batches over 100 items" above `BATCH_SIZE = 100`.
+const CONSTRAINT = /\b(?:api|apis|server|servers|backend|service|browser|browsers|database|db|driver|kernel|os|library|upstream|provider|gateway|proxy|load balancer|vendor|platform|firmware|device|host|registry|cdn|broker|runtime|jvm|chrome|safari|firefox|windows|macos|ios|android|postgres|mysql|redis|s3)\s+(?:\w+\s+)?(?:rejects?|refuses?|limits?|caps?|truncates?|throttles?|drops?|times? out|closes?|kills?|only (?:accepts?|allows?|supports?|returns?|keeps?|sends?)|(?:accepts?|allows?|returns?) (?:at most|only|up to)|does not support|doesn't support|will not|won't|chokes?|crashes|hangs|enforces?|rounds?)\b/i
+
 // A link to a spec, an issue or a discussion points at the reason.
 const LINK = /\bhttps?:\/\/\S+|(?:^|\s)(?:see|per|cf\.?|fixes|refs?) (?:#\d+|[A-Z]+-\d+|rfc ?\d+)|\brfc ?\d{3,}|\b(?:from|per|by|in) the (?:spec|specification|standard|protocol)\b/i
 
 export function explicitReason(text: string): string | undefined {
-  const match = EXPLICIT.exec(text) ?? CLAUSE.exec(text) ?? LINK.exec(text)
+  const match = EXPLICIT.exec(text) ?? CLAUSE.exec(text) ?? CONSTRAINT.exec(text) ?? LINK.exec(text)
   // `since` and `as` alone are too ambiguous (`@since 1.2`, "as a string"): left to the model.
   return match ? match[0].trim() : undefined
 }
