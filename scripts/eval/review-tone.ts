@@ -4,7 +4,7 @@
 
 import {scores} from '../lib/logreg.js'
 import {table} from '../lib/comment-data.js'
-import {commentScore, fit, outOfFold, precisionThreshold, reviewRows, type ReviewRow} from '../lib/review-tone-data.js'
+import {commentOutright, commentScore, fit, outOfFold, precisionThreshold, reviewRows, type ReviewRow} from '../lib/review-tone-data.js'
 import {groupFolds} from '../lib/logreg.js'
 import {TARGET_PRECISION} from '../train/review-tone.js'
 
@@ -16,7 +16,7 @@ export default async function evalReviewTone(): Promise<void> {
     const trainPart = folds.filter((_, index) => index !== fold).flat()
     const threshold = precisionThreshold(outOfFold(trainPart, 4, 5), TARGET_PRECISION)
     const model = fit(trainPart)
-    for (const row of folds[fold]!) pairs.push({actual: row.label === 'blunt' ? 1 : 0, predicted: commentScore(model, row.text) >= threshold ? 1 : 0, row})
+    for (const row of folds[fold]!) pairs.push({actual: row.label === 'blunt' ? 1 : 0, predicted: commentOutright(row.text) || commentScore(model, row.text) >= threshold ? 1 : 0, row})
   }
   const s = scores(pairs)
   console.log(`review-tone — data: test/data/review-tone, ${rows.length} comments (${rows.filter((row) => row.label === 'blunt').length} blunt), ${new Set(rows.map((row) => row.group)).size} families; 5-fold by family, nested threshold`)

@@ -5,7 +5,7 @@
 import {readdirSync} from 'node:fs'
 import {join} from 'node:path'
 import {probability, type LinearModel} from '../../src/engine/models/linear.js'
-import {hasHeadings, isLabelled, sentences, toneFeatures} from '../../src/engine/models/review-tone/features.js'
+import {hasHeadings, isLabelled, outrightBlunt, sentences, toneFeatures} from '../../src/engine/models/review-tone/features.js'
 import {readJsonl} from './comment-data.js'
 export {precisionThreshold} from './comment-data.js'
 import {groupFolds, train, type Example, type TrainOptions} from './logreg.js'
@@ -53,6 +53,13 @@ export function commentScore(model: LinearModel, text: string): number {
   let max = 0
   for (const sentence of sentences(text)) max = Math.max(max, probability(model, toneFeatures(sentence.text, {labelled, headings, listItem: sentence.listItem ?? false})))
   return max
+}
+
+/** Whether a sentence of the comment is blunt outright (a cue that decides without the model). */
+export function commentOutright(text: string): boolean {
+  const labelled = isLabelled(text)
+  const headings = hasHeadings(text)
+  return sentences(text).some((sentence) => outrightBlunt(sentence.text, {labelled, headings, listItem: sentence.listItem ?? false}) !== undefined)
 }
 
 export function outOfFold(rows: ReviewRow[], k: number, seed: number): Array<{score: number; actual: 0 | 1; row: ReviewRow}> {

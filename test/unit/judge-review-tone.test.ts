@@ -34,6 +34,14 @@ describe('judge review-tone', () => {
     ['This just returns early when the flag is off, so the cost is negligible.', 'constructive'],
     ['praise: thanks for fixing the build so quickly!', 'constructive'],
     ['LGTM.', 'constructive'],
+    // Outright: an order opened with `just`, and a bare order aimed at the code under review;
+    // with a reason, or describing a change as a PR description does, neither is blunt.
+    ['Just use the existing helper.', 'blunt'],
+    ['Simply move it to utils.', 'blunt'],
+    ['Change this to a for loop.', 'blunt'],
+    ['Change this to a for loop, since forEach cannot break early.', 'constructive'],
+    ['Drop support for Node 16.', 'constructive'],
+    ['Just curious: is the cache shared between workers?', 'constructive'],
   ]
   // A PR description lists its changes as orders; under headings they describe, not demand.
   cases.push(['## What\n\n- Remove the legacy flag\n- Update the docs\n\n## Why\n\nUsers hit a crash when the config is missing.', 'constructive'])

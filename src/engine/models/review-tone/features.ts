@@ -90,6 +90,35 @@ export interface ToneContext {
   headings?: boolean
 }
 
+// Cues that make a sentence blunt on their own, unless the same sentence softens it (a label, a
+// reason, a question or suggestion): an order opened with `just`/`simply`, a rhetorical question,
+// blame on the person. In the labelled comments no constructive sentence carries one.
+const JUST_ORDER = /^(?:just|simply) ([a-z]+)\b/
+const SOFTENING = new Set(['cc-label', 'reason', 'softener'])
+// An order aimed at the code under review ("Change this to a loop", "Delete it"), not one that
+// describes a change ("Drop support for Node 16", as a PR description says).
+const POINTED = /\b(?:this|that|it|these|those|them)\b/
+
+/**
+ * The cue that makes this sentence blunt outright, in words, or undefined. A bare order counts
+ * only in a comment and only aimed at the code under review: in a list, or in a text with
+ * headings (a PR description), an imperative usually describes the change; `please` asks.
+ */
+export function outrightBlunt(sentence: string, context: ToneContext = {labelled: false}): string | undefined {
+  const cues = toneCues(sentence)
+  for (const id of cues.keys()) if (SOFTENING.has(id)) return undefined
+  const lower = lowerOf(sentence)
+  const just = JUST_ORDER.exec(lower)
+  if (just && ORDER_VERBS.has(just[1]!)) return `${cues.get('just-order')?.cue.label ?? 'an order softened with `just`/`simply`'}: \`${just[0]}\``
+  const order = cues.get('bare-order')
+  if (order && POINTED.test(lower) && !context.listItem && !context.headings && !context.labelled && !lower.startsWith('please')) return `${order.cue.label}: \`${order.matched}\``
+  for (const id of ['rhetorical', 'you-always']) {
+    const found = cues.get(id)
+    if (found) return `${found.cue.label}: \`${found.matched}\``
+  }
+  return undefined
+}
+
 /** Sentence features; the context matters because a bare imperative reads as an order in a comment but as a change in a PR list. */
 export function toneFeatures(sentence: string, context: ToneContext = {labelled: false}): Features {
   const features: Features = new Map()

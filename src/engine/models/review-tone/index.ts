@@ -5,7 +5,7 @@
 
 import type {JudgeOptions, Judgement} from '../../types.js'
 import {probability, topContributions, type LinearModel} from '../linear.js'
-import {hasHeadings, isLabelled, sentences, toneCues, toneFeatures, type Sentence, type ToneContext} from './features.js'
+import {hasHeadings, isLabelled, outrightBlunt, sentences, toneCues, toneFeatures, type Sentence, type ToneContext} from './features.js'
 import weights from './weights.json'
 
 export const MODEL = weights as LinearModel
@@ -22,13 +22,19 @@ export interface SentenceTone extends Sentence {
  * leading Conventional Comments label, list markers, headings); a caller that has parsed the
  * Markdown passes what it knows.
  */
+// A sentence with an outright blunt cue is blunt whatever the model gave; its score shows it.
+const OUTRIGHT_SCORE = 0.99
+
 export function judgeSentences(text: string, context: Partial<ToneContext> = {}): SentenceTone[] {
   const labelled = context.labelled ?? isLabelled(text)
   const headings = context.headings ?? hasHeadings(text)
   return sentences(text).map((sentence) => {
-    const score = probability(MODEL, toneFeatures(sentence.text, {labelled, headings, listItem: context.listItem ?? sentence.listItem ?? false}))
+    const sentenceContext = {labelled, headings, listItem: context.listItem ?? sentence.listItem ?? false}
+    const model = probability(MODEL, toneFeatures(sentence.text, sentenceContext))
+    const outright = outrightBlunt(sentence.text, sentenceContext)
+    const score = outright === undefined ? model : Math.max(model, OUTRIGHT_SCORE)
     const cues = [...toneCues(sentence.text).values()].map(({cue, matched}) => `${cue.label}: \`${matched}\``)
-    return {...sentence, score, blunt: score >= MODEL.threshold, cues}
+    return {...sentence, score, blunt: outright !== undefined || model >= MODEL.threshold, cues}
   })
 }
 
