@@ -7,13 +7,14 @@ import type {VFileMessage} from 'vfile-message'
 import {resolveRules, validateConfig, type ActiveRule} from './config.js'
 import {inferKind} from './kinds.js'
 import {forgetLastEdit, forgetLastLines, lineIndex, lineStartsOfEdited, textEdit, unshared} from './lines.js'
-import {DEFAULT_LIMITS, type Limits} from './limits.js'
+import {CACHE_BUDGET, DEFAULT_LIMITS, type Limits} from './limits.js'
+import {GenerationalCache} from './cache.js'
 import {clearSyllableCache} from './prose-pass/readability.js'
 import type {ProseBlock} from './prose.js'
 import {fixesOf, makeReport, severityOf, type Report, type RuleContext} from './rule.js'
 import {parseSource} from './sources/index.js'
 import {forgetPlaceholderScan} from './rules/template-placeholder/index.js'
-import {clearMarkdownCache} from './sources/markdown.js'
+import {clearMarkdownCache, resizeMarkdownCache} from './sources/markdown.js'
 import type {Directive, SourceDocument} from './sources/types.js'
 import type {Config, Finding, Kind, LintOptions} from './types.js'
 
@@ -183,8 +184,7 @@ interface BlockResult {
 
 // Block-scoped rule results by rule, options and block identity: re-linting after an edit
 // re-runs rules only on the blocks the edit changed.
-const blockCache = new Map<string, Map<string, BlockResult>>()
-const BLOCK_CACHE_LIMIT = 50000
+const blockCache = new GenerationalCache<Map<string, BlockResult>>(CACHE_BUDGET)
 
 // Rule keys are built anew on every lint; looked up thousands of times per lint, a fresh string
 // is compared character by character with the one the cache holds, the interned one by identity.
@@ -260,7 +260,7 @@ interface BlockRecord {
 
 // Records by block key: one lookup per block instead of one per rule, for the rule set of the
 // last lint (a config change builds new records from the per-rule results).
-const recordCache = new Map<string, BlockRecord>()
+const recordCache = new GenerationalCache<BlockRecord>(CACHE_BUDGET)
 
 // The blocks and records of the last lint: after an edit, the blocks before it are the same
 // objects and the blocks after it share their key strings, so their records are taken without
@@ -423,7 +423,6 @@ function runBlockRules(
           break
         }
         record = blockRecord(set, slots, blockRules, keys, document, block, parse)
-        if (recordCache.size >= BLOCK_CACHE_LIMIT) recordCache.clear()
         recordCache.set(block.key, record)
       }
       records[at] = record
@@ -554,7 +553,6 @@ function blockRecord(
 function blockResults(block: ProseBlock): Map<string, BlockResult> {
   let byRule = blockCache.get(block.key)
   if (!byRule) {
-    if (blockCache.size >= BLOCK_CACHE_LIMIT) blockCache.clear()
     byRule = new Map()
     blockCache.set(block.key, byRule)
   }
@@ -621,6 +619,18 @@ function runOnBlock(entry: ActiveRule, document: SourceDocument, block: ProseBlo
 // results and lists are shared, not one object each.
 const NONE: readonly never[] = Object.freeze([])
 const NOTHING: BlockResult = Object.freeze({reports: NONE, metricNames: NONE, metricValues: NONE})
+
+/**
+ * How many characters each generation of the parse and rule-result caches holds (default
+ * `CACHE_BUDGET`): a host with more memory than the editor's worker can keep more documents
+ * warm. Forgets every cached result.
+ */
+export function setCacheBudget(characters: number = CACHE_BUDGET): void {
+  blockCache.resize(characters)
+  recordCache.resize(characters)
+  resizeMarkdownCache(characters)
+  lastPass = undefined
+}
 
 /** Forget every cached parse and rule result (benchmarks measure cold lints with this). */
 export function clearCaches(): void {

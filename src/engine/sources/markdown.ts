@@ -11,6 +11,8 @@ import {addMasked, type BlockRole, ProseBuilder, type ProseBlock} from '../prose
 import type {Kind} from '../types.js'
 import {parseDirective} from './directives.js'
 import {lastAtOrBefore, textEdit, unshared} from '../lines.js'
+import {GenerationalCache} from '../cache.js'
+import {CACHE_BUDGET} from '../limits.js'
 import {chunkMarkdownEdited, forgetLastChunking, type Chunk} from './markdown-chunks.js'
 import type {Directive, OutlineNode, SourceDocument} from './types.js'
 
@@ -47,11 +49,15 @@ function htmlNodes(nodes: readonly Nodes[], into: Array<ChunkResult['html'][numb
 
 // Parsed chunks by their text (plus the document's definitions): after an edit only the chunk
 // that changed is parsed again.
-const chunkCache = new Map<string, ChunkResult>()
-const CHUNK_CACHE_LIMIT = 20000
+const chunkCache = new GenerationalCache<ChunkResult>(CACHE_BUDGET)
 
 /** Chunks longer than this are not parsed: no real paragraph or list is this long. */
 export const MAX_CHUNK_LENGTH = 100_000
+
+/** See `setCacheBudget`. */
+export function resizeMarkdownCache(budget: number): void {
+  chunkCache.resize(budget)
+}
 
 export function clearMarkdownCache(): void {
   chunkCache.clear()
@@ -113,7 +119,6 @@ function parseChunk(value: string, definitions: string): ChunkResult {
     // Cached, and every string the result holds is cut from `value`: not from the document.
     const own = unshared(value)
     result = isPlainParagraph(own) ? plainChunk(own) : parsedChunk(own, definitions)
-    if (chunkCache.size >= CHUNK_CACHE_LIMIT) chunkCache.clear()
     chunkCache.set(definitions ? `${own}\u0000${unshared(definitions)}` : own, result)
   }
   return result
