@@ -52,6 +52,15 @@ describe('judge review-tone', () => {
     })
   }
 
+  it('says when a cue made a sentence blunt on its own', () => {
+    const result = judge('Just use the existing helper.', {detector: 'review-tone'})
+    assert.equal(result.label, 'blunt')
+    assert.ok(result.evidence[0]!.includes('blunt on its own: an order softened with `just`/`simply`: `just use`'), result.evidence[0])
+    const model = judge('This is wrong.', {detector: 'review-tone'})
+    assert.equal(model.label, 'blunt')
+    assert.ok(!model.evidence.join(' ').includes('on its own'), model.evidence.join('; '))
+  })
+
   it('names the blunt sentence and the cue behind it', () => {
     const result = judge('Thanks for the PR. Did you even test this?', {detector: 'review-tone'})
     assert.equal(result.label, 'blunt')

@@ -15,16 +15,18 @@ export interface SentenceTone extends Sentence {
   blunt: boolean
   /** Tone cues found, in words. */
   cues: string[]
+  /** The cue that made the sentence blunt whatever the model gave, in words. */
+  outright?: string
 }
+
+// A sentence with an outright blunt cue is blunt whatever the model gave; its score shows it.
+const OUTRIGHT_SCORE = 0.99
 
 /**
  * Judge each sentence of a review text. By default the context comes from the text itself (a
  * leading Conventional Comments label, list markers, headings); a caller that has parsed the
  * Markdown passes what it knows.
  */
-// A sentence with an outright blunt cue is blunt whatever the model gave; its score shows it.
-const OUTRIGHT_SCORE = 0.99
-
 export function judgeSentences(text: string, context: Partial<ToneContext> = {}): SentenceTone[] {
   const labelled = context.labelled ?? isLabelled(text)
   const headings = context.headings ?? hasHeadings(text)
@@ -34,7 +36,7 @@ export function judgeSentences(text: string, context: Partial<ToneContext> = {})
     const outright = outrightBlunt(sentence.text, sentenceContext)
     const score = outright === undefined ? model : Math.max(model, OUTRIGHT_SCORE)
     const cues = [...toneCues(sentence.text).values()].map(({cue, matched}) => `${cue.label}: \`${matched}\``)
-    return {...sentence, score, blunt: outright !== undefined || model >= MODEL.threshold, cues}
+    return {...sentence, score, blunt: outright !== undefined || model >= MODEL.threshold, cues, ...(outright === undefined ? {} : {outright})}
   })
 }
 
@@ -48,7 +50,7 @@ export function judgeReviewTone(text: string, _options?: Partial<JudgeOptions>):
   const worst = judged.reduce((a, b) => (b.score > a.score ? b : a))
   const evidence: string[] = []
   for (const sentence of judged.filter((item) => item.blunt)) {
-    evidence.push(`blunt sentence \`${sentence.text}\` (score ${sentence.score.toFixed(2)})${sentence.cues.length > 0 ? `: ${sentence.cues.join(', ')}` : ''}`)
+    evidence.push(`blunt sentence \`${sentence.text}\` (score ${sentence.score.toFixed(2)})${sentence.cues.length > 0 ? `: ${sentence.cues.join(', ')}` : ''}${sentence.outright ? `; blunt on its own: ${sentence.outright}` : ''}`)
   }
   if (evidence.length === 0) {
     const cues = judged.flatMap((item) => item.cues)
