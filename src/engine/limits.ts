@@ -14,6 +14,6 @@ export const DEFAULT_LIMITS: Limits = {budgetMs: 5000, maxBlockLength: 20000}
  * A 1 MB Markdown document takes about 1.8 million in the paragraph caches, so one generation
  * holds it whole. Linting the thirty corpus documents and then six different 1 MB documents in a
  * 128 MB heap (the worker's) left at most 60 MB live; with caches bounded by entry counts, the
- * fifth 1 MB document ran out of memory.
+ * sixth 1 MB document ran out of memory.
  */
 export const CACHE_BUDGET = 3_000_000
