@@ -12,7 +12,7 @@ export const DEFAULT_LIMITS: Limits = {budgetMs: 5000, maxBlockLength: 20000}
 /**
  * Characters (of cache keys: paragraph and chunk texts) each generation of a result cache holds.
  * A 1 MB Markdown document takes about 1.8 million in the paragraph caches, so one generation
- * holds it whole. Linting the thirty corpus documents and then six different 1 MB documents in a
+ * holds it whole. Linting the 36 corpus documents and then six different 1 MB documents in a
  * 128 MB heap (the worker's) left at most 60 MB live; with caches bounded by entry counts, the
  * sixth 1 MB document ran out of memory.
  */
