@@ -352,6 +352,27 @@ const cappedEdits = editsUnderHeapLimit(
 )
 log(`  wall clock p50 ${fmt(cappedEdits.wall.p50)} ms, p95 ${fmt(cappedEdits.wall.p95)} ms; CPU p95 ${fmt(cappedEdits.cpu.p95)} ms; peak RSS ${fmt(cappedEdits.maxRssMB)} MB, heap growth ${fmt(cappedEdits.heapGrowthMB)} MB  [${elapsed()}]`)
 
+log(`many documents in the built engine under the worker's ${WORKER_HEAP_MB} MB heap (child process)`)
+const VARIANTS = 6
+const manyDocs = manyDocuments([...corpus, ...scaling].map((doc) => join(shared, corpus.includes(doc) ? 'corpus/md' : 'corpus/scaling', doc.name)))
+log(`  ${manyDocs.documents} documents, ${fmt(manyDocs.chars / 1e6)} M characters: live heap at most ${fmt(manyDocs.maxLiveMB)} MB, peak RSS ${fmt(manyDocs.maxRssMB)} MB  [${elapsed()}]`)
+
+interface ManyDocs {
+  documents: number
+  chars: number
+  maxLiveMB: number
+  finalLiveMB: number
+  maxRssMB: number
+}
+
+/** Every corpus document, then `VARIANTS` different documents the size of the last, in one capped process. */
+function manyDocuments(files: string[]): ManyDocs {
+  const argv = [`--max-old-space-size=${WORKER_HEAP_MB}`, '--expose-gc', 'bench/many-docs.cjs', String(VARIANTS), ...files]
+  const child = spawnSync(process.execPath, argv, {cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20})
+  if (child.status !== 0) throw new Error(`bench/many-docs.cjs failed: ${child.stderr.split('\n').slice(0, 3).join(' ')}`)
+  return JSON.parse(child.stdout.trim().split('\n').pop()!) as ManyDocs
+}
+
 interface CappedEdits {
   edits: number
   wall: Spread
@@ -507,6 +528,14 @@ function markdownReport(): string {
   row(['tool', 'document', 'peak RSS MB', 'lint ms (cold process)'])
   row(['---', '---', '---:', '---:'])
   for (const p of peaks) row([p.file ? p.tool : '(empty child)', p.file ? `\`${p.file}\`` : '—', fmt(p.maxRssMB), p.ms === undefined ? '—' : fmt(p.ms)])
+  md.push('')
+  md.push(
+    `Many documents in one capped process, as an editor session opens them: the built engine lints every corpus and scaling document, then ${VARIANTS} different documents the size of the largest (\`node --max-old-space-size=${WORKER_HEAP_MB} --expose-gc bench/many-docs.cjs\`). The result caches are bounded by the text they hold, so the live heap stays bounded however many documents pass through.`,
+    '',
+  )
+  row(['documents', 'characters', 'largest live heap MB', 'live heap at the end MB', 'peak RSS MB'])
+  row(['---:', '---:', '---:', '---:', '---:'])
+  row([manyDocs.documents, manyDocs.chars, fmt(manyDocs.maxLiveMB), fmt(manyDocs.finalLiveMB), fmt(manyDocs.maxRssMB)])
   md.push('')
   md.push('## Extension activation and bundles', '')
   if (buildError) md.push(`The build failed: ${buildError}`, '')
