@@ -103,9 +103,9 @@ const POINTED = /\b(?:this|that|it|these|those|them)\b/
  * The cue that makes this sentence blunt outright, in words, or undefined. A bare order counts
  * only in a comment and only aimed at the code under review: in a list, or in a text with
  * headings (a PR description), an imperative usually describes the change; `please` asks.
+ * `cues` are the sentence's `toneCues`, when the caller has them already.
  */
-export function outrightBlunt(sentence: string, context: ToneContext = {labelled: false}): string | undefined {
-  const cues = toneCues(sentence)
+export function outrightBlunt(sentence: string, context: ToneContext = {labelled: false}, cues = toneCues(sentence)): string | undefined {
   for (const id of cues.keys()) if (SOFTENING.has(id)) return undefined
   const lower = lowerOf(sentence)
   const just = JUST_ORDER.exec(lower)

@@ -33,9 +33,10 @@ export function judgeSentences(text: string, context: Partial<ToneContext> = {})
   return sentences(text).map((sentence) => {
     const sentenceContext = {labelled, headings, listItem: context.listItem ?? sentence.listItem ?? false}
     const model = probability(MODEL, toneFeatures(sentence.text, sentenceContext))
-    const outright = outrightBlunt(sentence.text, sentenceContext)
+    const found = toneCues(sentence.text)
+    const outright = outrightBlunt(sentence.text, sentenceContext, found)
     const score = outright === undefined ? model : Math.max(model, OUTRIGHT_SCORE)
-    const cues = [...toneCues(sentence.text).values()].map(({cue, matched}) => `${cue.label}: \`${matched}\``)
+    const cues = [...found.values()].map(({cue, matched}) => `${cue.label}: \`${matched}\``)
     return {...sentence, score, blunt: outright !== undefined || model >= MODEL.threshold, cues, ...(outright === undefined ? {} : {outright})}
   })
 }
