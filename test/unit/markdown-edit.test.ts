@@ -9,6 +9,7 @@ import {random as prng} from '../../scripts/lib/logreg.js'
 import {analyze, clearCaches} from '../../src/engine/lint.js'
 import {clearMarkdownCache, parseMarkdown} from '../../src/engine/sources/markdown.js'
 import type {SourceDocument} from '../../src/engine/sources/types.js'
+import {blockShape} from './block-shape.js'
 
 const SHARED = process.env.WHYLINT_SHARED ?? join(process.cwd(), '..', 'shared')
 
@@ -16,7 +17,7 @@ const INSERTS = ['```\n', '<!--', '-->', '\n[ref]: https://example.com\n', '[ref
 
 function shape(document: SourceDocument) {
   return {
-    blocks: document.blocks.map((block) => ({text: block.text, role: block.role, depth: block.depth, key: block.key, start: block.origStart, end: block.origEnd})),
+    blocks: document.blocks.map(blockShape),
     directives: document.directives,
     codeRanges: document.codeRanges,
     outline: document.outline,

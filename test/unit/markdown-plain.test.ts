@@ -5,12 +5,13 @@ import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {chunkMarkdown} from '../../src/engine/sources/markdown-chunks.js'
 import {isPlainParagraph, parsedChunk, parseMarkdown, type ChunkResult} from '../../src/engine/sources/markdown.js'
+import {blockShape} from './block-shape.js'
 
 const SHARED = process.env.WHYLINT_SHARED ?? join(process.cwd(), '..', 'shared')
 
 function shape(result: ChunkResult) {
   return {
-    blocks: result.blocks.map((block) => ({text: block.text, role: block.role, depth: block.depth, key: block.key, start: block.origStart, end: block.origEnd})),
+    blocks: result.blocks.map(blockShape),
     outline: result.outline,
     html: result.html,
     directives: result.directives,
