@@ -598,8 +598,8 @@ function runOnBlock(entry: ActiveRule, document: SourceDocument, block: ProseBlo
   const blockMetrics: Record<string, number> = {}
   const scratch = new VFile({value: document.text})
   entry.rule.run({
-    // A view of the document holding one block; the prototype keeps lazy fields lazy.
-    document: Object.assign(Object.create(document) as SourceDocument, {blocks: [block]}),
+    // Optional fields the document lacks read as undefined, as absent ones do.
+    document: new BlockView(document, block) as unknown as SourceDocument,
     options: entry.options,
     file: scratch,
     parse,
@@ -612,6 +612,62 @@ function runOnBlock(entry: ActiveRule, document: SourceDocument, block: ProseBlo
   const metricNames = Object.keys(blockMetrics)
   if (reports.length === 0 && metricNames.length === 0) return NOTHING
   return {reports: reports.length === 0 ? NONE : reports, metricNames, metricValues: metricNames.map((name) => blockMetrics[name]!)}
+}
+
+/**
+ * The document as a block-scoped rule sees it: one block, the rest read through from the whole
+ * document, so its lazy fields stay lazy. Not `Object.create(document)`: V8 turns an object
+ * used as a prototype into one of a kind of its own, registered weakly with its own prototype,
+ * and the young collector keeps every such registration alive, with the document and its text,
+ * until a full collection: on a megabyte document, every keystroke's text reached the old
+ * generation that way.
+ */
+class BlockView {
+  readonly blocks: ProseBlock[]
+
+  constructor(
+    private readonly whole: SourceDocument,
+    block: ProseBlock,
+  ) {
+    this.blocks = [block]
+  }
+
+  get kind(): Kind {
+    return this.whole.kind
+  }
+  get text(): string {
+    return this.whole.text
+  }
+  get directives(): SourceDocument['directives'] {
+    return this.whole.directives
+  }
+  get codeRanges(): SourceDocument['codeRanges'] {
+    return this.whole.codeRanges
+  }
+  get markdown(): SourceDocument['markdown'] {
+    return this.whole.markdown
+  }
+  get outline(): SourceDocument['outline'] {
+    return this.whole.outline
+  }
+  get html(): SourceDocument['html'] {
+    return this.whole.html
+  }
+  get commit(): SourceDocument['commit'] {
+    return this.whole.commit
+  }
+  get comments(): SourceDocument['comments'] {
+    return this.whole.comments
+  }
+  get language(): SourceDocument['language'] {
+    return this.whole.language
+  }
+  get skippedBlocks(): SourceDocument['skippedBlocks'] {
+    return this.whole.skippedBlocks
+  }
+  get skippedRanges(): SourceDocument['skippedRanges'] {
+    return this.whole.skippedRanges
+  }
 }
 
 // A cached result is kept for as long as its block is open in an editor, and every full garbage

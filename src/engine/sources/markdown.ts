@@ -415,51 +415,75 @@ function documentOf(text: string, kind: Kind, parsed: Parsed, labelled: () => Ar
   }
   if (outOfTime !== undefined) skipped.push({offset: outOfTime, endOffset: text.length, reason: 'the time budget ran out while parsing'})
   const directives = parsed.directives.values.length > 0 ? parsed.directives.values.slice().sort((a, b) => a.offset - b.offset) : []
-  let codeRanges: Array<[number, number]> | undefined
-  let tree: Root | undefined
-  const document = {kind, text, blocks: parsed.blocks.values, directives} as SourceDocument
-  // Code ranges are many (every inline code span and link) and read only when a rule has a
-  // finding to check: they are placed on first access.
-  Object.defineProperty(document, 'codeRanges', {
-    enumerable: true,
-    configurable: true,
-    get(): Array<[number, number]> {
-      if (!codeRanges) {
-        codeRanges = []
-        for (let index = 0; index < items.length; index++) {
-          const ranges = items[index]!.result.codeRanges
-          if (ranges.length === 0) continue
-          const start = chunks[itemChunk[index]!]!.start
-          for (let at = 0; at < ranges.length; at += 2) codeRanges.push([ranges[at]! + start, ranges[at + 1]! + start])
-        }
+  return new MarkdownDocument(kind, text, parsed, directives, skipped.length > 0 ? skipped : undefined, labelled)
+}
+
+/**
+ * A parsed Markdown document whose code ranges and whole tree are built on first access.
+ *
+ * A class, not an object given accessors of its own: V8 gives each object that defines its own
+ * accessor a hidden class of its own, hung off the shared one's transitions, and the young
+ * collector keeps those alive with the closures, the parse and the text they hold. On a
+ * megabyte document that carried every keystroke's text into the old generation.
+ */
+class MarkdownDocument implements SourceDocument {
+  blocks: ProseBlock[]
+  outline: OutlineNode[]
+  html: Array<ChunkResult['html'][number]>
+  skippedRanges?: Array<{offset: number; endOffset: number; reason: string}>
+  private ranges: Array<[number, number]> | undefined
+  private tree: Root | undefined
+
+  constructor(
+    readonly kind: Kind,
+    readonly text: string,
+    private readonly parsed: Parsed,
+    public directives: Directive[],
+    skipped: Array<{offset: number; endOffset: number; reason: string}> | undefined,
+    private readonly labelled: () => Array<{label: string; line: string}>,
+  ) {
+    this.blocks = parsed.blocks.values
+    this.outline = parsed.outline.values
+    this.html = parsed.html.values
+    if (skipped) this.skippedRanges = skipped
+  }
+
+  /** Code ranges are many (every inline code span and link) and read only when a rule has a finding to check. */
+  get codeRanges(): Array<[number, number]> {
+    if (!this.ranges) {
+      const {chunks, items, itemChunk} = this.parsed
+      const ranges: Array<[number, number]> = []
+      for (let index = 0; index < items.length; index++) {
+        const flat = items[index]!.result.codeRanges
+        if (flat.length === 0) continue
+        const start = chunks[itemChunk[index]!]!.start
+        for (let at = 0; at < flat.length; at += 2) ranges.push([flat[at]! + start, flat[at + 1]! + start])
       }
-      return codeRanges
-    },
-    set(value: Array<[number, number]>) {
-      codeRanges = value
-    },
-  })
-  document.outline = parsed.outline.values
-  document.html = parsed.html.values
-  if (skipped.length > 0) document.skippedRanges = skipped
-  // The whole-document tree is built only when a rule asks for it, from the runs parsed.
-  Object.defineProperty(document, 'markdown', {
-    enumerable: true,
-    get(): Root {
-      if (!tree) {
-        const children: Root['children'] = []
-        for (let index = 0; index < items.length; index++) {
-          if (!items[index]!.parsed) continue
-          const chunk = chunks[itemChunk[index]!]!
-          const value = text.slice(chunk.start, chunks[itemChunk[index + 1]! - 1]!.end)
-          for (const child of chunkTree(value, definitionsFor(value, labelled())).children) children.push(shiftTree(child, chunk.start, chunk.line - 1))
-        }
-        tree = {type: 'root', children, position: {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: 1, offset: text.length}}}
+      this.ranges = ranges
+    }
+    return this.ranges
+  }
+
+  set codeRanges(value: Array<[number, number]>) {
+    this.ranges = value
+  }
+
+  /** The whole-document tree, built only when a rule asks for it, from the runs parsed. */
+  get markdown(): Root {
+    if (!this.tree) {
+      const {chunks, items, itemChunk} = this.parsed
+      const text = this.text
+      const children: Root['children'] = []
+      for (let index = 0; index < items.length; index++) {
+        if (!items[index]!.parsed) continue
+        const chunk = chunks[itemChunk[index]!]!
+        const value = text.slice(chunk.start, chunks[itemChunk[index + 1]! - 1]!.end)
+        for (const child of chunkTree(value, definitionsFor(value, this.labelled())).children) children.push(shiftTree(child, chunk.start, chunk.line - 1))
       }
-      return tree
-    },
-  })
-  return document
+      this.tree = {type: 'root', children, position: {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: 1, offset: text.length}}}
+    }
+    return this.tree
+  }
 }
 
 function range(node: Nodes): [number, number] | undefined {
