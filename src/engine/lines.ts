@@ -33,15 +33,11 @@ export interface TextEdit {
   suffix: number
 }
 
-let lastEdit: {previous: string; next: string; edit: TextEdit} | undefined
-
 /**
  * The common prefix and suffix of two texts. Compared a halving range at a time, so the engine's
- * native string comparison does the work (a character loop costs a millisecond per megabyte);
- * the last answer is kept, as the chunker and the line index both ask it about the same edit.
+ * native string comparison does the work (a character loop costs a millisecond per megabyte).
  */
 export function textEdit(previous: string, next: string): TextEdit {
-  if (lastEdit && lastEdit.previous === previous && lastEdit.next === next) return lastEdit.edit
   const shorter = Math.min(previous.length, next.length)
   let lo = 0
   let hi = shorter
@@ -58,9 +54,42 @@ export function textEdit(previous: string, next: string): TextEdit {
     if (previous.slice(previous.length - mid, previous.length - lo) === next.slice(next.length - mid, next.length - lo)) lo = mid
     else hi = mid - 1
   }
-  const edit = {prefix, suffix: lo}
-  lastEdit = {previous, next, edit}
-  return edit
+  return {prefix, suffix: lo}
+}
+
+/**
+ * A text the engine was given, as what it keeps between lints knows it. The line index, the
+ * chunks, the parse and the findings of the last lint each record the version they were made
+ * from, not its text: only the latest text is kept here, with the edit that made it from the
+ * one before. Were each of them to keep the text it was made from until its own turn in the
+ * next lint, the earlier text would outlive most of that lint, and a young collection then
+ * carries it into the old generation: two megabytes a keystroke on a megabyte of curly quotes,
+ * and a full collection every few keystrokes under the editor's worker's heap limit.
+ */
+export interface Version {
+  readonly length: number
+}
+
+let latest: {text: string; version: Version} | undefined
+let step: {from: Version; to: Version; edit: TextEdit} | undefined
+
+/** The version of `text`: the latest one if it is the latest text, else a new latest one. */
+export function versionOf(text: string): Version {
+  if (latest?.text === text) return latest.version
+  const version: Version = {length: text.length}
+  step = latest ? {from: latest.version, to: version, edit: textEdit(latest.text, text)} : undefined
+  latest = {text, version}
+  return version
+}
+
+/**
+ * Where the text of version `to` differs from that of `from`, known when `from` came right
+ * before it; undefined otherwise (another text came between, and what was built on `from` is
+ * built again).
+ */
+export function editBetween(from: Version, to: Version): TextEdit | undefined {
+  if (from === to) return {prefix: from.length, suffix: 0}
+  return step !== undefined && step.from === from && step.to === to ? step.edit : undefined
 }
 
 /**
@@ -84,21 +113,13 @@ export function lineStartsAfterEdit(previous: string, previousStarts: readonly n
   return starts
 }
 
-let lastLines: {text: string; starts: number[]} | undefined
+let lastLines: {version: Version; starts: number[]} | undefined
 
-/** Forget the last text's line starts and edit (cold-lint benchmarks). */
+/** Forget the last text's line starts and the texts seen (cold-lint benchmarks). */
 export function forgetLastLines(): void {
   lastLines = undefined
-  lastEdit = undefined
-}
-
-/**
- * Forget the last edit (the engine calls this when a lint is done). It holds the text before the
- * edit, which nothing else needs once the lint is done; dropped, that text dies young instead of
- * being carried into the old generation, a megabyte or two per keystroke on a large document.
- */
-export function forgetLastEdit(): void {
-  lastEdit = undefined
+  latest = undefined
+  step = undefined
 }
 
 /**
@@ -108,18 +129,17 @@ export function forgetLastEdit(): void {
  */
 export function lineStartsOfEdited(text: string): number[] {
   const last = lastLines
-  let starts: number[]
-  if (last?.text === text) return last.starts
+  const version = versionOf(text)
+  if (last?.version === version) return last.starts
   // Small texts are cheaper to scan than to compare.
-  if (last && text.length > 4096 && last.text.length > 4096) starts = updateLineStarts(last.text, last.starts, text)
-  else starts = lineStarts(text)
-  lastLines = {text, starts}
+  const edit = last && text.length > 4096 && last.version.length > 4096 ? editBetween(last.version, version) : undefined
+  const starts = edit ? updateLineStarts(last!.version.length, last!.starts, text, edit) : lineStarts(text)
+  lastLines = {version, starts}
   return starts
 }
 
-/** `lineStartsAfterEdit`, done to `starts` itself. */
-function updateLineStarts(previous: string, starts: number[], text: string): number[] {
-  const {prefix, suffix} = textEdit(previous, text)
+/** `lineStartsAfterEdit`, done to `starts` itself, from the edit that made `text` from a text `previousLength` long. */
+function updateLineStarts(previousLength: number, starts: number[], text: string, {prefix, suffix}: TextEdit): number[] {
   const from = Math.max(prefix, 1)
   const kept = lineIndex(starts, from - 1) + 1
   const to = text.length - suffix
@@ -128,8 +148,8 @@ function updateLineStarts(previous: string, starts: number[], text: string): num
     const code = text.charCodeAt(index - 1)
     if (code === 10 || (code === 13 && text.charCodeAt(index) !== 10)) middle.push(index)
   }
-  const delta = text.length - previous.length
-  const tailFrom = previous.length - suffix + 1
+  const delta = text.length - previousLength
+  const tailFrom = previousLength - suffix + 1
   const tail = lineIndex(starts, tailFrom - 1) + 1
   const tailLength = starts.length - tail
   const target = kept + middle.length

@@ -6,7 +6,7 @@ import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {resolveRules, validateConfig, type ActiveRule} from './config.js'
 import {inferKind} from './kinds.js'
-import {forgetLastEdit, forgetLastLines, lineIndex, lineStartsOfEdited, textEdit, unshared} from './lines.js'
+import {editBetween, forgetLastLines, lineIndex, lineStartsOfEdited, unshared, versionOf, type Version} from './lines.js'
 import {CACHE_BUDGET, DEFAULT_LIMITS, type Limits} from './limits.js'
 import {GenerationalCache} from './cache.js'
 import {clearSyllableCache} from './prose-pass/readability.js'
@@ -170,7 +170,6 @@ function run(text: string, options: LintOptions, keepMessages: boolean): {analys
     if (finding && !suppressed(finding, document, starts)) findings.push(finding)
   }
   findings.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId))
-  forgetLastEdit()
   return {analysis: {kind, findings, metrics}, messages: file.messages}
 }
 
@@ -271,8 +270,8 @@ let lastPass:
       blocks: readonly ProseBlock[]
       records: BlockRecord[]
       metrics: MetricRows
-      /** Findings path only: the text, its line count, the rules' severities, each block's findings. */
-      findings?: {text: string; lines: number; severities: string; byBlock: Array<Finding[] | undefined>}
+      /** Findings path only: the text's version, its line count, the rules' severities, each block's findings. */
+      findings?: {version: Version; lines: number; severities: string; byBlock: Array<Finding[] | undefined>}
     }
   | undefined
 
@@ -383,15 +382,14 @@ function runBlockRules(
   const records: BlockRecord[] = new Array<BlockRecord>(blocks.length)
   const direct = 'into' in sink ? sink : undefined
   const byBlock: Array<Finding[] | undefined> | undefined = direct ? new Array<Finding[] | undefined>(blocks.length) : undefined
-  const old = direct && previous?.findings?.severities === direct.severities ? previous.findings : undefined
+  const version = direct ? versionOf(direct.text) : undefined
+  const known = direct && previous?.findings?.severities === direct.severities ? previous.findings : undefined
+  // Findings carry over only from the text just before this one.
+  const change = known ? editBetween(known.version, version!) : undefined
+  const old = change ? known : undefined
   let moved: {before: number; after: number; delta: number; lineDelta: number} | undefined
-  const edit = () => {
-    if (!moved) {
-      const {prefix, suffix} = textEdit(old!.text, direct!.text)
-      moved = {before: prefix, after: old!.text.length - suffix, delta: direct!.text.length - old!.text.length, lineDelta: direct!.lines - old!.lines}
-    }
-    return moved
-  }
+  const edit = () =>
+    (moved ??= {before: change!.prefix, after: old!.version.length - change!.suffix, delta: direct!.text.length - old!.version.length, lineDelta: direct!.lines - old!.lines})
   const tailFrom = blocks.length - ends.tail
   let stoppedAt: number | undefined
   for (let at = 0; at < blocks.length; at++) {
@@ -464,7 +462,7 @@ function runBlockRules(
   }
   if (previous && !inPlace) copyRows(previous.metrics, previous.records.length - tail, rows, count - tail, tail)
   sumRows(rows, count, records, slots, sums)
-  lastPass = stoppedAt === undefined ? {set, blocks, records, metrics: rows, ...(direct ? {findings: {text: direct.text, lines: direct.lines, severities: direct.severities, byBlock: byBlock!}} : {})} : undefined
+  lastPass = stoppedAt === undefined ? {set, blocks, records, metrics: rows, ...(direct ? {findings: {version: version!, lines: direct.lines, severities: direct.severities, byBlock: byBlock!}} : {})} : undefined
   return stoppedAt
 }
 

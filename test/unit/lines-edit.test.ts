@@ -3,7 +3,7 @@
 // lone CR, split and joined CRLF pairs), at the ends of the text too.
 import assert from 'node:assert/strict'
 import {random as prng} from '../../scripts/lib/logreg.js'
-import {forgetLastLines, lineStarts, lineStartsAfterEdit, lineStartsOfEdited, textEdit} from '../../src/engine/lines.js'
+import {editBetween, forgetLastLines, lineStarts, lineStartsAfterEdit, lineStartsOfEdited, textEdit, versionOf} from '../../src/engine/lines.js'
 
 const PIECES = ['\n', '\r', '\r\n', '\n\n', 'a', 'word ', '', 'x\r', '\ny']
 
@@ -67,4 +67,32 @@ describe('line index after an edit', () => {
     }
     forgetLastLines()
   })
+
+  it('knows the edit between a version and the next one only', () => {
+    forgetLastLines()
+    const a = versionOf('one two three')
+    assert.equal(versionOf('one two three'), a, 'the same text is the same version')
+    const b = versionOf('one 2 three')
+    assert.deepEqual(editBetween(a, b), {prefix: 4, suffix: 6})
+    const c = versionOf('another document')
+    assert.deepEqual(editBetween(b, c), textEdit('one 2 three', 'another document'))
+    // A version two texts back: what was built on it is built again, not patched.
+    assert.equal(editBetween(a, c), undefined)
+    assert.equal(editBetween(b, a), undefined)
+    forgetLastLines()
+  })
+
+  it('carries the line index over only from the text just before', () => {
+    const random = prng(17)
+    const text = randomText(random, 6000)
+    const other = randomText(random, 6000)
+    forgetLastLines()
+    lineStartsOfEdited(text)
+    // Another document linted in between: the index is scanned again, and still right.
+    versionOf(other)
+    const next = edit(random, text)
+    assert.deepEqual(lineStartsOfEdited(next), lineStarts(next))
+    forgetLastLines()
+  })
 })
+

@@ -6,7 +6,7 @@
 // Hand-written on purpose: it is a line scanner with a few states, linear in the text, with no
 // regular expression that can backtrack (each one is anchored and runs over one line).
 
-import {textEdit, unshared} from '../lines.js'
+import {editBetween, unshared, versionOf, type Version} from '../lines.js'
 
 export interface Chunk {
   /** Original offsets of the chunk: first non-blank line to the end of its last line. */
@@ -45,7 +45,7 @@ export function chunkMarkdown(text: string): Chunking {
 const NONE: readonly string[] = []
 
 interface Scanned {
-  text: string
+  version: Version
   chunks: Chunk[]
   definitions: Array<readonly string[]>
   chunking: Chunking
@@ -78,7 +78,8 @@ function chunkBefore(chunks: readonly Chunk[], offset: number): number {
  */
 export function chunkMarkdownEdited(text: string): Chunking {
   const previous = last
-  if (previous?.text === text) return previous.chunking
+  const version = versionOf(text)
+  if (previous?.version === version) return previous.chunking
   const chunks: Chunk[] = []
   const definitions: Array<readonly string[]> = []
   let restart = -1
@@ -87,10 +88,11 @@ export function chunkMarkdownEdited(text: string): Chunking {
   // Whether the chunks scanned again hold the same definitions as the ones they replace: then
   // the joined definitions are the last text's, not joined again from every chunk.
   let sameDefinitions = false
-  if (previous && text.length > 4096 && previous.text.length > 4096) {
-    ;({prefix, suffix} = textEdit(previous.text, text))
+  const edit = previous && text.length > 4096 && previous.version.length > 4096 ? editBetween(previous.version, version) : undefined
+  if (edit) {
+    ;({prefix, suffix} = edit)
     // The first chunk is left to a full scan: front matter is only recognised at offset 0.
-    restart = chunkBefore(previous.chunks, prefix)
+    restart = chunkBefore(previous!.chunks, prefix)
   }
   if (!previous || restart < 1) {
     scan(text, 0, 1, chunks, definitions, Infinity, () => false)
@@ -100,7 +102,7 @@ export function chunkMarkdownEdited(text: string): Chunking {
       chunks.push(old[index]!)
       definitions.push(previous.definitions[index]!)
     }
-    const delta = text.length - previous.text.length
+    const delta = text.length - previous.version.length
     let resumed = -1
     let lineDelta = 0
     const resync = (position: number, line: number) => {
@@ -124,7 +126,7 @@ export function chunkMarkdownEdited(text: string): Chunking {
   let joined = sameDefinitions ? previous!.chunking.definitions : definitions.flat().join('\n')
   if (previous?.chunking.definitions === joined) joined = previous.chunking.definitions
   const chunking = {chunks, definitions: joined}
-  last = {text, chunks, definitions, chunking}
+  last = {version, chunks, definitions, chunking}
   return chunking
 }
 

@@ -10,7 +10,7 @@ import {unified} from 'unified'
 import {addMasked, type BlockRole, ProseBuilder, type ProseBlock} from '../prose.js'
 import type {Kind} from '../types.js'
 import {parseDirective} from './directives.js'
-import {lastAtOrBefore, textEdit, unshared} from '../lines.js'
+import {editBetween, lastAtOrBefore, unshared, versionOf, type TextEdit, type Version} from '../lines.js'
 import {GenerationalCache} from '../cache.js'
 import {CACHE_BUDGET} from '../limits.js'
 import {chunkMarkdownEdited, forgetLastChunking, type Chunk} from './markdown-chunks.js'
@@ -211,7 +211,7 @@ const EMPTY: ChunkResult = {blocks: NONE, directives: NONE, codeRanges: NONE, ou
  * per item.
  */
 interface Parsed {
-  text: string
+  version: Version
   definitions: string
   chunks: readonly Chunk[]
   items: Item[]
@@ -306,7 +306,10 @@ export function parseMarkdown(text: string, kind: Kind, options: MarkdownParseOp
   const {chunks, definitions} = chunkMarkdownEdited(text)
   let labelledCache: Array<{label: string; line: string}> | undefined
   const labelled = () => (labelledCache ??= definitionLabels(definitions))
-  const previous = lastParse && lastParse.definitions === definitions && lastParse.text.length > 4096 && text.length > 4096 ? lastParse : undefined
+  const version = versionOf(text)
+  const edit: TextEdit | undefined =
+    lastParse && lastParse.definitions === definitions && lastParse.version.length > 4096 && text.length > 4096 ? editBetween(lastParse.version, version) : undefined
+  const previous = edit ? lastParse : undefined
   // Items before the edit: the same chunks, so the same runs and results.
   const head = previous ? sameHead(previous, chunks) : 0
   const items: Item[] = previous ? previous.items.slice(0, head) : []
@@ -320,9 +323,8 @@ export function parseMarkdown(text: string, kind: Kind, options: MarkdownParseOp
   let resync: ((chunk: number) => number) | undefined
   let delta = 0
   if (previous) {
-    const {suffix} = textEdit(previous.text, text)
-    delta = text.length - previous.text.length
-    const unchangedFrom = text.length - suffix
+    delta = text.length - previous.version.length
+    const unchangedFrom = text.length - edit!.suffix
     resync = (chunk) => {
       const start = chunks[chunk]!.start
       if (start < unchangedFrom) return -1
@@ -397,7 +399,7 @@ export function parseMarkdown(text: string, kind: Kind, options: MarkdownParseOp
     html.tail(old.html, tail, delta, shiftHtml)
   } else if (outOfTime === undefined) flush(chunks.length - 1, false)
   itemChunk.push(outOfTime === undefined ? chunks.length : at)
-  const parsed: Parsed = {text, definitions, chunks, items, itemChunk, blocks: blocks.done(), directives: directives.done(), outline: outline.done(), html: html.done()}
+  const parsed: Parsed = {version, definitions, chunks, items, itemChunk, blocks: blocks.done(), directives: directives.done(), outline: outline.done(), html: html.done()}
   // A parse cut short by the time budget is not one to build on.
   lastParse = outOfTime === undefined ? parsed : undefined
   return documentOf(text, kind, parsed, labelled, outOfTime)

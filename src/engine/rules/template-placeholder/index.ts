@@ -3,7 +3,7 @@
 // (`<!-- Describe your changes -->`) and their headings. Left in place, they read as if the
 // why was written when it was not.
 
-import {textEdit, unshared} from '../../lines.js'
+import {editBetween, unshared, versionOf, type Version} from '../../lines.js'
 import {defineRule} from '../../rule.js'
 import type {SourceDocument} from '../../sources/types.js'
 import type {Fix} from '../../types.js'
@@ -112,7 +112,7 @@ function scanAll(text: string, placeholder: Placeholder, offset: number, into: P
   for (const match of placeholderMatches(text, placeholder)) into.push({index: offset + match.index, value: unshared(match[0])})
 }
 
-let lastScan: {text: string; matches: PlaceholderMatch[][]} | undefined
+let lastScan: {version: Version; matches: PlaceholderMatch[][]} | undefined
 
 /** Forget the last text scanned (cold-lint benchmarks). */
 export function forgetPlaceholderScan(): void {
@@ -127,14 +127,16 @@ export function forgetPlaceholderScan(): void {
  */
 export function wholeTextMatches(text: string): PlaceholderMatch[][] {
   const previous = lastScan
-  if (previous?.text === text) return previous.matches
+  const version = versionOf(text)
+  if (previous?.version === version) return previous.matches
   let matches: PlaceholderMatch[][]
-  if (previous && text.length > 4096 && previous.text.length > 4096) {
-    const {prefix, suffix} = textEdit(previous.text, text)
+  const edit = previous && text.length > 4096 && previous.version.length > 4096 ? editBetween(previous.version, version) : undefined
+  if (previous && edit) {
+    const {prefix, suffix} = edit
     const from = prefix === 0 ? 0 : text.lastIndexOf('\n', prefix - 1) + 1
     const lineEnd = text.indexOf('\n', text.length - suffix)
     const to = lineEnd < 0 ? text.length : lineEnd
-    const delta = text.length - previous.text.length
+    const delta = text.length - previous.version.length
     const window = text.slice(from, to)
     matches = PLACEHOLDERS.map((placeholder, index) => {
       const old = previous.matches[index]!
@@ -153,7 +155,7 @@ export function wholeTextMatches(text: string): PlaceholderMatch[][] {
       return found
     })
   }
-  lastScan = {text, matches}
+  lastScan = {version, matches}
   return matches
 }
 
