@@ -80,8 +80,8 @@ export function chunkMarkdownEdited(text: string): Chunking {
   const previous = last
   const version = versionOf(text)
   if (previous?.version === version) return previous.chunking
-  const chunks: Chunk[] = []
-  const definitions: Array<readonly string[]> = []
+  let chunks: Chunk[] = []
+  let definitions: Array<readonly string[]> = []
   let restart = -1
   let prefix = 0
   let suffix = 0
@@ -98,10 +98,8 @@ export function chunkMarkdownEdited(text: string): Chunking {
     scan(text, 0, 1, chunks, definitions, Infinity, () => false)
   } else {
     const old = previous.chunks
-    for (let index = 0; index < restart; index++) {
-      chunks.push(old[index]!)
-      definitions.push(previous.definitions[index]!)
-    }
+    chunks = old.slice(0, restart)
+    definitions = previous.definitions.slice(0, restart)
     const delta = text.length - previous.version.length
     let resumed = -1
     let lineDelta = 0
@@ -116,10 +114,13 @@ export function chunkMarkdownEdited(text: string): Chunking {
     const resumedAt = scan(text, start, line, chunks, definitions, text.length - suffix, resync)
     sameDefinitions = sameLines(definitions, restart, definitions.length, previous.definitions, restart, resumedAt ? resumed : old.length)
     if (resumedAt) {
-      for (let index = resumed; index < old.length; index++) {
+      // Sized once, not grown a push at a time (the smaller copies would be garbage).
+      let to = chunks.length
+      chunks.length = definitions.length = to + old.length - resumed
+      for (let index = resumed; index < old.length; index++, to++) {
         const chunk = old[index]!
-        chunks.push(delta === 0 && lineDelta === 0 ? chunk : {start: chunk.start + delta, end: chunk.end + delta, line: chunk.line + lineDelta, tooDeep: chunk.tooDeep})
-        definitions.push(previous.definitions[index]!)
+        chunks[to] = delta === 0 && lineDelta === 0 ? chunk : {start: chunk.start + delta, end: chunk.end + delta, line: chunk.line + lineDelta, tooDeep: chunk.tooDeep}
+        definitions[to] = previous.definitions[index]!
       }
     }
   }

@@ -237,33 +237,49 @@ const shiftOutline = (node: OutlineNode, delta: number): OutlineNode => ({type: 
 const shiftHtml = (node: ChunkResult['html'][number], delta: number): ChunkResult['html'][number] => ({value: node.value, offset: node.offset + delta, endOffset: node.endOffset + delta})
 const shiftBlock = (block: ProseBlock, delta: number) => block.shifted(delta)
 
-/** A flat list being built: the head of an earlier one, then values item by item, then its tail. */
+/** Slots a flat list gets beyond the earlier one's length: an edit seldom adds more. */
+const ROOM = 64
+
+/**
+ * A flat list being built: the head of an earlier one, then values item by item, then its tail.
+ * It is made with room for the whole earlier list, filled by index and cut to length when done:
+ * copied and then grown a push at a time, the lists of a megabyte document would leave a copy of
+ * themselves behind as garbage on every keystroke.
+ */
 class FlatBuilder<T> {
-  readonly values: T[]
-  readonly at: number[]
+  private readonly values: T[]
+  private readonly at: number[]
+  private count: number
+  private items: number
 
   constructor(head?: Flat<T>, items = 0) {
-    this.values = head ? head.values.slice(0, head.at[items]) : []
-    this.at = head ? head.at.slice(0, items) : []
+    this.values = new Array<T>((head?.values.length ?? 0) + ROOM)
+    this.at = new Array<number>((head?.at.length ?? 0) + ROOM)
+    this.count = head ? head.at[items]! : 0
+    this.items = head ? items : 0
+    for (let index = 0; index < this.count; index++) this.values[index] = head!.values[index]!
+    for (let index = 0; index < this.items; index++) this.at[index] = head!.at[index]!
   }
 
   /** Start an item and add its values, moved `delta` later. */
   item(values: readonly T[], delta: number, shift: (value: T, delta: number) => T): void {
-    this.at.push(this.values.length)
-    for (const value of values) this.values.push(delta === 0 ? value : shift(value, delta))
+    this.at[this.items++] = this.count
+    for (const value of values) this.values[this.count++] = delta === 0 ? value : shift(value, delta)
   }
 
   /** Add the items of `tail` from `from` on, moved `delta` later. */
   tail(tail: Flat<T>, from: number, delta: number, shift: (value: T, delta: number) => T): void {
     const base = tail.at[from]!
-    const offset = this.values.length - base
-    for (let index = from; index < tail.at.length - 1; index++) this.at.push(tail.at[index]! + offset)
+    const offset = this.count - base
+    for (let index = from; index < tail.at.length - 1; index++) this.at[this.items++] = tail.at[index]! + offset
     const values = tail.values
-    for (let index = base; index < values.length; index++) this.values.push(delta === 0 ? values[index]! : shift(values[index]!, delta))
+    for (let index = base; index < values.length; index++) this.values[this.count++] = delta === 0 ? values[index]! : shift(values[index]!, delta)
   }
 
   done(): Flat<T> {
-    this.at.push(this.values.length)
+    this.at[this.items++] = this.count
+    this.values.length = this.count
+    this.at.length = this.items
     return {values: this.values, at: this.at}
   }
 }
@@ -389,9 +405,11 @@ export function parseMarkdown(text: string, kind: Kind, options: MarkdownParseOp
   if (tail >= 0) {
     const old = previous!
     const offset = at - old.itemChunk[tail]!
-    for (let index = tail; index < old.items.length; index++) {
-      items.push(old.items[index]!)
-      itemChunk.push(old.itemChunk[index]! + offset)
+    let to = items.length
+    items.length = itemChunk.length = to + old.items.length - tail
+    for (let index = tail; index < old.items.length; index++, to++) {
+      items[to] = old.items[index]!
+      itemChunk[to] = old.itemChunk[index]! + offset
     }
     blocks.tail(old.blocks, tail, delta, shiftBlock)
     directives.tail(old.directives, tail, delta, shiftDirective)
