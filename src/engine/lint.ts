@@ -183,7 +183,19 @@ interface BlockResult {
 
 // Block-scoped rule results by rule, options and block identity: re-linting after an edit
 // re-runs rules only on the blocks the edit changed.
-const blockCache = new GenerationalCache<Map<string, BlockResult>>(CACHE_BUDGET)
+const blockCache = new GenerationalCache<RuleResults>(CACHE_BUDGET)
+
+/**
+ * One block's results by rule: rule key, result, rule key, result. A handful of rules, looked up
+ * by interned key: a list costs a tenth of a Map's hash table, and a megabyte document keeps
+ * thousands of them alive.
+ */
+type RuleResults = Array<string | BlockResult>
+
+function resultFor(results: RuleResults, key: string): BlockResult | undefined {
+  for (let at = 0; at < results.length; at += 2) if (results[at] === key) return results[at + 1] as BlockResult
+  return undefined
+}
 
 // Rule keys are built anew on every lint; looked up thousands of times per lint, a fresh string
 // is compared character by character with the one the cache holds, the interned one by identity.
@@ -530,10 +542,10 @@ function blockRecord(
   let tree: NlcstRoot | undefined
   const parseHere = (other: ProseBlock) => (other === block ? (tree ??= english.parse(block.text)) : parse(other))
   for (let index = 0; index < blockRules.length; index++) {
-    let result = byRule.get(keys[index]!)
+    let result = resultFor(byRule, keys[index]!)
     if (!result) {
       result = runOnBlock(blockRules[index]!, document, block, parseHere)
-      byRule.set(keys[index]!, result)
+      byRule.push(keys[index]!, result)
     }
     for (const r of result.reports) {
       rules.push(index)
@@ -548,10 +560,10 @@ function blockRecord(
 }
 
 /** The cached results of block-scoped rules on one block, by rule and options. */
-function blockResults(block: ProseBlock): Map<string, BlockResult> {
+function blockResults(block: ProseBlock): RuleResults {
   let byRule = blockCache.get(block.key)
   if (!byRule) {
-    byRule = new Map()
+    byRule = []
     blockCache.set(block.key, byRule)
   }
   return byRule
@@ -607,9 +619,9 @@ function runOnBlock(entry: ActiveRule, document: SourceDocument, block: ProseBlo
     },
     metrics: blockMetrics,
   } satisfies RuleContext<any>)
-  const metricNames = Object.keys(blockMetrics)
-  if (reports.length === 0 && metricNames.length === 0) return NOTHING
-  return {reports: reports.length === 0 ? NONE : reports, metricNames, metricValues: metricNames.map((name) => blockMetrics[name]!)}
+  const names = Object.keys(blockMetrics)
+  if (reports.length === 0 && names.length === 0) return NOTHING
+  return {reports: reports.length === 0 ? NONE : reports, metricNames: sharedNames(names), metricValues: names.map((name) => blockMetrics[name]!)}
 }
 
 /**
@@ -666,6 +678,20 @@ class BlockView {
   get skippedRanges(): SourceDocument['skippedRanges'] {
     return this.whole.skippedRanges
   }
+}
+
+// A rule sets the same metric names on almost every block: cached results share one list.
+const metricNameLists = new Map<string, readonly string[]>()
+
+function sharedNames(names: string[]): readonly string[] {
+  const key = names.join('\u0000')
+  let shared = metricNameLists.get(key)
+  if (!shared) {
+    if (metricNameLists.size >= 1000) metricNameLists.clear()
+    shared = names
+    metricNameLists.set(key, shared)
+  }
+  return shared
 }
 
 // A cached result is kept for as long as its block is open in an editor, and every full garbage
