@@ -93,6 +93,16 @@ export function commitParts(text: string, commentChar = '#'): CommitParts {
   return {subject: message.subject, prefix, description, body, squashLines, literalLines, trailers: message.trailers.map(({key, value}) => ({key, value}))}
 }
 
+/** The first word of each sentence or bullet of the body, lower-cased. */
+function bodyOpenings(body: readonly string[]): string[] {
+  const openings: string[] = []
+  for (const part of body.join('\n').split(/[.!?:](?:\s+|$)|\n(?=[ \t]{0,8}[-*+]\s)/)) {
+    const word = /^[\s\-*+]*([A-Za-z][A-Za-z']*)/.exec(part)?.[1]
+    if (word) openings.push(word.toLowerCase())
+  }
+  return openings
+}
+
 function bucket(value: number, edges: readonly number[]): string {
   let index = 0
   while (index < edges.length && value > edges[index]!) index++
@@ -135,6 +145,11 @@ export function commitFeatures(text: string, commentChar = '#'): CommitFeatures 
   if (bodyTokens.length > 0) {
     const sentences = bodyText.split(/[.!?](?:\s|$)/).filter((part) => /[a-z]/i.test(part)).length
     addFeature(features, `@body-sentences:${bucket(sentences, [1, 2, 4])}`)
+    // A body that only lists what was done, a sentence or bullet at a time ("Move X into Y.
+    // Wire it up as Z."), says what at length and why nowhere: its length is not a reason.
+    const opened = bodyOpenings(parts.body)
+    const what = opened.filter((word) => WHAT_VERBS.has(stem(word))).length
+    if (opened.length > 0) addFeature(features, `@body-opens-what:${what === 0 ? 'none' : what === opened.length ? 'all' : what * 2 >= opened.length ? 'most' : 'some'}`)
     for (const token of new Set(bodyTokens)) addFeature(features, `bw:${stem(token)}`)
   }
   if (parts.squashLines > 0) addFeature(features, `@squash-lines:${bucket(parts.squashLines, [1, 3])}`)
