@@ -46,6 +46,16 @@ export const TONE_CUES: readonly ToneCue[] = [
     },
   },
   {
+    id: 'sarcastic-another',
+    label: 'sarcasm',
+    blunt: true,
+    // Praise for one more of something: "Oh great, another global.", "Another global variable,
+    // nice." Not "Nice, another test for the empty case": praise first is sarcastic only with
+    // `oh` or `yet another`.
+    test: match(/^(?:oh (?:great|good|nice|look),? (?:yet )?another|(?:great|nice|wonderful|lovely|perfect|awesome|fantastic|brilliant),? yet another)\b|^(?:yet )?another\b.*, (?:nice|great|lovely|perfect|awesome|brilliant|wonderful|fantastic)[.!]*$/),
+  },
+  {id: 'refusal', label: 'a refusal with no reason', blunt: true, test: match(/^(?:nope|nah)[,.!]* (?:not|this|that|it|revert|remove|drop|no)\b|\b(?:not merging|won't merge|will not merge|not going to merge|not approving|won't approve|not accepting)\b/)},
+  {
     id: 'bare-order',
     label: 'an order without a reason',
     blunt: true,
@@ -92,7 +102,8 @@ export interface ToneContext {
 
 // Cues that make a sentence blunt on their own, unless the same sentence softens it (a label, a
 // reason, a question or suggestion): an order opened with `just`/`simply`, a rhetorical question,
-// blame on the person. In the labelled comments no constructive sentence carries one.
+// blame on the person, praise for one more of something, a refusal. In the labelled comments no
+// constructive sentence carries one.
 const JUST_ORDER = /^(?:just|simply) ([a-z]+)\b/
 const SOFTENING = new Set(['cc-label', 'reason', 'softener'])
 // An order aimed at the code under review ("Change this to a loop", "Delete it"), not one that
@@ -112,7 +123,7 @@ export function outrightBlunt(sentence: string, context: ToneContext = {labelled
   if (just && ORDER_VERBS.has(just[1]!)) return `${cues.get('just-order')?.cue.label ?? 'an order softened with `just`/`simply`'}: \`${just[0]}\``
   const order = cues.get('bare-order')
   if (order && POINTED.test(lower) && !context.listItem && !context.headings && !context.labelled && !lower.startsWith('please')) return `${order.cue.label}: \`${order.matched}\``
-  for (const id of ['rhetorical', 'you-always']) {
+  for (const id of ['rhetorical', 'you-always', 'sarcastic-another', 'refusal']) {
     const found = cues.get(id)
     if (found) return `${found.cue.label}: \`${found.matched}\``
   }
