@@ -23,7 +23,9 @@ const CONCERNS: Concern[] = [
   {what: 'sleep', pattern: /\b(?:Thread\.sleep|time\.sleep|asyncio\.sleep|time\.Sleep|usleep|nanosleep|sleep|Task\.Delay|sleepFor)\s*\(|\b(?:setTimeout|setInterval|delay)\s*\((?=[^\n]{0,200}?,\s*[1-9][\d_]*\s*\))|\btime\.After\s*\(/g},
   // A value of 0 or 1 resets a counter or turns a limit off: only larger values need a reason.
   {what: 'timeout', pattern: /\b\w{0,40}(?:timeout|Timeout|TIMEOUT|deadline|Deadline|ttl|TTL)\w{0,40}\s*(?::|=|\()\s*(?:[2-9]|\d[\d_]+)(?:\.\d+)?(?![\w.])/g},
-  {what: 'retry', pattern: /\b\w{0,40}(?:retries|Retries|RETRIES|retry|Retry|RETRY|attempts|Attempts|ATTEMPTS|backoff|Backoff|BACKOFF)\w{0,40}\s*(?::|=|\()\s*(?:[2-9]|\d[\d_]+)(?![\w.])/g},
+  // The name ends in the retry word or a quantity after it (`maxRetries`, `RETRY_DELAY_MS`), so
+  // `HELLO_RETRY_REQUEST = 6`, a message type, is not a retry count.
+  {what: 'retry', pattern: /\b\w{0,40}(?:retries|Retries|RETRIES|retry|Retry|RETRY|attempts|Attempts|ATTEMPTS|backoff|Backoff|BACKOFF)(?:_?(?:count|Count|COUNT|limit|Limit|LIMIT|max|Max|MAX|times|Times|TIMES|delay|Delay|DELAY|interval|Interval|INTERVAL|base|Base|BASE|factor|Factor|FACTOR|left|Left|LEFT|remaining|Remaining|REMAINING)){0,2}(?:_?(?:ms|Ms|MS|secs?|Secs?|SECS?|seconds|Seconds|SECONDS))?\s*(?::|=|\()\s*(?:[2-9]|\d[\d_]+)(?![\w.])/g},
   {
     what: 'disabled check',
     pattern:
@@ -38,7 +40,7 @@ const MAGIC = /(?<![\w.$#])-?(?:\d+\.\d+|\d{3,})(?![\w.])/g
 // Powers and limits of integer types, time conversions, HTTP status codes and ranges, ports.
 const WELL_KNOWN = new Set(
   (
-    '100 1000 127 128 255 256 360 365 1024 4096 65535 65536 32767 32768 2147483647 2147483648 4294967295 ' +
+    '100 1000 127 128 255 256 360 365 512 1024 2048 4096 8192 16384 65535 65536 32767 32768 2147483647 2147483648 4294967295 ' +
     '3600 60000 86400 3600000 86400000 1000000 0.5 0.25 0.75 ' +
     '200 201 204 299 300 301 302 304 307 308 399 400 401 403 404 405 409 410 422 429 499 500 502 503 504 599 ' +
     '443 8080 8443 130'
@@ -46,6 +48,10 @@ const WELL_KNOWN = new Set(
 )
 
 const LONG_COMMENT = 12
+
+// When a swallowed error happens, or that it is expected: "may not exist", "already closed",
+// "LibreSSL does not provide it", "not an IPv4 address", "a race with the child's exit".
+const EXPECTED_FAILURE = /\b(?:may|might|sometimes|already|expected|optional|best[- ]effort|race|(?:does|do|did|is|are|was)(?:n't| not) (?:exist|have|provide|support|available|installed|present|set|there)|not (?:an?|available|supported|installed|present|found|there|exist)|unsupported|missing|gone|absent|on (?:windows|macos|linux|older|some))\b/i
 
 const TUNING = new Set(
   (
@@ -92,6 +98,8 @@ export default defineRule<Options>({
       for (const match of masked.matchAll(MAGIC)) {
         const value = match[0].replace(/^-/, '')
         if (WELL_KNOWN.has(value) || /^0\d/.test(value)) continue
+        // `0.0`, `2.0`, `30.0` are the small whole numbers the pattern leaves alone as integers.
+        if (Number.isInteger(Number(value)) && Number(value) < 100) continue
         const line = masked.slice(lineStart(masked, match.index), nextLineStart(masked, match.index))
         const before = masked.slice(Math.max(0, match.index - 4), match.index)
         // A named constant says what the number is; equality tests are codes (characters,
@@ -126,6 +134,9 @@ export default defineRule<Options>({
         const prose = comment.prose.originalSlice(text, 0, comment.prose.text.length)
         // A comment of a dozen words or more next to such code nearly always explains it.
         if (prose.split(/\s+/).filter((word) => /\w/.test(word)).length >= LONG_COMMENT) continue
+        // Above an empty catch block, saying when the error happens ("the encoder sometimes does
+        // not exist") says it is expected: that is the reason it is swallowed.
+        if (site.what === 'empty catch block' && EXPECTED_FAILURE.test(prose)) continue
         const judged = judgeCommentWhy(prose)
         if (judged.label === 'present') continue
         report({
