@@ -109,7 +109,7 @@ const ADDS = new Set(
     'least most max maximum min minimum between range limit limits bound bounded ' +
     'example eg e.g such like see http https deprecated thread threadsafe safe safely concurrent concurrently lock locked atomic atomically ' +
     'cached cache lazily lazy idempotent sorted unique ascending descending inclusive exclusive ' +
-    'defaults fallback caller callers callee'
+    'defaults fallback caller callers callee later earlier elsewhere temporarily temporary legacy compatibility'
   ).split(' '),
 )
 

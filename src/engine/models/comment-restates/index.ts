@@ -165,6 +165,11 @@ export function judgeComment(comment: Pick<CodeComment, 'prose' | 'body' | 'tags
   const exempt = exemption(prose, comment.body, comment.style) ?? (documentText !== undefined && codeFollows(documentText, comment.endOffset) ? 'an inline label between code' : undefined)
   if (exempt) return {label: 'informative', score: 0, exempt, evidence: [`${exempt}: not checked for restating the code`]}
   if (!comment.code) return {label: 'informative', score: 0, evidence: ['no code after the comment to compare it with']}
+  // A comment with a blank line under it heads a section ("# Ways to build sets"): it is not about
+  // the line of code the section starts with.
+  if (documentText !== undefined && comment.code.offset > comment.endOffset && /\n[ \t]*\r?\n/.test(documentText.slice(comment.endOffset, Math.min(comment.code.offset, comment.endOffset + 2000)))) {
+    return {label: 'informative', score: 0, exempt: 'a section heading', evidence: ['a blank line separates it from the code: a section heading, not checked for restating the code']}
+  }
   // `// Can't test.` above `/* c8 ignore next */`: the comment gives the directive its reason.
   if (documentText !== undefined && DIRECTIVE.test(documentText.slice(comment.endOffset, Math.min(comment.code.offset, comment.endOffset + 2000)))) {
     return {label: 'informative', score: 0, exempt: 'the reason for a tool directive', evidence: ['the reason for the tool directive below it: not checked for restating the code']}
