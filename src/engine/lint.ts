@@ -636,48 +636,25 @@ class BlockView {
   readonly blocks: ProseBlock[]
 
   constructor(
-    private readonly whole: SourceDocument,
+    readonly whole: SourceDocument,
     block: ProseBlock,
   ) {
     this.blocks = [block]
   }
+}
 
-  get kind(): Kind {
-    return this.whole.kind
-  }
-  get text(): string {
-    return this.whole.text
-  }
-  get directives(): SourceDocument['directives'] {
-    return this.whole.directives
-  }
-  get codeRanges(): SourceDocument['codeRanges'] {
-    return this.whole.codeRanges
-  }
-  get markdown(): SourceDocument['markdown'] {
-    return this.whole.markdown
-  }
-  get outline(): SourceDocument['outline'] {
-    return this.whole.outline
-  }
-  get html(): SourceDocument['html'] {
-    return this.whole.html
-  }
-  get commit(): SourceDocument['commit'] {
-    return this.whole.commit
-  }
-  get comments(): SourceDocument['comments'] {
-    return this.whole.comments
-  }
-  get language(): SourceDocument['language'] {
-    return this.whole.language
-  }
-  get skippedBlocks(): SourceDocument['skippedBlocks'] {
-    return this.whole.skippedBlocks
-  }
-  get skippedRanges(): SourceDocument['skippedRanges'] {
-    return this.whole.skippedRanges
-  }
+// Every other field reads through to the whole document: getters on the prototype, made once.
+// A record of every field but `blocks`, so a field added to SourceDocument and not here fails to compile.
+const READ_THROUGH: {[K in Exclude<keyof SourceDocument, 'blocks'>]-?: true} = {
+  kind: true, text: true, directives: true, codeRanges: true, markdown: true, outline: true, html: true,
+  commit: true, comments: true, language: true, skippedBlocks: true, skippedRanges: true,
+}
+for (const field of Object.keys(READ_THROUGH) as Array<keyof typeof READ_THROUGH>) {
+  Object.defineProperty(BlockView.prototype, field, {
+    get(this: BlockView) {
+      return this.whole[field]
+    },
+  })
 }
 
 // A rule sets the same metric names on almost every block: cached results share one list.
