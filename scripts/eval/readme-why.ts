@@ -34,7 +34,7 @@ function table(name: string, pairs: ReadonlyArray<{why: boolean; present: boolea
   return macro
 }
 
-type Pairs = Array<{why: boolean; present: boolean}>
+type Pairs = Array<{why: boolean; present: boolean; handwritten?: boolean}>
 
 function crossValidate(readmes: readonly Readme[], seed: number): {judge: Pairs; rule: Pairs; readmeOnly: Pairs; sectionOnly: Pairs} {
   const folds = groupFolds([...readmes], 5, seed)
@@ -54,7 +54,7 @@ function crossValidate(readmes: readonly Readme[], seed: number): {judge: Pairs;
     const sectionThreshold = chooseThreshold(inner.map(({readme, views: scored}) => ({score: scored.section, why: readme.why})))
     for (const readme of folds[fold]!) {
       const result = judgeReadmeWithModel(readme.text, model)
-      judged.push({why: readme.why, present: result.label === 'present'})
+      judged.push({why: readme.why, present: result.label === 'present', handwritten: readme.group.startsWith('handwritten/')})
       ruled.push({why: readme.why, present: !result.confident})
       const scored = views(model, readme)
       readmeOnly.push({why: readme.why, present: scored.readme >= readmeThreshold})
@@ -69,6 +69,8 @@ export default async function evalReadmeWhy(): Promise<void> {
   console.log(`readme-why — data: ${PRANA} (READMEs with annotated sections, reassembled) + test/data/readme-why: ${readmes.length} READMEs, ${readmes.filter((readme) => readme.why).length} with a Why section`)
   table('keyword check (why|motivation|problem|because anywhere in the text)', readmes.map((readme) => ({why: readme.why, present: KEYWORD.test(readme.text)})), true)
 
+  const pranaF1: number[] = []
+  const handwrittenF1: number[] = []
   const judgeF1: number[] = []
   const ruleF1: number[] = []
   const readmeF1: number[] = []
@@ -77,6 +79,8 @@ export default async function evalReadmeWhy(): Promise<void> {
     const {judge: judged, rule, readmeOnly, sectionOnly} = crossValidate(readmes, seed)
     const print = seed === SEEDS[0]
     judgeF1.push(table(`judge, nested 5-fold by README (fold seed ${seed})`, judged, print))
+    pranaF1.push(table('judge, Prana READMEs only', judged.filter((pair) => !pair.handwritten), false))
+    handwrittenF1.push(table('judge, hand-written READMEs only', judged.filter((pair) => pair.handwritten), false))
     ruleF1.push(table(`rule readme-missing-why, same folds (fold seed ${seed})`, rule, print))
     readmeF1.push(table('README model alone', readmeOnly, false))
     sectionF1.push(table('best section alone', sectionOnly, false))
@@ -84,6 +88,7 @@ export default async function evalReadmeWhy(): Promise<void> {
   const mean = (values: number[]) => (values.reduce((sum, value) => sum + value, 0) / values.length).toFixed(3)
   const list = (values: number[]) => `${values.map((value) => value.toFixed(3)).join(' ')} (mean ${mean(values)})`
   console.log(`macro-F1 over fold seeds ${SEEDS.join(', ')}: judge ${list(judgeF1)}, rule ${list(ruleF1)}`)
+  console.log(`  judge on Prana's READMEs only ${list(pranaF1)}; on the ${readmes.filter((readme) => readme.group.startsWith('handwritten/')).length} hand-written ones only ${list(handwrittenF1)}`)
   console.log(`  each view alone, same folds: README model ${list(readmeF1)}, most why-like section ${list(sectionF1)}`)
 
   // The shipped weights through judge() itself: scored on the data they were trained on, so an
