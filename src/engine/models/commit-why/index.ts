@@ -64,7 +64,7 @@ export interface CommitWhyResult extends Judgement {
 // A reason said in so many words. Rare (most messages that say why use none of these), but of the
 // 951 labelled messages, 108 of the 110 that use one do say why: the model alone, swayed by a
 // body that otherwise lists what was done, judged a few of them missing.
-const STATED_REASON = /\b(?:because|so that|in order to|to avoid|to prevent|otherwise|due to|fix(?:es)? #\d+)\b/i
+export const STATED_REASON = /\b(?:because|so that|in order to|to avoid|to prevent|otherwise|due to|fix(?:es)? #\d+)\b/i
 
 /** The phrase that states a reason in the subject, body or trailers, if one does. */
 export function statedReason(parts: CommitParts): string | undefined {
