@@ -93,24 +93,23 @@ export function editBetween(from: Version, to: Version): TextEdit | undefined {
 }
 
 /**
+ * The edit that made `version` from the version `previous` was built on, when building on it is
+ * worth it: both texts longer than `INCREMENTAL_FROM` characters (smaller ones are cheaper to
+ * scan again than to patch) and `previous` the version just before.
+ */
+export function editSince(previous: Version | undefined, version: Version): TextEdit | undefined {
+  if (!previous || previous.length <= INCREMENTAL_FROM || version.length <= INCREMENTAL_FROM) return undefined
+  return editBetween(previous, version)
+}
+
+const INCREMENTAL_FROM = 4096
+
+/**
  * `lineStarts(text)` computed from the line starts of an earlier version of the text: only the
  * lines around the edit are scanned, the rest are copied (shifted after the edit).
  */
 export function lineStartsAfterEdit(previous: string, previousStarts: readonly number[], text: string): number[] {
-  const {prefix, suffix} = textEdit(previous, text)
-  // A line start at i depends on the characters at i - 1 and i only.
-  const from = Math.max(prefix, 1)
-  const kept = lineIndex(previousStarts, from - 1) + 1
-  const starts = previousStarts.slice(0, kept)
-  const to = text.length - suffix
-  for (let index = from; index <= to; index++) {
-    const code = text.charCodeAt(index - 1)
-    if (code === 10 || (code === 13 && text.charCodeAt(index) !== 10)) starts.push(index)
-  }
-  const delta = text.length - previous.length
-  const tailFrom = previous.length - suffix + 1
-  for (let line = lineIndex(previousStarts, tailFrom - 1) + 1; line < previousStarts.length; line++) starts.push(previousStarts[line]! + delta)
-  return starts
+  return updateLineStarts(previous.length, previousStarts.slice(), text, textEdit(previous, text))
 }
 
 let lastLines: {version: Version; starts: number[]} | undefined
@@ -131,8 +130,7 @@ export function lineStartsOfEdited(text: string): number[] {
   const last = lastLines
   const version = versionOf(text)
   if (last?.version === version) return last.starts
-  // Small texts are cheaper to scan than to compare.
-  const edit = last && text.length > 4096 && last.version.length > 4096 ? editBetween(last.version, version) : undefined
+  const edit = editSince(last?.version, version)
   const starts = edit ? updateLineStarts(last!.version.length, last!.starts, text, edit) : lineStarts(text)
   lastLines = {version, starts}
   return starts

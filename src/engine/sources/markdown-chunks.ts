@@ -6,7 +6,7 @@
 // Hand-written on purpose: it is a line scanner with a few states, linear in the text, with no
 // regular expression that can backtrack (each one is anchored and runs over one line).
 
-import {editBetween, unshared, versionOf, type Version} from '../lines.js'
+import {editSince, unshared, versionOf, type Version} from '../lines.js'
 
 export interface Chunk {
   /** Original offsets of the chunk: first non-blank line to the end of its last line. */
@@ -88,7 +88,7 @@ export function chunkMarkdownEdited(text: string): Chunking {
   // Whether the chunks scanned again hold the same definitions as the ones they replace: then
   // the joined definitions are the last text's, not joined again from every chunk.
   let sameDefinitions = false
-  const edit = previous && text.length > 4096 && previous.version.length > 4096 ? editBetween(previous.version, version) : undefined
+  const edit = editSince(previous?.version, version)
   if (edit) {
     ;({prefix, suffix} = edit)
     // The first chunk is left to a full scan: front matter is only recognised at offset 0.

@@ -10,7 +10,7 @@ import {unified} from 'unified'
 import {addMasked, type BlockRole, ProseBuilder, type ProseBlock} from '../prose.js'
 import type {Kind} from '../types.js'
 import {parseDirective} from './directives.js'
-import {editBetween, lastAtOrBefore, unshared, versionOf, type TextEdit, type Version} from '../lines.js'
+import {editSince, lastAtOrBefore, unshared, versionOf, type TextEdit, type Version} from '../lines.js'
 import {GenerationalCache} from '../cache.js'
 import {CACHE_BUDGET} from '../limits.js'
 import {chunkMarkdownEdited, forgetLastChunking, type Chunk} from './markdown-chunks.js'
@@ -323,8 +323,7 @@ export function parseMarkdown(text: string, kind: Kind, options: MarkdownParseOp
   let labelledCache: Array<{label: string; line: string}> | undefined
   const labelled = () => (labelledCache ??= definitionLabels(definitions))
   const version = versionOf(text)
-  const edit: TextEdit | undefined =
-    lastParse && lastParse.definitions === definitions && lastParse.version.length > 4096 && text.length > 4096 ? editBetween(lastParse.version, version) : undefined
+  const edit: TextEdit | undefined = lastParse?.definitions === definitions ? editSince(lastParse.version, version) : undefined
   const previous = edit ? lastParse : undefined
   // Items before the edit: the same chunks, so the same runs and results.
   const head = previous ? sameHead(previous, chunks) : 0

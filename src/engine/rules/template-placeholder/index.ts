@@ -3,7 +3,7 @@
 // (`<!-- Describe your changes -->`) and their headings. Left in place, they read as if the
 // why was written when it was not.
 
-import {editBetween, unshared, versionOf, type Version} from '../../lines.js'
+import {editSince, unshared, versionOf, type Version} from '../../lines.js'
 import {defineRule} from '../../rule.js'
 import type {SourceDocument} from '../../sources/types.js'
 import type {Fix} from '../../types.js'
@@ -130,7 +130,7 @@ export function wholeTextMatches(text: string): PlaceholderMatch[][] {
   const version = versionOf(text)
   if (previous?.version === version) return previous.matches
   let matches: PlaceholderMatch[][]
-  const edit = previous && text.length > 4096 && previous.version.length > 4096 ? editBetween(previous.version, version) : undefined
+  const edit = editSince(previous?.version, version)
   if (previous && edit) {
     const {prefix, suffix} = edit
     const from = prefix === 0 ? 0 : text.lastIndexOf('\n', prefix - 1) + 1
