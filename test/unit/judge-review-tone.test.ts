@@ -42,6 +42,24 @@ describe('judge review-tone', () => {
     ['Change this to a for loop, since forEach cannot break early.', 'constructive'],
     ['Drop support for Node 16.', 'constructive'],
     ['Just curious: is the cache shared between workers?', 'constructive'],
+    // An exasperated opener is not the start of a reason; `as it is` is not one either.
+    ['Nope, this is not going in.', 'blunt'],
+    ["I won't approve this as it is.", 'blunt'],
+    ['Come on, we have talked about this before.', 'blunt'],
+    ['Nope, my mistake: the second call hits the cache.', 'constructive'],
+    ['As it is, the parser accepts a trailing comma; is that intended?', 'constructive'],
+    // `why would you ever` asks nothing; `what is the point of` and a `why … even` are rhetorical.
+    ['Why would you ever put SQL in a controller?', 'blunt'],
+    ['What is the point of this class?', 'blunt'],
+    ['Not sure why this was even opened.', 'blunt'],
+    ['What is the lifetime of this cache entry? I could not find where it is evicted.', 'constructive'],
+    // `obviously` talks down on its own; `clearly` only before what it judges, and as evidence it is fine.
+    ['Obviously this needs a lock.', 'blunt'],
+    ['Obviously not blocking, but the helper name could say it trims too.', 'constructive'],
+    ['The trace clearly shows the lock is held during the call, so the second request waits.', 'constructive'],
+    ['Clearly documented, thanks. One nit: the example uses the old flag name.', 'constructive'],
+    ['No strong opinion here, either name works for me.', 'constructive'],
+    ['Read replicas lag by up to a second, so this read may see stale data.', 'constructive'],
   ]
   // A PR description lists its changes as orders; under headings they describe, not demand.
   cases.push(['## What\n\n- Remove the legacy flag\n- Update the docs\n\n## Why\n\nUsers hit a crash when the config is missing.', 'constructive'])

@@ -20,20 +20,25 @@ const match = (re: RegExp) => (_sentence: string, lower: string) => re.exec(lowe
 const ORDER_VERBS = new Set(
   'remove delete drop use change fix rename move revert undo stop write add make get take put split close document follow handle rewrite redo start kill read learn do'.split(' '),
 )
-const REASON = /\b(?:because|since|so that|so (?:we|it|the|they|that|users?|callers?)|otherwise|as it|which|to (?:keep|avoid|make|match|prevent)|for (?:consistency|clarity)|it (?:prints|leaks|breaks|hides)|before merging)\b|[:;,] (?:the|it|this|that|we|nothing)\b/
+const REASON = /\b(?:because|since|so that|so (?:we|it|the|this|these|they|that|users?|callers?)|otherwise|as it(?! is\b| stands\b)|which|to (?:keep|avoid|make|match|prevent)|for (?:consistency|clarity)|it (?:prints|leaks|breaks|hides)|before merging)\b|[:;,] (?:the|it|this|that|we|nothing)\b/
+// An exasperated opener ("Nope, this …", "Come on, we …") is not the start of a reason.
+const INTERJECTION = /^(?:nope|nah|no|ugh|sigh|come on|seriously|hmm+|meh)[,.!]*\s+/
+const statesReason = (lower: string): string | undefined => REASON.exec(lower.replace(INTERJECTION, ''))?.[0]
 const CC_LABEL = /^(?:praise|nitpick|nit|suggestion|issue|question|thought|chore|note|todo|typo|polish|quibble)\s*(?:\([^)]*\)\s*)?:/
 
 export const TONE_CUES: readonly ToneCue[] = [
-  {id: 'condescension', label: 'condescension', blunt: true, test: match(/\b(?:obviously|clearly|everyone knows|any (?:junior|beginner)|basic stuff|it is simple|it's simple|not hard|of course you|trivial(?:ly)?)\b/)},
+  {id: 'condescension', label: 'condescension', blunt: true, test: match(/\b(?:obviously|clearly(?= (?:this|that|the|these|those|it|you|we|is|are|was|should|does|doesn't|not|wrong|a|an)\b|[.!]*$)|everyone knows|any (?:junior|beginner)|basic stuff|it is simple|it's simple|not hard|of course you|trivial(?:ly)?)\b/)},
   {
     id: 'just-order',
     label: 'an order softened with `just`/`simply`',
     blunt: true,
     test: (_s, lower) => /^(?:just|simply) [a-z]+\b/.exec(lower)?.[0] ?? /\byou (?:just|simply) (?:need|have) to\b/.exec(lower)?.[0] ?? /\bjust (?:do|fix|read|use) (?:it|the|this)\b/.exec(lower)?.[0],
   },
-  {id: 'rhetorical', label: 'a rhetorical question', blunt: true, test: match(/\b(?:did you (?:even|actually)|have you (?:even|actually|ever)|do you (?:even|understand)|did (?:anyone|nobody)|why (?:on earth|would (?:anyone|you ever))|what were you thinking|who (?:wrote|names)|what is this supposed|are you (?:serious|kidding)|you are joking|how many times|really\?|seriously\??|what is this\?)/)},
-  {id: 'verdict', label: 'a verdict on the work', blunt: true, test: match(/\b(?:is|looks) (?:just |completely |so |totally )?(?:wrong|bad|terrible|awful|horrible|a mess|garbage|useless|pointless|unacceptable|a joke|a disaster|lazy|sloppy|rushed|careless|a hack|meaningless|a waste of time)\b|\bmakes no sense\b|^(?:no|nope|wrong|bad|ugly|sloppy|lazy|useless|pointless|unreadable|rejected|overengineered|inconsistent|typo|naming|formatting|spaces|lol|insecure|hard no)\b[.!]*$/)},
-  {id: 'you-always', label: 'blame on the person', blunt: true, test: match(/\byou (?:always|never|keep|clearly|obviously|broke|managed)\b|\byour code is\b|\bi told you\b|\bas i said\b/)},
+  // bounded: after each `why`, at most six words are read looking for `even`, so every character
+  // is read for at most seven `why`s.
+  {id: 'rhetorical', label: 'a rhetorical question', blunt: true, test: match(/\b(?:did you (?:even|actually)|have you (?:even|actually|ever)|do you (?:even|understand)|did (?:anyone|nobody)|why (?:on earth|would (?:anyone|you ever))|what were you thinking|who (?:wrote|names)|what is this supposed|are you (?:serious|kidding)|you are joking|how many times|really\?|seriously\??|what is this\?|^again with\b|^what(?: is|'s) the point of\b|why (?:[a-z']+ ){1,6}even\b)/)},
+  {id: 'verdict', label: 'a verdict on the work', blunt: true, test: match(/\b(?:is|looks) (?:just |completely |so |totally )?(?:wrong|bad|terrible|awful|horrible|a mess|garbage|useless|pointless|unacceptable|a joke|a disaster|lazy|sloppy|rushed|careless|a hack|meaningless|a waste of (?:[a-z']+ )?time)\b|\bmakes no sense\b|\b(?:is|'s) not how we\b|\bneeds to be (?:completely |totally )?rewritten\b|\bneeds a (?:complete |total )?rewrite\b|^(?:no|nope|wrong|bad|ugly|sloppy|lazy|useless|pointless|unreadable|rejected|overengineered|inconsistent|typo|naming|formatting|spaces|lol|insecure|hard no|not acceptable|sigh|ugh|meh|smh|yikes)\b[.!]*$/)},
+  {id: 'you-always', label: 'blame on the person', blunt: true, test: match(/\byou (?:always|never|keep|clearly|obviously|broke|managed)\b|\byour code is\b|\bi (?:already |have already |'ve already )?told you\b|\bas i said\b|^come on\b|\b(?:talked about|been over|been through|discussed) this (?:before|already)\b/)},
   {
     id: 'sarcasm',
     label: 'sarcasm',
@@ -54,7 +59,7 @@ export const TONE_CUES: readonly ToneCue[] = [
     // `oh` or `yet another`.
     test: match(/^(?:oh (?:great|good|nice|look),? (?:yet )?another|(?:great|nice|wonderful|lovely|perfect|awesome|fantastic|brilliant),? yet another)\b|^(?:yet )?another\b.*, (?:nice|great|lovely|perfect|awesome|brilliant|wonderful|fantastic)[.!]*$/),
   },
-  {id: 'refusal', label: 'a refusal with no reason', blunt: true, test: match(/^(?:nope|nah)[,.!]* (?:not|this|that|it|revert|remove|drop|no)\b|\b(?:not merging|won't merge|will not merge|not going to merge|not approving|won't approve|not accepting)\b/)},
+  {id: 'refusal', label: 'a refusal with no reason', blunt: true, test: match(/^(?:nope|nah)[,.!]* (?:not|this|that|it|revert|remove|drop|no)\b|\b(?:not merging|won't merge|will not merge|not going to merge|not approving|won't approve|not accepting|(?:is|'s) not going in)\b/)},
   {
     id: 'bare-order',
     label: 'an order without a reason',
@@ -63,15 +68,15 @@ export const TONE_CUES: readonly ToneCue[] = [
       const first = tokens[0] === 'please' ? tokens[1] : tokens[0]
       const negative = tokens[0] === 'don\'t' || tokens[0] === 'never' || (tokens[0] === 'do' && tokens[1] === 'not')
       if (!first || (!ORDER_VERBS.has(first) && !negative)) return undefined
-      if (REASON.test(lower) || lower.endsWith('?')) return undefined
+      if (statesReason(lower) !== undefined || lower.endsWith('?')) return undefined
       return tokens.slice(0, 3).join(' ')
     },
   },
   {id: 'shouting', label: 'shouting (capitals, `!`)', blunt: true, test: (sentence) => /\b[A-Z]{3,}\b.*\b[A-Z]{3,}\b|^[A-Z!]{2,}$|!$/.exec(sentence.trim())?.[0]},
   {id: 'cc-label', label: 'a Conventional Comments label', blunt: false, test: (_s, lower) => CC_LABEL.exec(lower)?.[0]},
-  {id: 'reason', label: 'a stated reason', blunt: false, test: (_s, lower) => REASON.exec(lower)?.[0]},
-  {id: 'softener', label: 'a question or suggestion (`could we`, `what do you think`)', blunt: false, test: match(/\b(?:could we|could you|would you|would it|can we|should we|what do you think|i think|i wonder|maybe|might|worth|how about|what about|i am not sure|i'm not sure|i may be|happy to|i can help|is it on purpose|is this intentional|is that expected)\b/)},
-  {id: 'acknowledgement', label: 'an acknowledgement (`done`, `agreed`, `LGTM`)', blunt: false, test: match(/^(?:done|agreed|lgtm|fixed|ack|makes sense|good (?:point|catch|question)|fair (?:point|enough)|you are right|you're right|same (?:question|as above)|thanks|thank you|will do|updated)\b/)},
+  {id: 'reason', label: 'a stated reason', blunt: false, test: (_s, lower) => statesReason(lower)},
+  {id: 'softener', label: 'a question or suggestion (`could we`, `what do you think`)', blunt: false, test: match(/\b(?:could we|could you|(?<!why )would you|would it|can we|should we|what do you think|i think|i wonder|maybe|might|worth|how about|what about|i am not sure|i'm not sure|i may be|happy to|i can help|is it on purpose|is this intentional|is that expected|works for me|either (?:way|one|name|option) (?:works|is fine)|not (?:a )?blocking|non-blocking|not a blocker)\b/)},
+  {id: 'acknowledgement', label: 'an acknowledgement (`done`, `agreed`, `LGTM`)', blunt: false, test: match(/^(?:done|agreed|lgtm|fixed|ack|makes sense|no (?:strong )?(?:opinion|preference|objection)s?|good (?:point|catch|question)|fair (?:point|enough)|you are right|you're right|same (?:question|as above)|thanks|thank you|will do|updated)\b/)},
   {id: 'behaviour-question', label: 'a question about behaviour (`how`, `where`, `what happens`)', blunt: false, test: (_s, lower) => (lower.endsWith('?') && !/\b(?:even|ever|on earth|seriously|really)\b/.test(lower) ? /^(?:how (?:does|do|did|is|are|will|would|should)|where (?:is|are|does|do)|when (?:does|do|is|will)|which|what happens|what if|is (?:the|this|it|that) [a-z ]*(?:in|for|on|meant|expected|intended|needed|used))\b/.exec(lower)?.[0] : undefined)},
   {id: 'first-person', label: 'speaks from experience (`I found`, `I measured`)', blunt: false, test: match(/\bi (?:found|measured|could not|couldn't|had trouble|suspect|did not see|looked)\b/)},
 ]
@@ -102,10 +107,13 @@ export interface ToneContext {
 
 // Cues that make a sentence blunt on their own, unless the same sentence softens it (a label, a
 // reason, a question or suggestion): an order opened with `just`/`simply`, a rhetorical question,
-// blame on the person, praise for one more of something, a refusal. In the labelled comments no
+// blame on the person, praise for one more of something, a refusal, condescension. In the labelled comments no
 // constructive sentence carries one.
 const JUST_ORDER = /^(?:just|simply) ([a-z]+)\b/
 const SOFTENING = new Set(['cc-label', 'reason', 'softener'])
+// `clearly` and `trivially` also describe evidence ("Clearly this is a bug upstream", "trivially
+// parallel"): the model weighs them, they are not blunt on their own.
+const WEAK_CONDESCENSION = /^(?:clearly|trivial(?:ly)?)$/
 // An order aimed at the code under review ("Change this to a loop", "Delete it"), not one that
 // describes a change ("Drop support for Node 16", as a PR description says).
 const POINTED = /\b(?:this|that|it|these|those|them)\b/
@@ -123,9 +131,9 @@ export function outrightBlunt(sentence: string, context: ToneContext = {labelled
   if (just && ORDER_VERBS.has(just[1]!)) return `${cues.get('just-order')?.cue.label ?? 'an order softened with `just`/`simply`'}: \`${just[0]}\``
   const order = cues.get('bare-order')
   if (order && POINTED.test(lower) && !context.listItem && !context.headings && !context.labelled && !lower.startsWith('please')) return `${order.cue.label}: \`${order.matched}\``
-  for (const id of ['rhetorical', 'you-always', 'sarcastic-another', 'refusal']) {
+  for (const id of ['rhetorical', 'you-always', 'sarcastic-another', 'refusal', 'condescension']) {
     const found = cues.get(id)
-    if (found) return `${found.cue.label}: \`${found.matched}\``
+    if (found && (id !== 'condescension' || !WEAK_CONDESCENSION.test(found.matched))) return `${found.cue.label}: \`${found.matched}\``
   }
   return undefined
 }
