@@ -34,6 +34,19 @@ describe('commit-why detector', () => {
     assert.ok(judgeCommitWhy('WIP: sync', {exempt: ['^WIP']}).exempt)
   })
 
+  it('judges a bumped setting: only a package and its version make a bump', () => {
+    for (const text of ['Bump eslint to 8.57.0', 'Bump actions/checkout from 3 to 4', 'Update rust crate serde to 1.0.190', 'update actions/checkout action to v4']) assert.ok(judgeCommitWhy(text).exempt, `${text} should be exempt`)
+    for (const text of ['Bump the retry count to 5', 'Bump timeout to 30s', 'Update the timeout to 30', 'Bump max connections to 200']) {
+      const result = judgeCommitWhy(text)
+      assert.equal(result.exempt, undefined, `${text} should be judged`)
+      assert.equal(result.label, 'missing', result.evidence.join('; '))
+    }
+  })
+
+  it('reads a leaked secret as the problem', () => {
+    assert.equal(missing('Stop logging request bodies\n\nThey contain passwords on the login route.'), false)
+  })
+
   it('gives evidence a person can check', () => {
     const result = judge('Update UserService.java', {detector: 'commit-why'})
     assert.ok(result.evidence.some((line) => line.includes('no body')))

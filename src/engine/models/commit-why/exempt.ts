@@ -9,7 +9,10 @@ const BUMPS: ReadonlyArray<{what: string; re: RegExp}> = [
   {what: 'a release', re: /^(?:chore\(release\):\s*|release:?\s+|releasing\s+|prepare(?:d)? release\s+|bump(?:ed)? version to\s+|release version\s+|start version\s+|version\s+)v?\d+(?:\.\d+)+/i},
   {what: 'a release', re: /^(?:Git \d+\.\d+(?:\.\d+)?(?:-rc\d+)?|Start Git \d+\.\d+ cycle.*|The \w+ batch|A few more topics before .*)$/},
   {what: 'a release', re: /^(?:Build: changelog update for|chore: package\.json update for|chore: updates for v?\d)/i},
-  {what: 'a dependency bump', re: /^(?:\w+(?:\([\w./-]*\))?!?:\s*)?bump(?:s|ed)?\s+\S+(?:\s+\S+){0,6}?\s+(?:from\s+\S+\s+)?to\s+v?[\^~]?\d/i},
+  // `Bump lodash from 1.2.0 to 1.2.1`, `Bump eslint to 8.57`; not `Bump the retry count to 5` or
+  // `Bump timeout to 30s`, which change a setting: without `from`, the version has a dot or a `v`.
+  {what: 'a dependency bump', re: /^(?:\w+(?:\([\w./-]*\))?!?:\s*)?bump(?:s|ed)?\s+(?!(?:the|a|an|our|my|its|default|max|min)\s)\S+(?:\s+\S+){0,6}?\s+from\s+\S+\s+to\s+v?[\^~]?\d/i},
+  {what: 'a dependency bump', re: /^(?:\w+(?:\([\w./-]*\))?!?:\s*)?bump(?:s|ed)?\s+(?!(?:the|a|an|our|my|its|default|max|min)\s)\S+(?:\s+\S+){0,2}?\s+to\s+(?:v\d|[\^~]?\d+\.\d)/i},
   {what: 'a dependency bump', re: /^(?:\w+(?:\([\w./-]*\))?!?:\s*)?bump(?:s|ed)?\s+the\s+\S+\s+group\b/i},
   {what: 'a dependency bump', re: /^(?:\w+(?:\([\w./-]*\))?!?:\s*)?(?:update|upgrade)\s+(?:dependency\s+)?@?\S+(?:\s+(?:action|dependency|plugin|package|image))?\s+(?:from\s+\S+\s+)?to\s+(?:version\s+)?[`'"]?v?[\^~]?\d[\w.+-]*[`'"]?$/i},
   {what: 'a dependency bump', re: /^bump\s+[\w.-]+\s+v?\d+(?:\.\d+)+$/i},
@@ -18,7 +21,9 @@ const BUMPS: ReadonlyArray<{what: string; re: RegExp}> = [
   {what: 'a dependency bump', re: /^(?:\w+(?:\([\w./-]*\))?!?:\s*)?(?:update|upgrade|bump)\s+(?:(?:dev|min|first-party|all|npm|python|ecosystem|the)\s+)?(?:dependencies|deps|requirements|plugins|ecosystem plugins|pre-commit hooks|github actions|actions versions|lock ?file|yarn\.lock|package-lock\.json)$/i},
   {what: 'a dependency bump', re: /^(?:\w+(?:\([\w./-]*\))?!?:\s*)?update\s+(?:`[^`]+`|@?[\w./-]+)\s+dependenc(?:y|ies)(?:\s+to\s+(?:version\s+)?v?\d.*)?$/i},
   {what: 'a dependency bump', re: /^\[pre-commit\.ci\]/i},
-  {what: 'a dependency bump', re: /^(?:\w+(?:\([\w./-]*\))?!?:\s*)?update\s+(?:\S+\s+){0,3}\S+\s+to\s+v?\^?\d+(?:\.\d+)*(?:\s*\(#\d+\))?(?:\s*\[security\])?$/i},
+  // Renovate's `Update rust crate serde to 1.0.190`, `update actions/checkout action to v4`; not
+  // `Update the timeout to 30`.
+  {what: 'a dependency bump', re: /^(?:\w+(?:\([\w./-]*\))?!?:\s*)?update\s+(?!(?:the|a|an|our|my|its|default|max|min)\s)(?:\S+\s+){0,3}\S+\s+to\s+(?:v\d+(?:\.\d+)*|\^?\d+(?:\.\d+)+)(?:\s*\(#\d+\))?(?:\s*\[security\])?$/i},
 ]
 
 export interface ExemptOptions {

@@ -19,6 +19,7 @@ export const CUES: readonly Cue[] = [
     'cannot', "can't", 'could not', "couldn't", 'not work', 'no longer', 'never', 'forgot', 'forgotten', 'misleading', 'inefficient',
     'expensive', 'duplicate', 'duplicated', 'twice', 'incomplete', 'unreliable', 'clash', 'clashes', 'conflict', 'conflicts', 'end of life',
     'eol', 'security', 'xss', 'injection', 'oom', 'memory', 'abort', 'aborts', 'panic', 'stuck', 'freeze', 'freezes', 'garbage',
+    'password', 'passwords', 'credentials', 'secret', 'secrets', 'pii', 'exposed', 'exposes',
   ),
   cue(
     'purpose',
