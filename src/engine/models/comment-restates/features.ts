@@ -94,7 +94,7 @@ const FILLER = new Set(
     'the a an this that these those of for to in on at by with from into onto and or it its it\'s is are be been being was were will ' +
     'method function func class object instance value values given specified provided supplied passed current ' +
     'variable var field property member attribute here then also just simply basically which whose who ' +
-    'helper utility util simple some any one our my your their we you they he she them us me i ' +
+    'helper utility util some any one our my your their we you they he she them us me i ' +
     'new code line lines statement following above below s do does did done does'
   ).split(' '),
 )
@@ -109,7 +109,8 @@ const ADDS = new Set(
     'least most max maximum min minimum between range limit limits bound bounded ' +
     'example eg e.g such like see http https deprecated thread threadsafe safe safely concurrent concurrently lock locked atomic atomically ' +
     'cached cache lazily lazy idempotent sorted unique ascending descending inclusive exclusive ' +
-    'defaults fallback caller callers callee later earlier elsewhere temporarily temporary legacy compatibility'
+    'defaults fallback caller callers callee later earlier elsewhere temporarily temporary legacy compatibility ' +
+    'last previous assume assumes assuming presumably'
   ).split(' '),
 )
 

@@ -50,8 +50,9 @@ const WELL_KNOWN = new Set(
 const LONG_COMMENT = 12
 
 // When a swallowed error happens, or that it is expected: "may not exist", "already closed",
-// "LibreSSL does not provide it", "not an IPv4 address", "a race with the child's exit".
-const EXPECTED_FAILURE = /\b(?:may|might|sometimes|already|expected|optional|best[- ]effort|race|(?:does|do|did|is|are|was)(?:n't| not) (?:exist|have|provide|support|available|installed|present|set|there)|not (?:an?|available|supported|installed|present|found|there|exist)|unsupported|missing|gone|absent|on (?:windows|macos|linux|older|some))\b/i
+// "LibreSSL does not provide it", "not an IPv4 address", "a race with the child's exit", "failed
+// constructor", "during shutdown", "if the socket is gone".
+const EXPECTED_FAILURE = /\b(?:may|might|sometimes|already|expected|optional|best[- ]effort|race|failed|when|if|in case|during|(?:does|do|did|is|are|was)(?:n't| not) (?:exist|have|provide|support|available|installed|present|set|there)|not (?:an?|available|supported|installed|present|found|there|exist)|unsupported|missing|gone|absent|on (?:windows|macos|linux|older|some))\b/i
 
 const TUNING = new Set(
   (
@@ -67,6 +68,36 @@ function tunes(line: string): boolean {
     for (const part of match[0].replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/)) if (TUNING.has(part)) return true
   }
   return false
+}
+
+// Linear, bounded: one `except` clause up to its colon.
+const OPTIONAL_IMPORT = /^except\s*\(?\s*(?:ImportError|ModuleNotFoundError)(?:\s*,\s*(?:ImportError|ModuleNotFoundError))*\s*\)?\s*(?:as\s+\w+\s*)?:/
+
+/**
+ * Whether a sleep at [start, end) of `masked` is one that needs a reason: not the definition of a
+ * function named `sleep` (`async def sleep(delay):`, `function sleep(ms) {`), and not a wrapper
+ * passing on its own parameter (`def wait(timeout): time.sleep(timeout)`), whose callers choose
+ * the delay and are where the reason belongs.
+ */
+function needsReason(masked: string, start: number, end: number): boolean {
+  const lineBegin = lineStart(masked, start)
+  const before = masked.slice(lineBegin, start)
+  if (/\b(?:def|function|func|fn)\s+$/.test(before)) return false
+  // A method declared in a class body: `sleep(ms: number): Promise<void> {`.
+  if (/^\s*(?:(?:public|private|protected|static|async|override)\s+)*$/.test(before) && /^\s*(?::[^\n{;=]{0,200})?\{/.test(masked.slice(end, end + 200))) return false
+  const argument = /\(\s*([A-Za-z_$][\w$]*)\s*\)$/.exec(masked.slice(start, end))?.[1]
+  if (argument === undefined) return true
+  // Look back for the enclosing signature, at most 30 lines.
+  let at = lineBegin
+  for (let lines = 0; lines < 30 && at > 0; lines++) {
+    const previous = lineStart(masked, at - 1)
+    const line = masked.slice(previous, at)
+    // bounded: one line, and from each start at most 600 characters are read.
+    const signature = /\b(?:def|function|func|fn)\b[^(\n]{0,200}\(([^)\n]{0,400})\)/.exec(line)
+    if (signature) return !signature[1]!.split(',').some((parameter) => /^\s*(?:\*{1,2}|\.{3})?([A-Za-z_$][\w$]*)/.exec(parameter)?.[1] === argument)
+    at = previous
+  }
+  return true
 }
 
 const WORKAROUND = /\b(?:hack|hacky|workaround|work around|kludge)\b/i
@@ -91,7 +122,12 @@ export default defineRule<Options>({
       for (const match of masked.matchAll(concern.pattern)) {
         // `LOGIN_TIMEOUT: 440,` in a table of named codes is a name, not a setting.
         if (/^[A-Z][A-Z0-9_]+\s*:/.test(match[0])) continue
-        sites.push({start: match.index, end: callEnd(masked, match.index + match[0].trimEnd().length), what: concern.what})
+        const end = callEnd(masked, match.index + match[0].trimEnd().length)
+        if (concern.what === 'sleep' && !needsReason(masked, match.index, end)) continue
+        // `try: import _speedups / except ImportError: pass` is the optional-dependency idiom: the
+        // code says why.
+        if (concern.what === 'empty catch block' && OPTIONAL_IMPORT.test(match[0])) continue
+        sites.push({start: match.index, end, what: concern.what})
       }
     }
     if (options.magicNumbers) {
@@ -216,9 +252,11 @@ function documenting(comments: CodeComment[], start: number, end: number, lineOf
   // The nearest comment above wins: a file's header comment also names the first code after it
   // as its code, but a comment between the two is the one about that code.
   let nearest: CodeComment | undefined
+  // `except AttributeError:` / `pass  # failed constructor`: a trailing comment on the last line too.
+  const lastLine = lineOf(Math.max(start, end - 1))
   for (const comment of comments) {
     if (comment.offset >= start && comment.endOffset <= end) return comment
-    if (comment.trailing && lineOf(comment.offset) === line) return comment
+    if (comment.trailing && (lineOf(comment.offset) === line || lineOf(comment.offset) === lastLine)) return comment
     const above = comment.endOffset <= start && ((comment.code && lineOf(comment.code.offset) === line) || (!comment.trailing && lineOf(comment.endOffset) === line - 1))
     if (above && (!nearest || comment.endOffset > nearest.endOffset)) nearest = comment
   }
