@@ -23,6 +23,8 @@ describe('judge comment-why', () => {
     ['Use a Map instead of an object to keep insertion order for numeric keys.', 'present'],
     ['Disabled: the staging proxy uses a self-signed certificate, so the check would always fail.', 'present'],
     ['Workaround for a Safari bug where resize fires before layout.', 'present'],
+    ['Skip the check on Windows, where file modes are always 0666.', 'present'],
+    ['Skip the check on Windows.', 'missing'],
     // Reasons after a colon, with more than one word between `so` and its verb, or from a spec.
     ['Sort first: the binary search below assumes sorted input.', 'present'],
     ['Keep the old field for one release: the mobile client still reads it.', 'present'],
