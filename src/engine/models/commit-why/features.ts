@@ -20,6 +20,7 @@ export const CUES: readonly Cue[] = [
     'expensive', 'duplicate', 'duplicated', 'twice', 'incomplete', 'unreliable', 'clash', 'clashes', 'conflict', 'conflicts', 'end of life',
     'eol', 'security', 'xss', 'injection', 'oom', 'memory', 'abort', 'aborts', 'panic', 'stuck', 'freeze', 'freezes', 'garbage',
     'password', 'passwords', 'credentials', 'secret', 'secrets', 'pii', 'exposed', 'exposes',
+    'hard to', 'difficult', 'awkward', 'cumbersome', 'tedious', 'clunky', 'brittle', 'fragile', 'painful', 'error-prone', 'error prone',
   ),
   cue(
     'purpose',
