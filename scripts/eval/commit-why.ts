@@ -42,6 +42,11 @@ export default async function evalCommitWhy(): Promise<void> {
     for (const item of folds[fold]!) pooled.push({item, predictedMissing: probability(model, item.features) < threshold && statedReason(commitParts(item.text)) === undefined})
   }
   console.log(row('5-fold by group (as judge)', missingScores(pooled), pooled.length))
+  if (process.env.WHYLINT_EVAL_ERRORS) {
+    for (const {item, predictedMissing} of pooled) {
+      if (predictedMissing !== (item.label === 0)) console.log(`  ${predictedMissing ? 'wrong nudge' : 'missed'} (${item.group}): ${JSON.stringify(item.text.slice(0, 300))}`)
+    }
+  }
   const stated = examples.filter((item) => statedReason(commitParts(item.text)) !== undefined)
   console.log(`  a reason stated in so many words (judge counts it as present whatever the model says): ${stated.length} messages, ${stated.filter((item) => item.label === 1).length} of them labelled why`)
   console.log(row('causal keywords as the detector', missingScores(examples.map((item) => ({item, predictedMissing: !KEYWORDS.test(item.text)}))), examples.length))

@@ -43,6 +43,16 @@ describe('commit-why detector', () => {
     }
   })
 
+  it('counts a purpose or a fact said in so many words, whatever the model says', () => {
+    for (const text of ['Add index on users.email so the login lookup stops scanning', 'Lower the default pool size; the DB rejects more than 20 connections', 'Drop Python 3.8 support, it is end of life', 'Switch the build to esbuild to cut cold builds from 90s to 10s']) {
+      const result = judgeCommitWhy(text)
+      assert.equal(result.label, 'present', `${text}: ${result.evidence.join('; ')}`)
+    }
+    const said = judgeCommitWhy('Add caching layer\n\nCache product lookups in Redis, since the product pages hit the database 40 times per request.')
+    assert.equal(said.label, 'present', said.evidence.join('; '))
+    assert.equal(missing('Add caching layer\n\nCache product lookups in Redis.'), true)
+  })
+
   it('reads a leaked secret as the problem', () => {
     assert.equal(missing('Stop logging request bodies\n\nThey contain passwords on the login route.'), false)
   })
