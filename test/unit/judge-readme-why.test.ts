@@ -3,7 +3,7 @@ import {readFileSync} from 'node:fs'
 import {analyze} from '../../src/engine/lint.js'
 import {applyEdits, preferredEdits} from '../../src/engine/fixes.js'
 import {judge} from '../../src/engine/judge.js'
-import {judgeReadmeWhy, MODEL, ruleThreshold} from '../../src/engine/models/readme-why/index.js'
+import {judgeReadmeWhy, judgeReadmeWithModel, MODEL, ruleThreshold} from '../../src/engine/models/readme-why/index.js'
 import {splitSections} from '../../src/engine/models/readme-why/sections.js'
 
 const label = (text: string) => judge(text, {detector: 'readme-why'}).label
@@ -61,6 +61,19 @@ describe('readme-why detector', () => {
   it('names the section that reads most like a why', () => {
     assert.match(judge(data('why-section.md'), {detector: 'readme-why'}).evidence.join('\n'), /most why-like section: `Why`/)
     assert.match(judge(data('why-motivation.md'), {detector: 'readme-why'}).evidence.join('\n'), /most why-like section: `Motivation`/)
+  })
+
+  it('counts a `Why …` section with prose as a why, whatever the models score', () => {
+    const text = '# qpack\n\n## Install\n\n    npm i qpack\n\n## Why qpack?\n\nThe registry mirrors behind the firewall time out on packages with thousands of files, and a failed install halts every build.\n'
+    // A model that calls everything missing: only the section can make it present.
+    const strict = {...MODEL, threshold: 0.999, ruleThreshold: 0.999}
+    const result = judgeReadmeWithModel(text, strict)
+    assert.equal(result.label, 'present', result.evidence.join('; '))
+    assert.equal(result.confident, false)
+    assert.match(result.evidence[0]!, /section headed `Why qpack\?` with prose/)
+    const short = judgeReadmeWithModel(text.replace(/The registry[^\n]*/, 'Because.'), strict)
+    assert.equal(short.label, 'missing')
+    assert.equal(short.confident, true)
   })
 
   it('scores a why section above the same README without it', () => {

@@ -135,6 +135,8 @@ export interface ReadmeFeatures {
   cues: Map<string, string[]>
   /** Headings of the why families (why, motivation, purpose), in order. */
   whyHeadings: Section[]
+  /** Sections headed "Why …" (after the title) with at least 15 words of prose. */
+  whyProse: Section[]
   keywords: string[]
   introWords: number
   /** Features of each section read (the first sections of the first part), for the section model. */
@@ -185,6 +187,7 @@ export function readmeFeatures(text: string): ReadmeFeatures {
   let codeLines = 0
   const tokens: string[] = []
   const whyHeadings: Section[] = []
+  const whyProse: Section[] = []
   const headingWords = new Set<string>()
   let headingText = ''
   for (const section of read) {
@@ -203,7 +206,10 @@ export function readmeFeatures(text: string): ReadmeFeatures {
     proseWords += sectionTokens.length
     codeLines += part.codeLines
     for (const token of sectionTokens) tokens.push(token)
-    if (family && family !== 'how' && family !== 'meta' && section.index > 0 && sectionTokens.length >= 15) addFeature(features, `@h-prose:${family}`)
+    if (family && family !== 'how' && family !== 'meta' && section.index > 0 && sectionTokens.length >= 15) {
+      addFeature(features, `@h-prose:${family}`)
+      if (family === 'why') whyProse.push(section)
+    }
   }
   for (const word of headingWords) addFeature(features, `h:${word}`)
   addFeature(features, `@prose-words:${bucket(proseWords, [30, 100, 300, 800, 2000])}`)
@@ -220,7 +226,7 @@ export function readmeFeatures(text: string): ReadmeFeatures {
   for (const word of keywords) addFeature(features, `@kw:${word}`)
   addFeature(features, `@kw-count:${keywords.length}`)
   const sectionFeatureList = read.map((section, position) => sectionFeatures(section, position, prose[position]))
-  return {features, sections, intro, introCues, cues, whyHeadings, keywords, introWords: introTokens.length, sectionFeatures: sectionFeatureList}
+  return {features, sections, intro, introCues, cues, whyHeadings, whyProse, keywords, introWords: introTokens.length, sectionFeatures: sectionFeatureList}
 }
 
 /**
