@@ -18,7 +18,7 @@ export const CUES: readonly Cue[] = [
     'accidentally', 'confusing', 'confusion', 'ambiguous', 'problem', 'problems', 'issue', 'issues', 'does not', "doesn't", 'did not', "didn't",
     'cannot', "can't", 'could not', "couldn't", 'not work', 'no longer', 'never', 'forgot', 'forgotten', 'misleading', 'inefficient',
     'expensive', 'duplicate', 'duplicated', 'twice', 'incomplete', 'unreliable', 'clash', 'clashes', 'conflict', 'conflicts', 'end of life',
-    'eol', 'security', 'xss', 'injection', 'oom', 'memory', 'abort', 'aborts', 'panic', 'stuck', 'freeze', 'freezes', 'garbage',
+    'eol', 'security', 'xss', 'injection', 'oom', 'out of memory', 'memory leak', 'memory usage', 'memory use', 'more memory', 'much memory', 'memory footprint', 'abort', 'aborts', 'panic', 'stuck', 'freeze', 'freezes', 'garbage',
     'password', 'passwords', 'credentials', 'secret', 'secrets', 'pii', 'exposed', 'exposes',
     'hard to', 'difficult', 'awkward', 'cumbersome', 'tedious', 'clunky', 'brittle', 'fragile', 'painful', 'error-prone', 'error prone',
   ),
