@@ -4,9 +4,9 @@ import assert from 'node:assert/strict'
 import {readFileSync} from 'node:fs'
 import {judge} from '../../src/engine/judge.js'
 import {commentWhyFeatures, commentWords, findCues} from '../../src/engine/models/comment-why/features.js'
-import {stripMarkers} from '../../src/engine/models/comment-why/index.js'
+import {explicitReason, stripMarkers} from '../../src/engine/models/comment-why/index.js'
 import {train} from '../../scripts/lib/logreg.js'
-import {buildModel, fit, normalised, withoutOverlap, type WhyExample} from '../../scripts/lib/comment-why-data.js'
+import {buildModel, CLASS_CAP, fit, javaSentences, normalised, withoutOverlap, type WhyExample} from '../../scripts/lib/comment-why-data.js'
 
 interface Row {
   text: string
@@ -81,6 +81,27 @@ describe('judge comment-why', () => {
     for (let round = 0; round < 5; round++) for (const text of texts) judge(text, {detector: 'comment-why'})
     const perItem = (performance.now() - started) / (texts.length * 5)
     assert.ok(perItem < 1, `${perItem.toFixed(3)} ms per comment`)
+  })
+
+  it('takes `otherwise` and `legacy` as a reason only where they give one', () => {
+    assert.equal(explicitReason('Retry once, otherwise the job is lost.'), 'otherwise')
+    assert.equal(explicitReason('Flush first: otherwise the tail of the log is lost.'), 'otherwise')
+    assert.equal(explicitReason('All parameters must be non-null unless documented otherwise.'), undefined)
+    assert.equal(explicitReason('Notification of evicted or otherwise removed entries.'), undefined)
+    assert.equal(explicitReason('A raw coder factory for the legacy raw Reed-Solomon coder.'), undefined)
+    assert.equal(explicitReason('Kept for clients older than 2.3, which still send the legacy header.'), 'Kept for')
+    assert.equal(explicitReason('Read the legacy header too: clients older than 2.3 send it.'), 'legacy header')
+  })
+
+  it('weights a class with many rationale sentences as if it had the cap', () => {
+    const java = javaSentences()
+    const positives = new Map<string, number>()
+    for (const item of java) positives.set(item.group, (positives.get(item.group) ?? 0) + item.label)
+    const [largest, count] = [...positives].sort((a, b) => b[1] - a[1])[0]!
+    assert.ok(count > CLASS_CAP)
+    for (const item of java.filter((entry) => entry.group === largest)) assert.equal(item.weight, CLASS_CAP / count)
+    const small = java.find((item) => positives.get(item.group)! <= CLASS_CAP)!
+    assert.equal(small.weight, 1)
   })
 
   it('keeps a sentence repeated in a held-out class out of training', () => {
