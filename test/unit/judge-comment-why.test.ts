@@ -112,7 +112,7 @@ describe('judge comment-why', () => {
 
   it('learns from cue phrases and families, not from a class\'s vocabulary', () => {
     const features = commentWhyFeatures('we cache it so that lookups repeat because the parser is slow')
-    assert.deepEqual([...features.keys()].sort(), ['@cue:cause', '@cue:purpose', '@len:mid', 'p:because', 'p:so that'])
+    assert.deepEqual([...features.keys()].sort(), ['@cue:cause', '@cue:purpose', '@cue:voice', '@len:mid', 'p:because', 'p:so that', 'p:we'])
     const texts: Array<[string, 0 | 1]> = [
       ['we cache this because the parser is slow', 1],
       ['lookups repeat so that the cache helps', 1],
