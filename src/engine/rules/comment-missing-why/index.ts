@@ -87,17 +87,22 @@ function needsReason(masked: string, start: number, end: number): boolean {
   if (/^\s*(?:(?:public|private|protected|static|async|override)\s+)*$/.test(before) && /^\s*(?::[^\n{;=]{0,200})?\{/.test(masked.slice(end, end + 200))) return false
   const argument = /\(\s*([A-Za-z_$][\w$]*)\s*\)$/.exec(masked.slice(start, end))?.[1]
   if (argument === undefined) return true
-  // Look back for the enclosing signature, at most 30 lines.
-  let at = lineBegin
-  for (let lines = 0; lines < 30 && at > 0; lines++) {
+  // Look back for the enclosing signature: on this line before the sleep, then up to 30 lines up.
+  let parameters = signatureParameters(before)
+  for (let at = lineBegin, lines = 0; parameters === undefined && lines < 30 && at > 0; lines++) {
     const previous = lineStart(masked, at - 1)
-    const line = masked.slice(previous, at)
-    // bounded: one line, and from each start at most 600 characters are read.
-    const signature = /\b(?:def|function|func|fn)\b[^(\n]{0,200}\(([^)\n]{0,400})\)/.exec(line)
-    if (signature) return !signature[1]!.split(',').some((parameter) => /^\s*(?:\*{1,2}|\.{3})?([A-Za-z_$][\w$]*)/.exec(parameter)?.[1] === argument)
+    parameters = signatureParameters(masked.slice(previous, at))
     at = previous
   }
-  return true
+  return parameters === undefined || !parameters.includes(argument)
+}
+
+/** The parameter names of a function signature on `line` (`def f(a, *b)`, `function f(a)`, `(a, b) =>`). */
+function signatureParameters(line: string): string[] | undefined {
+  // bounded: one line, and from each start at most 600 characters are read.
+  const found = /\b(?:def|function|func|fn)\b[^(\n]{0,200}\(([^)\n]{0,400})\)/.exec(line) ?? /\(([^()\n]{0,400})\)\s*(?::[^=\n]{0,100})?=>/.exec(line)
+  if (!found) return undefined
+  return found[1]!.split(',').flatMap((parameter) => /^\s*(?:\*{1,2}|\.{3})?([A-Za-z_$][\w$]*)/.exec(parameter)?.[1] ?? [])
 }
 
 const WORKAROUND = /\b(?:hack|hacky|workaround|work around|kludge)\b/i
