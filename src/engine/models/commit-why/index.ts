@@ -65,13 +65,14 @@ export interface CommitWhyResult extends Judgement {
 export const STATED_REASON = /\b(?:because|so that|in order to|to avoid|to prevent|otherwise|due to|fix(?:es)? #\d+)\b/i
 
 // A reason said in so many words: the causal keywords, a purpose or a fact about the world after
-// `so`, `since`, `, it is`, `to speed up` or `rejects`, and a fault named (`broken`, `wrong`).
+// `so`, `since`, `, it is`, `to speed up` or `rejects`, a fault named (`broken`, `wrong`), and
+// what users could not do (`users searching "cafe" did not find "café"`).
 // Most messages that say why use none of these, but of the 951 labelled messages, 180 of the 184
 // that use one do say why (the rest argue with the labels: "so this new enforcement does not harm
 // them"). The phrases after the causal keywords were chosen on those messages, so read that as a
 // fit, not a test. The model alone, swayed by a body that otherwise lists what was done or by a
 // subject opening with `Add`, judged some of them missing.
-const REASON_PHRASE = /\b(?:so (?:the|we|it|users?|they|you|a|an|this|our|callers?)|since|to (?:speed up|reduce|cut|improve|lower|shorten|save)|rejects?|refuses?|broken|wrong|incorrect(?:ly)?)\b|[,;] (?:it|they|this|that) (?:is|are|was|were|has|have|does|doesn't)\b/i
+const REASON_PHRASE = /\b(?:so (?:the|we|it|users?|they|you|a|an|this|our|callers?)|since|to (?:speed up|reduce|cut|improve|lower|shorten|save)|rejects?|refuses?|broken|wrong|incorrect(?:ly)?)\b|[,;] (?:it|they|this|that) (?:is|are|was|were|has|have|does|doesn't)\b|\b(?:users?|customers?|clients?|visitors?)\b[^.\n]{0,40}\b(?:did not|didn't|could not|couldn't|were unable|was unable|lost)\b/i
 
 /** The phrase that states a reason in the subject, body or trailers, if one does. */
 export function statedReason(parts: CommitParts): string | undefined {
