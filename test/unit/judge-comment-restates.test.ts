@@ -33,6 +33,12 @@ describe('judge comment-restates', () => {
     assert.ok(codeConcepts('i++').has(concept('increment')))
   })
 
+  it('reads abbreviations in names as the words they stand for', () => {
+    for (const [short, long] of [['conn', 'connection'], ['env', 'environment'], ['dir', 'directory'], ['buf', 'buffer'], ['prev', 'previous'], ['addr', 'address']]) assert.equal(concept(short), concept(long), short)
+    assert.equal(restates('// Close the connection\nconn.Close()', 'go'), 'restates')
+    assert.equal(restates('// Close before the rename, or Windows refuses to move an open file\nconn.Close()', 'go'), 'informative')
+  })
+
   const cases: Array<[string, string, 'restates' | 'informative']> = [
     ['/** Gets the user. */\npublic User getUser(String id) {', 'java', 'restates'],
     ['/** Retrieves the user for the specified id. */\npublic User getUser(String id) {', 'java', 'restates'],
