@@ -100,6 +100,22 @@ describe('suppression-without-reason', () => {
 
 const placeholders = (text: string, options: LintOptions) => findings('template-placeholder', text, options)
 
+describe('comment-missing-why', () => {
+  const text = "describe('upload', function () {\n  this.timeout(60_000)\n  client.setChunkSize(1500)\n  await sleep(2000)\n})\n"
+  const lines = (found: Finding[]) => found.map((finding) => text.slice(0, finding.offset).split('\n').length)
+
+  it('leaves timeouts and numbers in test files alone, but not sleeps', () => {
+    for (const filePath of ['test/upload.ts', 'src/__tests__/upload.ts', 'src/upload.test.ts', 'pkg/upload_test.go', 'tests/test_upload.py']) {
+      assert.deepEqual(lines(findings('comment-missing-why', text, {kind: 'code', languageId: 'typescript', filePath})), [4], filePath)
+    }
+    assert.deepEqual(lines(findings('comment-missing-why', text, {kind: 'code', languageId: 'typescript', filePath: 'src/upload.ts'})), [2, 3, 4])
+  })
+
+  it('asks about them in test files too with `inTests`', () => {
+    assert.deepEqual(lines(findings('comment-missing-why', text, {kind: 'code', languageId: 'typescript', filePath: 'test/upload.ts'}, {inTests: true})), [2, 3, 4])
+  })
+})
+
 describe('template-placeholder', () => {
   it('removes a left-over instruction with only its own line break', () => {
     const text = '## Description\n\n<!-- Describe your changes -->\nCache the config.\n'

@@ -9,7 +9,15 @@ import {eolOf, indentAt, lineMarker, lineStart, nextLineStart} from '../comment-
 export interface Options {
   /** Look for unexplained numeric literals too. */
   magicNumbers: boolean
+  /** Ask about timeouts, retry counts and numbers in test files too. */
+  inTests: boolean
 }
+
+// Test files by the usual layouts: `test/`, `__tests__/`, `*.test.ts`, `*_spec.rb`, `test_*.py`,
+// `*_test.go`. There a timeout is the test runner's patience and a number is test data; sleeps,
+// skipped tests and swallowed errors still ask why.
+const TEST_FILE = /(?:^|[\\/])(?:tests?|__tests__|specs?|e2e)[\\/]|[._-](?:test|spec)s?\.[a-z0-9]+$|(?:^|[\\/])test_[^\\/]*\.py$/i
+const TEST_EXEMPT = new Set(['timeout', 'retry', 'magic number'])
 
 /** A kind of code that needs a reason next to it. */
 interface Concern {
@@ -115,8 +123,10 @@ export default defineRule<Options>({
   fixable: true,
   options: {
     magicNumbers: {type: 'boolean', description: 'Also ask for a reason next to unexplained numeric literals', default: true},
+    inTests: {type: 'boolean', description: 'Also ask about timeouts, retry counts and numbers in test files', default: false},
   },
-  run({document, options, report}) {
+  run({document, options, report, file}) {
+    const inTest = !options.inTests && TEST_FILE.test(file.path ?? '')
     const text = document.text
     const masked = maskNonCode(document)
     const comments = document.comments ?? []
@@ -154,6 +164,8 @@ export default defineRule<Options>({
         // Only numbers that tune something (a size, a limit, a delay, a ratio) ask for a reason:
         // protocol codes and format constants are looked up, not chosen.
         if (!tunes(line)) continue
+        // `quantile(values, 0.95)`: a percentile says what it is.
+        if (/\b(?:quantile|percentile|p\d{2})\w*\s*\(/i.test(line)) continue
         // Bit masks and shifts are read as bits, not quantities.
         if (/[^&|]&[^&]|[^|]\|[^|]|<<|>>|\^/.test(line)) continue
         // Linear, bounded: each repetition reads at most 200 characters from its start.
@@ -162,6 +174,7 @@ export default defineRule<Options>({
         sites.push({start: match.index, end: match.index + match[0].length, what: 'magic number'})
       }
     }
+    if (inTest) sites.splice(0, sites.length, ...sites.filter((site) => !TEST_EXEMPT.has(site.what)))
     sites.sort((a, b) => a.start - b.start)
     const lineOf = lineNumbers(text)
     for (const site of sites) {
