@@ -273,6 +273,7 @@ function activation(): Activation | string {
   if (!existsSync(entry)) return 'n/a (no dist/extension.js)'
   const runs: Activation[] = []
   for (let run = 0; run < SETTINGS.activations; run++) {
+    // A child that hangs fails this row after 30 s instead of stalling the whole benchmark.
     const child = spawnSync(process.execPath, ['bench/activate.cjs', entry], {cwd: ROOT, encoding: 'utf8', timeout: 30000})
     const line = child.stdout?.trim().split('\n').pop()
     if (!line) return `n/a (activation child failed: ${(child.stderr ?? '').split('\n')[0]})`

@@ -37,6 +37,7 @@ export function random(seed: number): () => number {
 
 export function train(examples: Example[], name: string, options: TrainOptions = {}): LinearModel {
   const epochs = options.epochs ?? 30
+  // AdaGrad shrinks each weight's steps as its gradients add up, so a large first step is safe.
   const rate = options.learningRate ?? 0.2
   const l2 = options.l2 ?? 1e-4
   const minCount = options.minCount ?? 2

@@ -47,7 +47,7 @@ export function fit(examples: readonly CommitItem[]): LinearModel {
   return train([...examples], 'commit-why: the message says why', TRAIN_OPTIONS)
 }
 
-/** Out-of-fold scores (k folds by group). */
+/** Each message scored by a model trained without its group (k folds), to choose thresholds on unseen projects. */
 export function outOfFold(examples: readonly CommitItem[], k: number, seed: number): Array<{item: CommitItem; score: number}> {
   const folds = groupFolds([...examples], k, seed)
   const out: Array<{item: CommitItem; score: number}> = []

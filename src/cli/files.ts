@@ -24,7 +24,7 @@ export interface Expansion {
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git'])
 
-/** Whether `path` lies inside `folder` (or is it). */
+/** Whether `path` lies inside `folder` (or is it): `..` segments are resolved first, so they cannot climb out. */
 export function isInside(folder: string, path: string): boolean {
   const rel = relative(folder, path)
   return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel))

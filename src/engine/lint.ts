@@ -353,7 +353,7 @@ interface MetricRows {
   set: Uint8Array
 }
 
-/** Copy `count` rows from `from` (starting at row `source`) into `into` (at row `target`). */
+/** Copy `count` rows between row tables in one typed-array copy when their strides match, so shifting a document's metrics after an edit allocates nothing per block. */
 function copyRows(from: MetricRows, source: number, into: MetricRows, target: number, count: number): void {
   if (count <= 0) return
   if (from.stride === into.stride) {
@@ -601,7 +601,7 @@ function reused(findings: Finding[], shift: number, edit: {before: number; after
   })
 }
 
-/** Run a block-scoped rule on one block. */
+/** Run a block-scoped rule on one block as if the document held only it, so its result can be cached by the block's text. */
 function runOnBlock(entry: ActiveRule, document: SourceDocument, block: ProseBlock, parse: (block: ProseBlock) => NlcstRoot): BlockResult {
   const base = block.origStart
   const reports: Report[] = []

@@ -205,7 +205,7 @@ export class Linter implements vscode.Disposable {
         return new vscode.Range(line, column, line, column + last!.length + (text[index] === '"' ? 2 : 0))
       }
     } catch {
-      // Unreadable: point at the top.
+      // Unreadable: the problem is still worth showing, so point at the top of the file.
     }
     return new vscode.Range(0, 0, 0, 1)
   }

@@ -58,6 +58,7 @@ export function stem(word: string): string {
   let stemmed = stemCache.get(word)
   if (stemmed === undefined) {
     stemmed = stemmer(word)
+    // An editor session meets new words for hours: cap the cache (a few MB) rather than let it grow.
     if (stemCache.size > 50000) stemCache.clear()
     stemCache.set(word, stemmed)
   }

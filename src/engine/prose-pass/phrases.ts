@@ -33,7 +33,7 @@ export interface PhraseEntry {
 
 export interface TrieNode {
   next: Map<string, TrieNode> | undefined
-  /** Phrases that end at this node. */
+  /** Phrases that end at this node: a match is reported here, while longer phrases go on matching. */
   ends: PhraseEntry[]
 }
 

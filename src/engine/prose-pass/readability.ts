@@ -97,9 +97,10 @@ export interface Verdict {
   of: number
 }
 
+// Scores to reader ages exactly as retext-readability converts them, so the votes agree with it.
 const gradeToAge = (grade: number) => Math.round(grade + 5)
 const fleschToAge = (score: number) => 20 - Math.floor(score / 10)
-const smogToAge = (score: number) => Math.ceil(Math.sqrt(score) + 2.5)
+const smogToAge = (score: number) => Math.ceil(Math.sqrt(score) + 2.5) // retext-readability's constant, so the votes match it
 
 /** The seven formulas' ages for a sentence, in retext-readability's order. */
 export function ages(counts: SentenceCounts): number[] {

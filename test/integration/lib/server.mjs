@@ -97,6 +97,7 @@ export async function startServer({node, vscodeDir, root, env = {}, trusted = tr
     if (!groups.has(pid)) return
     groups.delete(pid)
     killGroup(pid, 'SIGTERM')
+    // Five seconds to exit cleanly; a server that ignores SIGTERM must not hang the test run.
     const timer = setTimeout(() => killGroup(pid, 'SIGKILL'), 5_000)
     await exited
     clearTimeout(timer)

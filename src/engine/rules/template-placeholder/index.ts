@@ -208,6 +208,7 @@ function instruction(value: string): string | undefined {
       inner === undefined || inner === '' || TOOLING.test(inner) || LICENSE.test(inner) || !INSTRUCTION.test(inner) || !/[a-z]{3}/i.test(inner)
         ? null
         : inner.split(/\r?\n/)[0]!.trim()
+    // Far more HTML values than one document holds; a cap keeps a long session from growing it.
     if (instructions.size >= 5000) instructions.clear()
     instructions.set(value, first)
   }
