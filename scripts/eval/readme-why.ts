@@ -8,9 +8,10 @@
 // their macro-F1, for `judge` (its threshold) and for the rule (its stricter threshold), then the
 // time to judge one README and the size of the weights.
 
-import {readFileSync, statSync} from 'node:fs'
+import {readdirSync, readFileSync, statSync} from 'node:fs'
+import {join} from 'node:path'
 import {judge} from '../../src/engine/judge.js'
-import {judgeReadmeWithModel, ruleThreshold} from '../../src/engine/models/readme-why/index.js'
+import {judgeReadmeWhy, judgeReadmeWithModel, ruleThreshold} from '../../src/engine/models/readme-why/index.js'
 import {groupFolds, scores, type Scores} from '../lib/logreg.js'
 import {chooseRuleThreshold, chooseThreshold, fit, loadReadmes, outOfFold, PRANA, type Readme, views} from '../train/readme-why.js'
 
@@ -96,6 +97,17 @@ export default async function evalReadmeWhy(): Promise<void> {
   const shipped = readmes.map((readme) => ({why: readme.why, present: judge(readme.text, {detector: 'readme-why'}).label === 'present'}))
   const model = JSON.parse(readFileSync('src/engine/models/readme-why/weights.json', 'utf8')) as {threshold: number}
   table(`shipped weights via judge() on their own training data (optimistic; threshold ${model.threshold}, rule ${ruleThreshold()})`, shipped, true)
+
+  // READMEs written after the last training change and never trained on: the shipped detector,
+  // and the rule's nudges (a nudge on a README with a why is the costly mistake).
+  const heldDir = 'test/data/readme-why-heldout'
+  const held = readdirSync(heldDir).filter((name) => name.endsWith('.md') && name !== 'README.md').sort().map((name) => {
+    const result = judgeReadmeWhy(readFileSync(join(heldDir, name), 'utf8'))
+    return {why: /-why-/.test(name), present: result.label === 'present', nudged: result.confident}
+  })
+  table(`held-out READMEs (${heldDir}, written after training, shipped weights)`, held, true)
+  const nudged = held.filter((item) => item.nudged)
+  console.log(`  the rule nudges ${nudged.length} of the ${held.filter((item) => !item.why).length} without a why and ${nudged.filter((item) => item.why).length} of the ${held.filter((item) => item.why).length} with one`)
 
   const texts = readmes.map((readme) => readme.text)
   for (const text of texts) judge(text, {detector: 'readme-why'})

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import {readFileSync} from 'node:fs'
+import {readdirSync, readFileSync} from 'node:fs'
 import {analyze} from '../../src/engine/lint.js'
 import {applyEdits, preferredEdits} from '../../src/engine/fixes.js'
 import {judge} from '../../src/engine/judge.js'
@@ -61,6 +61,20 @@ describe('readme-why detector', () => {
   it('names the section that reads most like a why', () => {
     assert.match(judge(data('why-section.md'), {detector: 'readme-why'}).evidence.join('\n'), /most why-like section: `Why`/)
     assert.match(judge(data('why-motivation.md'), {detector: 'readme-why'}).evidence.join('\n'), /most why-like section: `Motivation`/)
+  })
+
+  it('gets the held-out READMEs right and never nudges one that says why', () => {
+    const dir = 'test/data/readme-why-heldout'
+    const names = readdirSync(dir).filter((name) => name.endsWith('.md') && name !== 'README.md')
+    assert.equal(names.length, 16)
+    let right = 0
+    for (const name of names) {
+      const result = judgeReadmeWhy(readFileSync(`${dir}/${name}`, 'utf8'))
+      const why = /-why-/.test(name)
+      if ((result.label === 'present') === why) right++
+      if (why) assert.equal(result.confident, false, `${name} says why but the rule would nudge: ${result.evidence.join('; ')}`)
+    }
+    assert.ok(right >= 14, `${right} of ${names.length}`)
   })
 
   it('counts a `Why …` section with prose as a why, whatever the models score', () => {
