@@ -10,6 +10,7 @@ import {commitParts} from '../../src/engine/models/commit-why/features.js'
 import {exemptReason} from '../../src/engine/models/commit-why/exempt.js'
 import {probability} from '../../src/engine/models/linear.js'
 import {scores, groupFolds, type Scores} from '../lib/logreg.js'
+import {readJsonl} from '../lib/comment-data.js'
 import {chooseThreshold, commitExamples, DATA_FILES, fit, loadLabelled, outOfFold, type CommitItem} from '../train/commit-why.js'
 
 // The causal-keyword baseline is the detector's own list of reasons stated in so many words.
@@ -27,6 +28,8 @@ function thresholdFor(train: readonly CommitItem[]): number {
   const groups = new Set(train.map((item) => item.group)).size
   return chooseThreshold(outOfFold(train, Math.min(4, groups), 5).map(({item, score}) => ({score, missing: item.label === 0})))
 }
+
+const HELD_OUT = 'test/data/heldout/commit-why.jsonl'
 
 export default async function evalCommitWhy(): Promise<void> {
   const labelled = loadLabelled()
@@ -62,6 +65,11 @@ export default async function evalCommitWhy(): Promise<void> {
   // Exemptions: how well the bump/merge patterns match the `exempt` labels.
   const exempt = scores(labelled.map((item) => ({actual: item.label === 'exempt' ? 1 : 0, predicted: exemptReason(item.text.split(/\r?\n/)[0]!) ? 1 : 0})))
   console.log(row('exempt patterns vs `exempt` labels', exempt, labelled.length))
+
+  // Messages written after the last training change and never trained on, judged as shipped.
+  const held = readJsonl<{text: string; label: 'present' | 'missing'}>(HELD_OUT)
+  const heldScores = scores(held.map((row) => ({actual: row.label === 'missing' ? 1 : 0, predicted: judgeCommitWhy(row.text).label === 'missing' ? 1 : 0})))
+  console.log(row(`held out (${HELD_OUT}, shipped)`, heldScores, held.length))
 
   const texts = labelled.map((item) => item.text)
   for (const text of texts.slice(0, 50)) judgeCommitWhy(text)

@@ -100,7 +100,7 @@ export default async function evalReadmeWhy(): Promise<void> {
 
   // READMEs written after the last training change and never trained on: the shipped detector,
   // and the rule's nudges (a nudge on a README with a why is the costly mistake).
-  const heldDir = 'test/data/readme-why-heldout'
+  const heldDir = 'test/data/heldout/readme-why'
   const held = readdirSync(heldDir).filter((name) => name.endsWith('.md') && name !== 'README.md').sort().map((name) => {
     const result = judgeReadmeWhy(readFileSync(join(heldDir, name), 'utf8'))
     return {why: /-why-/.test(name), present: result.label === 'present', nudged: result.confident}

@@ -3,10 +3,13 @@
 // test at once; the threshold is chosen inside each training part (nested 4-fold) for precision.
 
 import {scores} from '../lib/logreg.js'
-import {table} from '../lib/comment-data.js'
+import {readJsonl, table} from '../lib/comment-data.js'
+import {judge} from '../../src/engine/judge.js'
 import {commentOutright, commentScore, fit, outOfFold, precisionThreshold, reviewRows, type ReviewRow} from '../lib/review-tone-data.js'
 import {groupFolds} from '../lib/logreg.js'
 import {TARGET_PRECISION} from '../train/review-tone.js'
+
+const HELD_OUT = 'test/data/heldout/review-tone.jsonl'
 
 export default async function evalReviewTone(): Promise<void> {
   const rows = reviewRows()
@@ -23,6 +26,13 @@ export default async function evalReviewTone(): Promise<void> {
   console.log(table([
     ['review-tone (positive = blunt)', 'precision', 'recall', 'F1', 'tp', 'fp', 'fn', 'tn'],
     ['comments', s.precision, s.recall, s.f1, s.tp, s.fp, s.fn, s.tn],
+  ]))
+  // Comments written after the last training change and never trained on, judged as shipped.
+  const held = readJsonl<{text: string; label: 'blunt' | 'constructive'}>(HELD_OUT)
+  const heldScores = scores(held.map((row) => ({actual: row.label === 'blunt' ? 1 : 0, predicted: judge(row.text, {detector: 'review-tone'}).label === 'blunt' ? 1 : 0})))
+  console.log(table([
+    ['review-tone (positive = blunt)', 'precision', 'recall', 'F1', 'tp', 'fp', 'fn', 'tn'],
+    [`held out (${HELD_OUT}, shipped)`, heldScores.precision, heldScores.recall, heldScores.f1, heldScores.tp, heldScores.fp, heldScores.fn, heldScores.tn],
   ]))
   if (process.env.WHYLINT_EVAL_ERRORS) {
     for (const pair of pairs) if (pair.actual !== pair.predicted) console.log(`  ${pair.actual ? 'missed' : 'false alarm'}: ${pair.row.text}`)

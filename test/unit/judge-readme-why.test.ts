@@ -64,7 +64,7 @@ describe('readme-why detector', () => {
   })
 
   it('gets the held-out READMEs right and never nudges one that says why', () => {
-    const dir = 'test/data/readme-why-heldout'
+    const dir = 'test/data/heldout/readme-why'
     const names = readdirSync(dir).filter((name) => name.endsWith('.md') && name !== 'README.md')
     assert.equal(names.length, 16)
     let right = 0
