@@ -89,7 +89,6 @@ const SYNONYM_GROUPS: string[][] = [
   ['auth', 'authentication', 'authenticate'],
   ['attr', 'attribute', 'attrs', 'attributes'],
   ['elem', 'element', 'el'],
-  ['char', 'character', 'ch'],
   ['col', 'column'],
 ]
 

@@ -59,6 +59,7 @@ export function looksLikeCode(text: string): boolean {
     const l = line.trim()
     if (
       /[;{}]\s*$/.test(l) ||
+      /^#\s*(?:define|include|if|ifdef|ifndef|elif|else|endif|undef|pragma)\b/.test(l) ||
       /^(?:return|if|for|while|var|let|const|def|import|from|class|public|private|protected|static|function|fn|func|print|console\.)\b.*[(=:{;]/.test(l) ||
       /^[\w.$[\]]+\s*(?:=|\+=|-=|\(|\.)[^ ]/.test(l) && /[()=;]/.test(l) && !/\s[a-z]+\s[a-z]+\s[a-z]+/.test(l)
     ) {
