@@ -25,6 +25,8 @@ describe('judge comment-why', () => {
     ['Workaround for a Safari bug where resize fires before layout.', 'present'],
     ['Skip the check on Windows, where file modes are always 0666.', 'present'],
     ['Skip the check on Windows.', 'missing'],
+    // A problem it must not cause is its reason: "don't overflow on MSDOS".
+    ['10000 entries: do not overflow a 16-bit int on MSDOS.', 'present'],
     // Reasons after a colon, with more than one word between `so` and its verb, or from a spec.
     ['Sort first: the binary search below assumes sorted input.', 'present'],
     ['Keep the old field for one release: the mobile client still reads it.', 'present'],
