@@ -23,16 +23,13 @@ export default async function evalReviewTone(): Promise<void> {
   }
   const s = scores(pairs)
   console.log(`review-tone — data: test/data/review-tone, ${rows.length} comments (${rows.filter((row) => row.label === 'blunt').length} blunt), ${new Set(rows.map((row) => row.group)).size} families; 5-fold by family, nested threshold`)
+  // Comments written after the last training change and never trained on, judged as shipped.
+  const held = readJsonl<{text: string; label: 'blunt' | 'constructive'}>(HELD_OUT)
+  const h = scores(held.map((row) => ({actual: row.label === 'blunt' ? 1 : 0, predicted: judge(row.text, {detector: 'review-tone'}).label === 'blunt' ? 1 : 0})))
   console.log(table([
     ['review-tone (positive = blunt)', 'precision', 'recall', 'F1', 'tp', 'fp', 'fn', 'tn'],
     ['comments', s.precision, s.recall, s.f1, s.tp, s.fp, s.fn, s.tn],
-  ]))
-  // Comments written after the last training change and never trained on, judged as shipped.
-  const held = readJsonl<{text: string; label: 'blunt' | 'constructive'}>(HELD_OUT)
-  const heldScores = scores(held.map((row) => ({actual: row.label === 'blunt' ? 1 : 0, predicted: judge(row.text, {detector: 'review-tone'}).label === 'blunt' ? 1 : 0})))
-  console.log(table([
-    ['review-tone (positive = blunt)', 'precision', 'recall', 'F1', 'tp', 'fp', 'fn', 'tn'],
-    [`held out (${HELD_OUT}, shipped)`, heldScores.precision, heldScores.recall, heldScores.f1, heldScores.tp, heldScores.fp, heldScores.fn, heldScores.tn],
+    [`held out (${HELD_OUT}, shipped)`, h.precision, h.recall, h.f1, h.tp, h.fp, h.fn, h.tn],
   ]))
   if (process.env.WHYLINT_EVAL_ERRORS) {
     for (const pair of pairs) if (pair.actual !== pair.predicted) console.log(`  ${pair.actual ? 'missed' : 'false alarm'}: ${pair.row.text}`)

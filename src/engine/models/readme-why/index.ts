@@ -75,6 +75,11 @@ export function ruleThreshold(model: ReadmeWhyModel = MODEL): number {
   return Math.min(model.ruleThreshold, model.threshold)
 }
 
+/** A section's heading as evidence quotes it: markup stripped, on one line, at most 60 characters. */
+function shownHeading(section: Section): string {
+  return cleanHeading(section.heading).replace(/\s+/g, ' ').trim().slice(0, 60)
+}
+
 function quote(phrases: readonly string[]): string {
   return phrases.slice(0, 3).map((phrase) => `\`${phrase}\``).join(', ')
 }
@@ -102,14 +107,14 @@ export function judgeReadmeWithModel(text: string, model: ReadmeWhyModel): Readm
   const present = score >= model.threshold || whySection !== undefined
   const evidence: string[] = [`score ${score.toFixed(2)}: ${present ? 'at or above' : 'below'} ${model.threshold.toFixed(2)}; read ${sections.length} section${sections.length === 1 ? '' : 's'}${text.length > READ_LIMIT ? ` in the first ${READ_LIMIT / 1000}K characters` : ''}, the intro ${read.intro.length > 0 ? `(${read.introWords} words)` : '(none)'} and title included`]
   const bestSection = sections[best]
-  if (bestSection) evidence.push(`most why-like section: ${bestSection.heading === '' ? 'the text before the first heading' : `\`${cleanHeading(bestSection.heading).replace(/\s+/g, ' ').trim().slice(0, 60)}\``} (${bestScore.toFixed(2)}); the README as a whole ${readmeScore.toFixed(2)}`)
+  if (bestSection) evidence.push(`most why-like section: ${bestSection.heading === '' ? 'the text before the first heading' : `\`${shownHeading(bestSection)}\``} (${bestScore.toFixed(2)}); the README as a whole ${readmeScore.toFixed(2)}`)
   const introFound = CUE_FAMILIES.filter((family) => read.introCues.has(family)).map((family) => `${family} ${quote(read.introCues.get(family)!)}`)
   evidence.push(introFound.length > 0 ? `cues in the intro: ${introFound.join('; ')}` : 'looked in the intro for a problem (pain, tedious, tired of …), a goal (designed to, the aim, so that …), a contrast (unlike, instead of, without having to …) or a benefit (makes it easy, lets you …): none found')
   if (read.whyHeadings.length > 0) evidence.push(`why-like heading${read.whyHeadings.length === 1 ? '' : 's'}: ${read.whyHeadings.slice(0, 3).map((section) => `\`${section.heading.slice(0, 60)}\``).join(', ')}`)
   if (read.keywords.length > 0) evidence.push(`says ${quote(read.keywords)}`)
   const strongest = topContributions(model.readme, read.features, 4).map(({feature, weight}) => `${feature} ${weight > 0 ? '+' : ''}${weight.toFixed(2)}`)
   if (strongest.length > 0) evidence.push(`strongest features: ${strongest.join(', ')}`)
-  if (whySection && score < model.threshold) evidence.unshift(`has a section headed \`${cleanHeading(whySection.heading).replace(/\s+/g, ' ').trim().slice(0, 60)}\` with prose under it: counted as saying why`)
+  if (whySection && score < model.threshold) evidence.unshift(`has a section headed \`${shownHeading(whySection)}\` with prose under it: counted as saying why`)
   const result: ReadmeWhyResult = {label: present ? 'present' : 'missing', score, evidence, confident: !whySection && score < ruleThreshold(model)}
   if (unfilled) {
     result.unfilled = unfilled

@@ -47,15 +47,9 @@ const LICENSE = /\b(?:licen[cs]e|copyright|spdx)\b/i
 // Headings of PR and issue templates; in plain Markdown only these count as template headings.
 const TEMPLATE_HEADING = /^(?:description|summary|motivation(?: and context)?|context|changes(?: made)?|what(?:'s| is| does)?\b.*|why\b.*|how\b.*|testing|test plan|tests?|how (?:has this been|to) tested?.*|checklist|screenshots?.*|related (?:issues?|tickets?|prs?)|issues?|type of change|breaking changes?|notes?(?: for reviewers)?|additional (?:context|notes|information)|steps to reproduce|expected behaviou?r|actual behaviou?r|environment|possible solution|risks?|rollback(?: plan)?|alternatives(?: considered)?)\s*:?$/i
 
-/** Whether a line prefix leaves a backtick code span open. */
-function insideBackticks(prefix: string): boolean {
-  return prefix.split('`').length % 2 === 0
-}
-
-/** Whether a line prefix leaves a quote open. */
-function insideQuotes(prefix: string): boolean {
-  for (const quote of ["'", '"', '`']) if (prefix.split(quote).length % 2 === 0) return true
-  return false
+/** Whether a line prefix leaves a quote open: any of `quotes` (all three by default). */
+function insideQuotes(prefix: string, quotes: readonly string[] = ["'", '"', '`']): boolean {
+  return quotes.some((quote) => prefix.split(quote).length % 2 === 0)
 }
 
 /**
@@ -264,7 +258,7 @@ export default defineRule<Options>({
       if (value.startsWith('[') && insideQuotes(text.slice(Math.max(from, text.lastIndexOf('\n', start) + 1), start))) return
       // In a code comment or a commit message, a placeholder in backticks is quoted, as in this
       // rule's own comments (`${1:…}`): Markdown's code spans are skipped by `codeRanges` already.
-      if ((document.kind === 'code' || document.kind === 'commit') && insideBackticks(text.slice(Math.max(from, text.lastIndexOf('\n', start) + 1), start))) return
+      if ((document.kind === 'code' || document.kind === 'commit') && insideQuotes(text.slice(Math.max(from, text.lastIndexOf('\n', start) + 1), start), ['`'])) return
       seen.add(start)
       report({
         message: `Unexpected ${placeholder.what} \`${value}\`, expected your own words`,
