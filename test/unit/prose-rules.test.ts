@@ -106,6 +106,16 @@ describe('prose rules', () => {
       assert.equal(only('readability', 'Institutionalised interoperability considerations.\n', 'markdown').length, 0)
     })
 
+    it('takes a short sentence in a long list item or table cell for a fragment', () => {
+      const phrase = 'High performance logging supporting log severity, categorization, and filtering.'
+      const tail = 'Can send filtered log messages to various targets, for example the console, the network or mail.'
+      assert.equal(only('readability', `${phrase}\n`, 'markdown').length, 1)
+      assert.equal(only('readability', `- [ozzo-log](https://example.com/ozzo-log) - ${phrase} ${tail}\n`, 'markdown').length, 0)
+      assert.equal(only('readability', `| Name | Notes |\n| --- | --- |\n| Logger | ${phrase} ${tail} |\n`, 'markdown').length, 0)
+      const long = 'The configuration subsystem’s institutionalised interoperability considerations necessitate comprehensive organisational standardisation across every deployment environment and integration.'
+      assert.equal(only('readability', `- ${long} ${tail}\n`, 'markdown').length, 1)
+    })
+
     it('publishes a Flesch–Kincaid grade over running prose', () => {
       const {metrics} = analyze('# A very long heading with many words in it\n\nThe cat is on the mat. The dog ran away.\n', {kind: 'markdown'})
       assert.equal(metrics.words, 10)
