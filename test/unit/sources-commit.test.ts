@@ -89,4 +89,23 @@ describe('sources: commit', () => {
     const commit = parseCommitMessage('Merge branch x\nConflicts: a\n')
     assert.deepEqual(commit.trailers, [])
   })
+
+  it('reads sign-offs with a maintainer note between them as trailers, as git does', () => {
+    const text = 'Add remote info\n\nIt avoids a round trip.\n\nHelped-by: A <a@example.com>\nSigned-off-by: B <b@example.com>\n[jc: added the allow-list validation]\nSigned-off-by: C <c@example.com>\n'
+    const commit = parseCommitMessage(text)
+    assert.deepEqual(commit.trailers.map((t) => t.key), ['Helped-by', 'Signed-off-by', 'Signed-off-by'])
+    assert.deepEqual(commit.bodyLines.map((line) => line.text), ['It avoids a round trip.'])
+    assert.ok(parseCommit(text).blocks.every((block) => !/Helped|allow-list/.test(block.text)))
+    // Without a line git writes itself, a paragraph that is not all trailers stays prose.
+    const notes = 'Add remote info\n\nIt avoids a round trip.\n\nHelped-by: A <a@example.com>\nThe rest of this paragraph is prose.\n'
+    assert.deepEqual(parseCommitMessage(notes).trailers, [])
+    assert.ok(parseCommit(notes).blocks.some((block) => /rest of this paragraph/.test(block.text)))
+  })
+
+  it('keeps table rows out of prose, but not pipes in code spans', () => {
+    const text = 'Raise the PID limit\n\nJob | 64k | 16k\n----|-----|----\nlinux | 19m 3s | 16m 0s\n\nRun `a | b | c` to see it.\n'
+    const document = parseCommit(text)
+    assert.ok(document.blocks.every((block) => !/64k|linux|----/.test(block.text)), JSON.stringify(document.blocks.map((b) => b.text)))
+    assert.ok(document.blocks.some((block) => /to see it/.test(block.text)))
+  })
 })

@@ -34,6 +34,28 @@ export function splitLines(text: string): Line[] {
 // `Signed-off-by: A <a@b>`, `Co-authored-by: …`, `Fixes: #12`, and GitHub's `Fixes #12`.
 const TRAILER = /^([A-Za-z][A-Za-z0-9-]*)(?::\s*(\S.*)|\s+(#\d+|[A-Z][A-Z0-9]+-\d+|https?:\/\/\S+))$/
 
+/** A continuation: a folded trailer value goes on in an indented line. */
+const CONTINUATION = /^\s+\S/
+
+/**
+ * Whether the last paragraph is trailers, as `git interpret-trailers` decides: every line a
+ * trailer or a continuation, or a quarter of them trailers with one that git writes itself
+ * (`Signed-off-by`, `(cherry picked from commit …)`). The second form lets a maintainer's note
+ * such as `[jc: reworded]` sit between sign-offs.
+ */
+function isTrailerBlock(paragraph: readonly Line[]): boolean {
+  if (paragraph.length === 0) return false
+  let trailers = 0
+  let written = false
+  let all = true
+  paragraph.forEach((line, index) => {
+    if (TRAILER.test(line.text)) trailers++
+    else if (!(index > 0 && CONTINUATION.test(line.text))) all = false
+    if (/^Signed-off-by:|^\(cherry picked from commit /.test(line.text)) written = true
+  })
+  return all || (written && trailers * 4 >= paragraph.length)
+}
+
 export function parseCommitMessage(text: string, commentChar = '#'): CommitMessage {
   const eol = /\r\n/.test(text) ? '\r\n' : /\r/.test(text) && !/\n/.test(text) ? '\r' : '\n'
   const all = splitLines(text)
@@ -60,21 +82,17 @@ export function parseCommitMessage(text: string, commentChar = '#'): CommitMessa
   const rest = subjectLine ? lines.slice(first + 1) : []
   const hasBlankAfterSubject = rest.length === 0 || rest[0]!.text.trim() === ''
 
-  // Trailers: the last paragraph, when every line in it is a trailer (or a continuation).
+  // Trailers: the last paragraph, when git would read it as trailers.
   let bodyLines = rest
   const trailers: CommitTrailer[] = []
   let paragraphStart = rest.length
   while (paragraphStart > 0 && rest[paragraphStart - 1]!.text.trim() !== '') paragraphStart--
   const last = rest.slice(paragraphStart)
-  const isTrailers =
-    last.length > 0 &&
-    paragraphStart > 0 &&
-    last.every((line, index) => TRAILER.test(line.text) || (index > 0 && /^\s+\S/.test(line.text)))
-  if (isTrailers) {
+  if (paragraphStart > 0 && isTrailerBlock(last)) {
     for (const line of last) {
       const match = TRAILER.exec(line.text)
       if (match) trailers.push({key: match[1]!, value: (match[2] ?? match[3] ?? '').trim(), offset: line.offset, endOffset: line.end})
-      else if (trailers.length > 0) {
+      else if (trailers.length > 0 && CONTINUATION.test(line.text)) {
         const previous = trailers[trailers.length - 1]!
         previous.value += ` ${line.text.trim()}`
         previous.endOffset = line.end
@@ -99,11 +117,17 @@ export function parseCommitMessage(text: string, commentChar = '#'): CommitMessa
 }
 
 /**
- * Not prose: indented by four or more spaces or a tab (code, log output), quoted (`>`), or a
- * machine-written `key-name: value` line (Dependabot's `dependency-name: mypy`).
+ * Not prose: indented by four or more spaces or a tab (code, log output), quoted (`>`), a
+ * machine-written `key-name: value` line (Dependabot's `dependency-name: mypy`), or a table row
+ * (two pipes outside code spans: `Job | 64k | 16k`).
  */
 function isLiteralLine(text: string): boolean {
-  return /^(?: {4}|\t)/.test(text) || /^\s*>/.test(text) || /^\s*(?:- )?[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+:(?:\s|$)/.test(text)
+  return (
+    /^(?: {4}|\t)/.test(text) ||
+    /^\s*>/.test(text) ||
+    /^\s*(?:- )?[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+:(?:\s|$)/.test(text) ||
+    /\|[^|]*\|/.test(text.replace(/`[^`]*`/g, ''))
+  )
 }
 
 const BULLET = /^\s*(?:[-*+]|\d+[.)])\s+/
