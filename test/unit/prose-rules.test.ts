@@ -55,6 +55,20 @@ describe('prose rules', () => {
     it('tells technical uses of `kind of`, `think` and `a bit` from hedges', () => {
       const text = 'This kind of error is rare. I think it is kind of slow. Think of it as a queue. Set a bit in the mask; it is a bit slow.\n'
       assert.deepEqual(only('hedge-words', text, 'markdown').map((f) => slice(text, f)), ['think', 'kind of', 'a bit'])
+      const time = 'It runs for a bit before it stops, as you will see in a bit. We learned a bit about files. This is a bit tedious.\n'
+      assert.deepEqual(only('hedge-words', time, 'markdown').map((f) => f.offset), [time.indexOf('a bit tedious')])
+    })
+
+    it('tells `pretty` the adjective from `pretty` the hedge', () => {
+      const text = 'A pretty printer for Go. Make pretty slugs. It is pretty fast. This is pretty much universal. It is pretty thoroughly tested.\n'
+      const hedged = ['pretty fast', 'pretty much', 'pretty thoroughly'].map((phrase) => text.indexOf(phrase))
+      assert.deepEqual(only('hedge-words', text, 'markdown').map((f) => f.offset), hedged)
+    })
+
+    it('takes `actually` and `almost` for precise words in technical prose', () => {
+      const text = 'We can see the value we actually got. It is almost always used.\n'
+      assert.deepEqual(only('hedge-words', text, 'markdown'), [])
+      assert.deepEqual(only('hedge-words', text, 'markdown', {ignore: []}).map((f) => slice(text, f)), ['can', 'actually', 'almost', 'always'])
     })
 
     it('leaves modal verbs alone by default, and honours ignore', () => {
