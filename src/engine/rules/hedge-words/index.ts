@@ -22,7 +22,7 @@ export const PRECISE: readonly string[] = [
   'looks like', 'guess', 'guessed', 'guesses', "don't know",
   'supposed', 'unlikely',
   // "The value we actually got", "code that actually runs": what happens, against what one expects.
-  // Of the 34 in the Rust book, ESLint's and Express's docs, none hedged.
+  // Of 17 read (of 34 in the Rust book, ESLint's and Express's docs), none hedged.
   'actually',
   // A near quantity, like `approximately`: "almost always", "almost the same as".
   'almost',
