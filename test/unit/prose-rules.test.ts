@@ -97,6 +97,11 @@ describe('prose rules', () => {
       assert.deepEqual(only('passive-voice', 'The value is set when the flag is known.\n', 'markdown'), [])
     })
 
+    it('tells a state (`is gone`, `is stuck`, `is done running`) from the passive', () => {
+      const text = 'The old API is gone. A program that is stuck in a loop. When the thread is done running, and all is said and done, the work must be done by hand.\n'
+      assert.deepEqual(only('passive-voice', text, 'markdown').map((f) => f.offset), [text.lastIndexOf('done by hand')])
+    })
+
     it('runs on code comments', () => {
       const text = '# The cache was thrown away here.\nx = 1\n'
       const findings = analyze(text, {kind: 'code', languageId: 'python', config: {rules: {'passive-voice': 'warning'}}}).findings

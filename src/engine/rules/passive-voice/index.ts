@@ -14,7 +14,7 @@ export default defineRule<Options>({
   scope: 'block',
   fixable: false,
   options: {
-    ignore: {type: 'string[]', description: 'Participles not to flag (replaces the default list)', default: ['known', 'set', 'run', 'found', 'given', 'bound']},
+    ignore: {type: 'string[]', description: 'Participles not to flag (replaces the default list)', default: ['known', 'set', 'run', 'found', 'given', 'bound', 'gone', 'stuck']},
   },
   run(context) {
     const ignore = ignoreSet(context.options.ignore)
@@ -23,6 +23,10 @@ export default defineRule<Options>({
       dropOnPlaceholder: true,
       toReport(message, block, start, end) {
         const participle = context.document.text.slice(start, end)
+        // "the thread is done running", "when all is said and done": finished, not passive.
+        // Input bounded: the 20 characters after the participle.
+        if (/^done$/i.test(participle) && /^\s+(?:[a-z]+ing\b|and\b)/i.test(block.text.slice(message.end, message.end + 20))) return undefined
+        if (/^said$/i.test(participle) && /^\s+and\s+done\b/i.test(block.text.slice(message.end, message.end + 20))) return undefined
         // retext-passive matches the participle after a form of `be`; show both.
         // Input bounded: the 40 characters before the participle.
         const auxiliary = /([A-Za-z]+)\s+$/.exec(block.text.slice(Math.max(0, message.start - 40), message.start))?.[1]
