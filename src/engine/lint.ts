@@ -1,6 +1,5 @@
 // The pipeline: text → source document → enabled rules → messages → findings.
 
-import {ParseEnglish} from 'parse-english'
 import type {Root as NlcstRoot} from 'nlcst'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
@@ -9,6 +8,7 @@ import {inferKind} from './kinds.js'
 import {editBetween, forgetLastLines, lineIndex, lineStartsOfEdited, unshared, versionOf, type Version} from './lines.js'
 import {CACHE_BUDGET, DEFAULT_LIMITS, type Limits} from './limits.js'
 import {GenerationalCache} from './cache.js'
+import {WhylintEnglish} from './english.js'
 import {clearSyllableCache} from './prose-pass/readability.js'
 import type {ProseBlock} from './prose.js'
 import {fixesOf, makeReport, severityOf, type Report, type RuleContext} from './rule.js'
@@ -29,7 +29,7 @@ export interface Analysis {
   metrics: Record<string, number>
 }
 
-const english = new ParseEnglish()
+const english = new WhylintEnglish()
 
 /** Parse a block's prose into an English syntax tree (sentences, words, punctuation). */
 export function parseProse(block: ProseBlock): NlcstRoot {

@@ -166,6 +166,12 @@ describe('prose rules', () => {
       assert.equal(only('long-sentence', `| a |\n| --- |\n| ${words(36)} |\n`, 'markdown').length, 1)
       assert.equal(only('long-sentence', `${words(20)} in Chapter 3. Then ${words(20)}.\n`, 'markdown').length, 0)
     })
+
+    it('ends a sentence at a word that is also a unit (`passed in.`), unless a number comes first', () => {
+      assert.equal(only('long-sentence', `${words(20)} passed in. Therefore ${words(20)}.\n`, 'markdown').length, 0)
+      assert.equal(only('long-sentence', `${words(20)} took 3 min. Then ${words(20)}.\n`, 'markdown').length, 1)
+      assert.equal(only('long-sentence', `${words(20)} logged in. then ${words(20)}.\n`, 'markdown').length, 1)
+    })
   })
 })
 
