@@ -60,6 +60,11 @@ describe('judge review-tone', () => {
     ['Clearly documented, thanks. One nit: the example uses the old flag name.', 'constructive'],
     ['No strong opinion here, either name works for me.', 'constructive'],
     ['Read replicas lag by up to a second, so this read may see stale data.', 'constructive'],
+    // A bare question reads as a verdict, unless the next sentence gives a reason or a way out;
+    // a rhetorical one stays blunt whatever follows.
+    ['Why is this a global?', 'blunt'],
+    ['Why is this a global? I could not find a second caller, so a local might do.', 'constructive'],
+    ['Why on earth is this here? Maybe it is for the legacy path.', 'blunt'],
   ]
   // A PR description lists its changes as orders; under headings they describe, not demand.
   cases.push(['## What\n\n- Remove the legacy flag\n- Update the docs\n\n## Why\n\nUsers hit a crash when the config is missing.', 'constructive'])

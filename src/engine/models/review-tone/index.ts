@@ -30,16 +30,32 @@ const OUTRIGHT_SCORE = 0.99
 export function judgeSentences(text: string, context: Partial<ToneContext> = {}): SentenceTone[] {
   const labelled = context.labelled ?? isLabelled(text)
   const headings = context.headings ?? hasHeadings(text)
-  return sentences(text).map((sentence) => {
+  const judged = sentences(text).map((sentence) => {
     const sentenceContext = {labelled, headings, listItem: context.listItem ?? sentence.listItem ?? false}
     const model = probability(MODEL, toneFeatures(sentence.text, sentenceContext))
     const found = toneCues(sentence.text)
     const outright = outrightBlunt(sentence.text, sentenceContext, found)
     const score = outright === undefined ? model : Math.max(model, OUTRIGHT_SCORE)
     const cues = [...found.values()].map(({cue, matched}) => `${cue.label}: \`${matched}\``)
-    return {...sentence, score, blunt: outright !== undefined || model >= MODEL.threshold, cues, ...(outright === undefined ? {} : {outright})}
+    return {...sentence, score, blunt: outright !== undefined || model >= MODEL.threshold, cues, ...(outright === undefined ? {} : {outright}), found}
   })
+  // A bare question ("Why is this a global?") reads as a verdict on its own, but not when the
+  // next sentence gives the asker's reason or offers a way out ("I could not find a second
+  // caller, so a local might do."). A rhetorical question, blunt outright, stays blunt.
+  judged.forEach((sentence, index) => {
+    const next = judged[index + 1]
+    if (!sentence.blunt || sentence.outright !== undefined || !sentence.text.endsWith('?') || !next || next.blunt) return
+    const softener = [...next.found.values()].find(({cue}) => FOLLOW_UP.has(cue.id))
+    if (!softener) return
+    sentence.blunt = false
+    sentence.score = Math.min(sentence.score, MODEL.threshold - 0.01)
+    sentence.cues.push(`followed by ${softener.cue.label}: \`${softener.matched}\``)
+  })
+  return judged.map(({found: _found, ...sentence}) => sentence)
 }
+
+/** Cues in the next sentence that turn a bare question into a real one. */
+const FOLLOW_UP = new Set(['reason', 'softener', 'first-person', 'behaviour-question'])
 
 export interface ReviewToneResult extends Judgement {
   label: 'blunt' | 'constructive'
