@@ -48,6 +48,7 @@ export function judgeSentences(text: string, context: Partial<ToneContext> = {})
     const softener = [...next.found.values()].find(({cue}) => FOLLOW_UP.has(cue.id))
     if (!softener) return
     sentence.blunt = false
+    // Just under the threshold, so the score still shows how near to blunt the question came.
     sentence.score = Math.min(sentence.score, MODEL.threshold - 0.01)
     sentence.cues.push(`followed by ${softener.cue.label}: \`${softener.matched}\``)
   })
