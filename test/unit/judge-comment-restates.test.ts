@@ -58,6 +58,11 @@ describe('judge comment-restates', () => {
     ['// TODO: get the user\nfunction getUser() {', 'typescript', 'informative'],
     ['// ------------------------------\nfunction getUser() {', 'typescript', 'informative'],
     ['Gets the user.', 'typescript', 'informative'],
+    // A one-letter name is defined, not restated; `already` and `still` say when.
+    ['// n is length of comment\nn := int(b[i+directoryEndLen-2]) | int(b[i+directoryEndLen-1])<<8', 'go', 'informative'],
+    ['// parent is already canceled\nchild.cancel(false, parent.Err())', 'go', 'informative'],
+    ['// cancel the child\nchild.cancel(false, parent.Err())', 'go', 'restates'],
+    ['// TB is the interface common to T, B, and F.\ntype TB interface {', 'go', 'informative'],
   ]
   for (const [text, languageId, label] of cases) {
     it(`${label}: ${JSON.stringify(text).slice(0, 70)}`, () => {

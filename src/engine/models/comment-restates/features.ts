@@ -129,7 +129,7 @@ const ADDS = new Set(
     'example eg e.g such like see http https deprecated thread threadsafe safe safely concurrent concurrently lock locked atomic atomically ' +
     'cached cache lazily lazy idempotent sorted unique ascending descending inclusive exclusive ' +
     'defaults fallback caller callers callee later earlier elsewhere temporarily temporary legacy compatibility ' +
-    'last previous assume assumes assuming presumably ' +
+    'last previous assume assumes assuming presumably already still yet anymore ' +
     'kilobyte kilobytes megabyte megabytes gigabyte gigabytes kib mib gib bit bits nanosecond nanoseconds ns microsecond microseconds µs'
   ).split(' '),
 )

@@ -101,6 +101,9 @@ export function coverage(prose: string, code: string, tags: CodeComment['tags'] 
     const before = previous
     previous = word
     if (isFiller(word)) return
+    // A one-letter name the code has is being explained, not repeated: "n is length of comment"
+    // tells what `n` holds. One the code lacks ("common to T, B, and F") still adds.
+    if (/^[a-z]$/.test(word) && concepts.has(word)) return
     // "Returns true if …", "Checks if …": the `if` of a predicate, not a condition.
     if ((word === 'if' || word === 'whether') && /^(?:true|false|check|checks|checking|test|tests|determine|determines|see|tell|tells|whether)$/.test(before)) return
     content.push(word)
