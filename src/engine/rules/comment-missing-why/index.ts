@@ -78,8 +78,20 @@ function tunes(line: string): boolean {
   return false
 }
 
-// Linear, bounded: one `except` clause up to its colon.
-const OPTIONAL_IMPORT = /^except\s*\(?\s*(?:ImportError|ModuleNotFoundError)(?:\s*,\s*(?:ImportError|ModuleNotFoundError))*\s*\)?\s*(?:as\s+\w+\s*)?:/
+// Linear, bounded: one `except` clause up to its colon, or one `rescue` line. Ruby's
+// `rescue LoadError` is the same idiom as Python's `except ImportError: pass`.
+const OPTIONAL_IMPORT = /^except\s*\(?\s*(?:ImportError|ModuleNotFoundError)(?:\s*,\s*(?:ImportError|ModuleNotFoundError))*\s*\)?\s*(?:as\s+\w+\s*)?:|^rescue\s+LoadError\s*(?:=>\s*\w+\s*)?\r?\n/
+// "Not found" swallowed right after deleting the thing: it is already gone, which is the point.
+// Only that error: `rescue Errno::ENOENT, Errno::EACCES` also hides a permission problem.
+const NOT_FOUND = /^(?:except\s*\(?\s*FileNotFoundError\s*\)?\s*(?:as\s+\w+\s*)?:|rescue\s+Errno::ENOENT\s*(?:=>\s*\w+\s*)?\r?\n|catch\s*\(\s*(?:final\s+)?NoSuchFileException\s+\w+\s*\))/
+const DELETES = /\b(?:unlink|unlinkSync|remove|rmdir|rmSync|rm|rm_f|rm_rf|delete|deleteIfExists|rmtree)\s*[(\s]/
+
+/** The `count` lines before the one holding `offset` (the body of a short try block). */
+function linesBefore(masked: string, offset: number, count: number): string {
+  let start = lineStart(masked, offset)
+  for (let lines = 0; lines < count && start > 0; lines++) start = lineStart(masked, start - 1)
+  return masked.slice(start, lineStart(masked, offset))
+}
 
 /**
  * Whether a sleep at [start, end) of `masked` is one that needs a reason: not the definition of a
@@ -144,6 +156,7 @@ export default defineRule<Options>({
         // `try: import _speedups / except ImportError: pass` is the optional-dependency idiom: the
         // code says why.
         if (concern.what === 'empty catch block' && OPTIONAL_IMPORT.test(match[0])) continue
+        if (concern.what === 'empty catch block' && NOT_FOUND.test(match[0]) && DELETES.test(linesBefore(masked, match.index, 3))) continue
         sites.push({start: match.index, end, what: concern.what})
       }
     }
