@@ -63,6 +63,8 @@ describe('judge comment-restates', () => {
     ['// parent is already canceled\nchild.cancel(false, parent.Err())', 'go', 'informative'],
     ['// cancel the child\nchild.cancel(false, parent.Err())', 'go', 'restates'],
     ['// TB is the interface common to T, B, and F.\ntype TB interface {', 'go', 'informative'],
+    ['def cd(dir, verbose: nil, &block) # :yield: dir', 'ruby', 'informative'],
+    ['# Returns the number of elements.\ndef size', 'ruby', 'restates'],
   ]
   for (const [text, languageId, label] of cases) {
     it(`${label}: ${JSON.stringify(text).slice(0, 70)}`, () => {

@@ -47,6 +47,9 @@ const EXEMPT: Array<[RegExp, string]> = [
   // be at least three long no longer share characters with the `.*` between them.
   [/^[\s\-=*#/+~_.<>|]{3,}$|^\s*[-=*#~_]{3}.*[-=*#~_]{3}\s*$|^\s*(?:#?(?:end)?region\b|mark:|-{2,}\s*\w)/i, 'a section divider'],
   [DIRECTIVE, 'a tool directive'],
+  // RDoc's `:yield: dir`, `:nodoc:`, `:call-seq:`: markup that names a block's arguments or hides
+  // a method, not prose about it.
+  [/^\s*:(?:yields?|nodoc|doc|call-seq|stopdoc|startdoc|enddoc|arg|args|notnew|not-new|section|category|title|include|markup):/i, 'an RDoc directive'],
 ]
 
 /** Text that reads as code rather than prose: commented-out code. */
