@@ -98,7 +98,8 @@ function run(text: string, options: LintOptions, keepMessages: boolean): {analys
     document.blocks = document.blocks.filter((block) => block.text.length <= limits.maxBlockLength)
     document.skippedBlocks = oversized
   }
-  const active = resolveRules(config, kind)
+  // A generated file is rewritten by its generator: a note in it would be lost on the next run.
+  const active = document.generated === undefined ? resolveRules(config, kind) : []
   const emit = (rule: ActiveRule, r: Report) => {
     if (!keepMessages) {
       direct.push(reportToFinding(r, rule, text, toPoint))
@@ -647,7 +648,7 @@ class BlockView {
 // A record of every field but `blocks`, so a field added to SourceDocument and not here fails to compile.
 const READ_THROUGH: {[K in Exclude<keyof SourceDocument, 'blocks'>]-?: true} = {
   kind: true, text: true, directives: true, codeRanges: true, markdown: true, outline: true, html: true,
-  commit: true, comments: true, language: true, skippedBlocks: true, skippedRanges: true,
+  commit: true, comments: true, language: true, skippedBlocks: true, skippedRanges: true, generated: true,
 }
 for (const field of Object.keys(READ_THROUGH) as Array<keyof typeof READ_THROUGH>) {
   Object.defineProperty(BlockView.prototype, field, {

@@ -90,6 +90,8 @@ export interface SourceDocument {
   codeRanges: Array<[number, number]>
   /** Blocks left out of analysis because they are past the size limit (set by the engine). */
   skippedBlocks?: ProseBlock[]
+  /** Code kind: the marker of a generated file (`DO NOT EDIT`) in the comments above its code; no rule reads such a file. */
+  generated?: string
   /** Parts of the text the source could not parse (too deeply nested, out of time). */
   skippedRanges?: Array<{offset: number; endOffset: number; reason: string}>
 }

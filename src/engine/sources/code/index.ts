@@ -254,6 +254,23 @@ export function parseCode(text: string, languageId?: string, filePath?: string):
   }
   if (cursor < text.length) codeRanges.push([cursor, text.length])
   const document: SourceDocument = {kind: 'code', text, blocks, directives, comments, language: family, codeRanges}
+  const marker = generatedMarker(text, comments, codeLines)
+  if (marker !== undefined) document.generated = marker
   literalsByDocument.set(document, literals)
   return document
+}
+
+// What generators write at the top of a file: Go's `// Code generated … DO NOT EDIT.`, protoc's
+// `DO NOT EDIT!`, `@generated`, "auto-generated". Bounded: each pattern is a word or two.
+const GENERATED = /\bDO NOT EDIT\b|@generated\b|\bauto-?generated\b|\bautomatically generated\b|^\s*Code generated\b/im
+
+/** The generator's marker when a comment above the first line of code has one: nobody edits such a file by hand. */
+function generatedMarker(text: string, comments: readonly CodeComment[], codeLines: ReadonlyArray<[number, number] | undefined>): string | undefined {
+  const firstCode = codeLines.find((range) => range !== undefined)?.[0] ?? text.length
+  for (const comment of comments) {
+    if (comment.offset >= firstCode) break
+    const found = GENERATED.exec(comment.body.slice(0, 2000))
+    if (found) return found[0].trim()
+  }
+  return undefined
 }
