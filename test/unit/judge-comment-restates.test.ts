@@ -64,6 +64,8 @@ describe('judge comment-restates', () => {
     ['// cancel the child\nchild.cancel(false, parent.Err())', 'go', 'restates'],
     ['// TB is the interface common to T, B, and F.\ntype TB interface {', 'go', 'informative'],
     ['def cd(dir, verbose: nil, &block) # :yield: dir', 'ruby', 'informative'],
+    ['t0.Sub(t0, t2) // t0 := t0 - t2', 'go', 'informative'],
+    ['{name: "SUBconst", argLength: 1, resultInArg0: true}, // arg0 - auxint', 'go', 'informative'],
     ['# Returns the number of elements.\ndef size', 'ruby', 'restates'],
   ]
   for (const [text, languageId, label] of cases) {

@@ -87,6 +87,9 @@ export function exemption(prose: string, body: string, style: CodeComment['style
   for (const [pattern, reason] of EXEMPT) if (pattern.test(head) || pattern.test(short)) return reason
   if (looksLikeCode(body.replace(/^\s*\*\s?/gm, ''))) return 'commented-out code'
   if (prose.trim() === '') return 'no prose'
+  // `t0 := t0 - t2`, `arg0 & auxint`: a formula beside the code (often the paper's notation), not prose.
+  // Bounded: 200 characters, and operators and operands never overlap.
+  if (/^[\w.()[\]]+(?:\s*(?::=|<<|>>|[-+*/%&|^<>=!]=?)\s*[\w.()[\]]+)+$/.test(body.trim().slice(0, 200))) return 'a formula'
   // `// Options`, `/* z */`: a one-word line or block comment labels a section or a value.
   if (style !== 'doc' && !/[A-Za-z0-9][^A-Za-z0-9]+[A-Za-z0-9]/.test(prose.trim().replace(/[.:]$/, ''))) return 'a one-word label'
   return undefined
