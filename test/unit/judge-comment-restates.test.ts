@@ -65,6 +65,11 @@ describe('judge comment-restates', () => {
     ['// TB is the interface common to T, B, and F.\ntype TB interface {', 'go', 'informative'],
     ['def cd(dir, verbose: nil, &block) # :yield: dir', 'ruby', 'informative'],
     ['t0.Sub(t0, t2) // t0 := t0 - t2', 'go', 'informative'],
+    // A word said twice counts once; two words can be said by their initials (`wg`).
+    ['// Write with a write barrier.\n*(*unsafe.Pointer)(dst.k) = *(*unsafe.Pointer)(k)', 'go', 'informative'],
+    ['// Wait for the wait group.\nwg.Wait()', 'go', 'restates'],
+    ['type object interface {\n\t// color returns the object\'s color.\n\tcolor() color\n}', 'go', 'restates'],
+    ['/* case REG_SPB: */\nbreak', 'go', 'informative'],
     ['{name: "SUBconst", argLength: 1, resultInArg0: true}, // arg0 - auxint', 'go', 'informative'],
     ['# Returns the number of elements.\ndef size', 'ruby', 'restates'],
   ]

@@ -153,6 +153,9 @@ const OPERATORS: Array<[RegExp, string[]]> = [
   [/=>|->|\breturn\b/, ['return']],
   // A function declaration returns something: "Returns the sum" above `function sum(values) {`.
   [/\b(?:function|def|fn|func|fun|sub)\b|^\s*(?:(?:public|private|protected|internal|static|final|override|virtual|async|export|abstract)\s+)*[\w<>[\],.?]+\s+\w+\s*\([^)]*\)(?:\s*throws [\w, ]*[\w,])?\s*(?:\{\s*)?$/, ['return']],
+  // A method in a Go interface: `color() color`, `Lookup(path string) (Repo, error)`. Bounded:
+  // one line, at most 200 characters inside each part.
+  [/^\s*[A-Za-z_]\w*\([^()\n]{0,200}\) \(?[\w*[\]., ]{1,200}\)?$/, ['return']],
   [/\bnew\b|\bmake\(|::new\b/, ['new']],
   // Constructors: `constructor(`, `__init__`, `public Foo(`, `Foo::Foo(`.
   [/\bconstructor\s*\(|__init__|^\s*(?:(?:public|private|protected|internal)\s+)?([A-Z]\w*)\s*\(|\b([A-Z]\w*)::\2\s*\(/, ['new', 'init']],

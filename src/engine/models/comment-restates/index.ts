@@ -64,6 +64,7 @@ export function looksLikeCode(text: string): boolean {
       /[;{}]\s*$/.test(l) ||
       /^#\s*(?:define|include|if|ifdef|ifndef|elif|else|endif|undef|pragma)\b/.test(l) ||
       /^(?:return|if|for|while|var|let|const|def|import|from|class|public|private|protected|static|function|fn|func|print|console\.)\b.*[(=:{;]/.test(l) ||
+      /^(?:case\b[^:]{1,200}|default):$/.test(l) ||
       /^[\w.$[\]]+\s*(?:=|\+=|-=|\(|\.)[^ ]/.test(l) && /[()=;]/.test(l) && !/\s[a-z]+\s[a-z]+\s[a-z]+/.test(l)
     ) {
       codeLines++
@@ -95,6 +96,9 @@ export function exemption(prose: string, body: string, style: CodeComment['style
   return undefined
 }
 
+// Two-letter names that are words or keywords of their own, not initials: `id`, `if`, `is`, `do`.
+const TWO_LETTER_WORDS = new Set('if in is it id do or to of on at as by be go no up we me my ok fn os io'.split(' '))
+
 /** Which of the comment's content words the code already says. */
 export function coverage(prose: string, code: string, tags: CodeComment['tags'] = []): Coverage {
   const concepts = codeConcepts(code)
@@ -112,6 +116,8 @@ export function coverage(prose: string, code: string, tags: CodeComment['tags'] 
     if (/^[a-z]$/.test(word) && concepts.has(word)) return
     // "Returns true if …", "Checks if …": the `if` of a predicate, not a condition.
     if ((word === 'if' || word === 'whether') && /^(?:true|false|check|checks|checking|test|tests|determine|determines|see|tell|tells|whether)$/.test(before)) return
+    // A word said twice ("Write with a write barrier") is still one word the code may say.
+    if (content.includes(word)) return
     content.push(word)
     if (concepts.has(word) || concepts.has(concept(word))) covered.push(word)
     else {
@@ -132,6 +138,18 @@ export function coverage(prose: string, code: string, tags: CodeComment['tags'] 
       continue
     }
     for (const word of commentTokens(tag.text)) consider(word)
+  }
+  // Two words the code says by their initials: "the wait group" and `wg`, "the HTTP client" and `hc`.
+  for (let index = 0; index + 1 < content.length; index++) {
+    const [first, second] = [content[index]!, content[index + 1]!]
+    const initials = first[0]! + second[0]!
+    if (first.length < 2 || second.length < 2 || TWO_LETTER_WORDS.has(initials) || !concepts.has(initials)) continue
+    for (const word of [first, second]) {
+      const at = uncovered.indexOf(word)
+      if (at < 0) continue
+      uncovered.splice(at, 1)
+      covered.push(word)
+    }
   }
   return {content, covered, uncovered, adds}
 }
