@@ -70,6 +70,8 @@ describe('judge comment-restates', () => {
     ['// Wait for the wait group.\nwg.Wait()', 'go', 'restates'],
     ['type object interface {\n\t// color returns the object\'s color.\n\tcolor() color\n}', 'go', 'restates'],
     ['/* case REG_SPB: */\nbreak', 'go', 'informative'],
+    ['// scheme = alpha *( alpha | digit | "+" | "-" | "." )\nprivate static final long L_SCHEME = L_ALPHA | L_DIGIT | 0x680000000000L;', 'java', 'informative'],
+    ['if (submissionsOnly)             // even indices only', 'java', 'informative'],
     ['{name: "SUBconst", argLength: 1, resultInArg0: true}, // arg0 - auxint', 'go', 'informative'],
     ['# Returns the number of elements.\ndef size', 'ruby', 'restates'],
   ]

@@ -49,7 +49,7 @@ const SYNONYM_GROUPS: string[][] = [
   ['result', 'res', 'ret', 'output', 'response', 'resp'],
   ['msg', 'message'],
   ['btn', 'button'],
-  ['idx', 'index', 'i', 'j', 'k', 'pos', 'position'],
+  ['idx', 'index', 'indices', 'indexes', 'i', 'j', 'k', 'pos', 'position'],
   ['num', 'integer', 'int', 'number', 'float', 'double', 'long'],
   ['user', 'usr'],
   ['val', 'value'],
@@ -93,17 +93,23 @@ const SYNONYM_GROUPS: string[][] = [
 ]
 
 const canonical = new Map<string, string>()
+// Listed words first, as written: stems collide ("indices" and "indicate" both stem to `indic`).
+const exact = new Map<string, string>()
 for (const group of SYNONYM_GROUPS) {
   const head = stem(group[0]!)
   for (const word of group) {
     const key = stem(word)
     if (!canonical.has(key)) canonical.set(key, head)
+    if (!exact.has(word)) exact.set(word, head)
   }
 }
 
 /** The concept a word stands for: its stem, mapped through the synonym groups. */
 export function concept(word: string): string {
-  const stemmed = stem(word.toLowerCase())
+  const lower = word.toLowerCase()
+  const listed = exact.get(lower)
+  if (listed !== undefined) return listed
+  const stemmed = stem(lower)
   return canonical.get(stemmed) ?? stemmed
 }
 
