@@ -20,6 +20,8 @@ describe('judge comment-why', () => {
   const cases: Array<[string, 'present' | 'missing']> = [
     ['Retry 3 times because the registry drops connections under load.', 'present'],
     ['Wait 100 ms so that the watcher sees the rename first.', 'present'],
+    ['Allow for a bit of growth', 'present'],
+    ['Size the table with headroom for the next resize.', 'present'],
     ['Use a Map instead of an object to keep insertion order for numeric keys.', 'present'],
     ['Disabled: the staging proxy uses a self-signed certificate, so the check would always fail.', 'present'],
     ['Workaround for a Safari bug where resize fires before layout.', 'present'],
