@@ -72,6 +72,7 @@ describe('judge comment-restates', () => {
     ['/* case REG_SPB: */\nbreak', 'go', 'informative'],
     ['// scheme = alpha *( alpha | digit | "+" | "-" | "." )\nprivate static final long L_SCHEME = L_ALPHA | L_DIGIT | 0x680000000000L;', 'java', 'informative'],
     ['if (submissionsOnly)             // even indices only', 'java', 'informative'],
+    ['tpar := params.At(i).typ.(*TypeParam) // is type parameter by construction of indices', 'go', 'informative'],
     ['{name: "SUBconst", argLength: 1, resultInArg0: true}, // arg0 - auxint', 'go', 'informative'],
     ['# Returns the number of elements.\ndef size', 'ruby', 'restates'],
   ]

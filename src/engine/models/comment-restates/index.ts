@@ -132,6 +132,8 @@ export function coverage(prose: string, code: string, tags: CodeComment['tags'] 
   // not give; a plain identifier in backticks is just a name.
   const example = (span: string) => !/^(?:[\w$]*\.)*\$*\w[\w$]*(?:\(\))?$/.test(span)
   for (const match of prose.matchAll(/`([^`]+)`/g)) if (example(match[1]!)) adds.push(`\`${match[1]}\``)
+  // Why the code is safe: "is a type parameter by construction of indices", "guaranteed non-empty".
+  for (const match of prose.matchAll(/\bby (?:construction|design|definition)\b|\bguarantee[ds]?\b|\binvariant\b/gi)) adds.push(match[0])
   for (const word of commentTokens(prose.replace(/`([^`]*)`/g, (span, inner: string) => (example(inner) ? ' ' : span)))) consider(word)
   for (const tag of tags) {
     const name = tag.tag.replace(/^[@:\\]/, '').replace(/:$/, '').toLowerCase()
