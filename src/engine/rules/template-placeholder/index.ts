@@ -249,6 +249,7 @@ export default defineRule<Options>({
     let skip: ReadonlyArray<readonly [number, number]> | undefined
     const codeRanges = () => (skip ??= document.kind === 'code' || document.kind === 'commit' ? [] : document.codeRanges)
     const seen = new Set<number>()
+    const markdown = document.kind === 'markdown' || document.kind === 'readme' || document.kind === 'review'
     const check = (placeholder: Placeholder, from: number, start: number, value: string) => {
       const end = start + value.length
       if (seen.has(start) || overlaps(codeRanges(), start, end)) return
@@ -259,6 +260,19 @@ export default defineRule<Options>({
       // In a code comment or a commit message, a placeholder in backticks is quoted, as in this
       // rule's own comments (`${1:…}`): Markdown's code spans are skipped by `codeRanges` already.
       if ((document.kind === 'code' || document.kind === 'commit') && insideQuotes(text.slice(Math.max(from, text.lastIndexOf('\n', start) + 1), start), ['`'])) return
+      if (markdown && placeholder.what === 'docstring stub') {
+        // In Markdown, `_description_` inside a sentence is emphasis (`a _term_ and _description_`);
+        // a stub stands on its own line. `[type]` in `[types][type]`, `[type](…)` or
+        // `[type]: https://…` is a link, and so is `[type]` alone when the document defines it.
+        if (value.startsWith('_')) {
+          const lineStartAt = text.lastIndexOf('\n', start - 1) + 1
+          const lineEndAt = text.indexOf('\n', end)
+          const line = text.slice(lineStartAt, lineEndAt < 0 ? text.length : lineEndAt)
+          if (line.replace(/^\s*(?:[-*+]|\d+[.)]|>)?\s*/, '').trim() !== value) return
+        }
+        if (text[start - 1] === ']' || /^[[(:]/.test(text.slice(end, end + 1))) return
+        if (value.startsWith('[') && new RegExp(`^ {0,3}${value.replace(/[[\]]/g, '\\$&')}:`, 'im').test(text)) return
+      }
       seen.add(start)
       report({
         message: `Unexpected ${placeholder.what} \`${value}\`, expected your own words`,
