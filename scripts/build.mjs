@@ -27,8 +27,11 @@ await Promise.all(
 
 // The package is `"type": "module"`, but the extension host and worker bundles are CommonJS `.js`
 // files (VS Code requires `main`): mark dist/ as CommonJS so Node loads them as such.
-const {writeFileSync} = await import('node:fs')
+const {chmodSync, writeFileSync} = await import('node:fs')
 writeFileSync('dist/package.json', `${JSON.stringify({type: 'commonjs'})}\n`)
+// The `whylint` bin: `npx whylint` in a checkout runs it as a program. esbuild writes a new file
+// without the execute bit, so every rebuild (`npm test` builds first) would break `npx whylint`.
+if (existsSync('dist/cli.cjs')) chmodSync('dist/cli.cjs', 0o755)
 
 // Hover texts for the extension, extracted from each rule's README.md (never edited by hand).
 if (existsSync('src/extension/tools/rule-docs.ts')) {

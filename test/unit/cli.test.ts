@@ -1,6 +1,7 @@
 // The CLI, in-process: `main(argv, io)` with captured streams, on real temporary folders.
 
 import assert from 'node:assert/strict'
+import {execFileSync} from 'node:child_process'
 import {chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
 import {join, sep} from 'node:path'
 import {describeError} from '../../src/cli/read.js'
@@ -23,6 +24,13 @@ describe('cli: arguments', () => {
     assert.match(result.stdout, /--max-warnings/)
     const init = await run(tempDir(), ['init', '--help'])
     assert.match(init.stdout, /Usage: whylint init \[--hook\]/)
+  })
+
+  it('builds a bin that runs as a program, as `npx whylint` runs it', function () {
+    // `npm test` builds first; a rebuild used to drop the execute bit and break `npx whylint`.
+    if (process.platform === 'win32') this.skip()
+    assert.ok(statSync('dist/cli.cjs').mode & 0o111, 'dist/cli.cjs is not executable')
+    assert.equal(execFileSync('dist/cli.cjs', ['--version'], {encoding: 'utf8'}), `${VERSION}\n`)
   })
 
   it('prints the package version', async () => {
