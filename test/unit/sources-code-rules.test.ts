@@ -117,6 +117,13 @@ describe('comment-missing-why', () => {
 })
 
 describe('template-placeholder', () => {
+  it('takes an underscored stub inside a sentence for emphasis, in Markdown and commits alike', () => {
+    const emphasis = "Stop flagging Markdown emphasis\n\nIn 'a _term_ and _description_' the words are emphasis.\n"
+    assert.deepEqual(placeholders(emphasis, {kind: 'commit'}), [])
+    assert.equal(placeholders('Cache parsed config\n\n_summary_\n', {kind: 'commit'}).length, 1)
+    assert.equal(placeholders('# fastcache\n\n_summary_\n', {kind: 'readme'}).length, 1)
+  })
+
   it('removes a left-over instruction with only its own line break', () => {
     const text = '## Description\n\n<!-- Describe your changes -->\nCache the config.\n'
     const [finding] = placeholders(text, {kind: 'review'})

@@ -260,10 +260,11 @@ export default defineRule<Options>({
       // In a code comment or a commit message, a placeholder in backticks is quoted, as in this
       // rule's own comments (`${1:…}`): Markdown's code spans are skipped by `codeRanges` already.
       if ((document.kind === 'code' || document.kind === 'commit') && insideQuotes(text.slice(Math.max(from, text.lastIndexOf('\n', start) + 1), start), ['`'])) return
-      if (markdown && placeholder.what === 'docstring stub') {
-        // In Markdown, `_description_` inside a sentence is emphasis (`a _term_ and _description_`);
-        // a stub stands on its own line. `[type]` in `[types][type]`, `[type](…)` or
-        // `[type]: https://…` is a link, and so is `[type]` alone when the document defines it.
+      if ((markdown || document.kind === 'commit') && placeholder.what === 'docstring stub') {
+        // In Markdown or a commit message, `_description_` inside a sentence is emphasis
+        // (`a _term_ and _description_`); a stub stands on its own line. `[type]` is a link in
+        // `[types][type]`, `[type](…)` and `[type]: https://…`, and alone when the document
+        // defines it.
         if (value.startsWith('_')) {
           const lineStartAt = text.lastIndexOf('\n', start - 1) + 1
           const lineEndAt = text.indexOf('\n', end)
