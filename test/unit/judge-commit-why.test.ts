@@ -44,7 +44,7 @@ describe('commit-why detector', () => {
   })
 
   it('counts a purpose or a fact said in so many words, whatever the model says', () => {
-    for (const text of ['Add index on users.email so the login lookup stops scanning', 'Lower the default pool size; the DB rejects more than 20 connections', 'Drop Python 3.8 support, it is end of life', 'Switch the build to esbuild to cut cold builds from 90s to 10s', 'feat(search): match accented letters\n\nUsers searching "cafe" did not find "café".']) {
+    for (const text of ['Add index on users.email so the login lookup stops scanning', 'Lower the default pool size; the DB rejects more than 20 connections', 'Drop Python 3.8 support, it is end of life', 'Switch the build to esbuild to cut cold builds from 90s to 10s', 'feat(search): match accented letters\n\nUsers searching "cafe" did not find "café".', 'Split a long changelog sentence\n\nThe long-sentence rule flagged it.', 'Rename the config loader\n\nThe old name was reported as confusing.']) {
       const result = judgeCommitWhy(text)
       assert.equal(result.label, 'present', `${text}: ${result.evidence.join('; ')}`)
     }

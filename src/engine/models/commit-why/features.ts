@@ -21,6 +21,7 @@ export const CUES: readonly Cue[] = [
     'eol', 'security', 'xss', 'injection', 'oom', 'out of memory', 'memory leak', 'memory usage', 'memory use', 'more memory', 'much memory', 'memory footprint', 'abort', 'aborts', 'panic', 'stuck', 'freeze', 'freezes', 'garbage',
     'password', 'passwords', 'credentials', 'secret', 'secrets', 'pii', 'exposed', 'exposes',
     'hard to', 'difficult', 'awkward', 'cumbersome', 'tedious', 'clunky', 'brittle', 'fragile', 'painful', 'error-prone', 'error prone',
+    'flagged', 'complained', 'complains', 'reported',
   ),
   cue(
     'purpose',

@@ -72,7 +72,7 @@ export const STATED_REASON = /\b(?:because|so that|in order to|to avoid|to preve
 // them"). The phrases after the causal keywords were chosen on those messages, so read that as a
 // fit, not a test. The model alone, swayed by a body that otherwise lists what was done or by a
 // subject opening with `Add`, judged some of them missing.
-const REASON_PHRASE = /\b(?:so (?:the|we|it|users?|they|you|a|an|this|our|callers?)|since|to (?:speed up|reduce|cut|improve|lower|shorten|save)|rejects?|refuses?|broken|wrong|incorrect(?:ly)?)\b|[,;] (?:it|they|this|that) (?:is|are|was|were|has|have|does|doesn't)\b|\b(?:users?|customers?|clients?|visitors?)\b[^.\n]{0,40}\b(?:did not|didn't|could not|couldn't|were unable|was unable|lost)\b/i
+const REASON_PHRASE = /\b(?:so (?:the|we|it|users?|they|you|a|an|this|our|callers?)|since|to (?:speed up|reduce|cut|improve|lower|shorten|save)|rejects?|refuses?|broken|wrong|incorrect(?:ly)?|flagged|complained|complains? about|(?:was|were|as) reported)\b|[,;] (?:it|they|this|that) (?:is|are|was|were|has|have|does|doesn't)\b|\b(?:users?|customers?|clients?|visitors?)\b[^.\n]{0,40}\b(?:did not|didn't|could not|couldn't|were unable|was unable|lost)\b/i
 
 /** The phrase that states a reason in the subject, body or trailers, if one does. */
 export function statedReason(parts: CommitParts): string | undefined {
