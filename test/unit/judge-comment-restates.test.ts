@@ -73,6 +73,8 @@ describe('judge comment-restates', () => {
     ['// scheme = alpha *( alpha | digit | "+" | "-" | "." )\nprivate static final long L_SCHEME = L_ALPHA | L_DIGIT | 0x680000000000L;', 'java', 'informative'],
     ['if (submissionsOnly)             // even indices only', 'java', 'informative'],
     ['tpar := params.At(i).typ.(*TypeParam) // is type parameter by construction of indices', 'go', 'informative'],
+    ['// Int -> Non-zero Int\nnzint_impl_try_from_int! { u8, NonZeroU8 }', 'rust', 'informative'],
+    ['/// Raw file descriptors.\npub type RawFd = raw::c_int;', 'rust', 'restates'],
     ['{name: "SUBconst", argLength: 1, resultInArg0: true}, // arg0 - auxint', 'go', 'informative'],
     ['# Returns the number of elements.\ndef size', 'ruby', 'restates'],
   ]

@@ -91,6 +91,8 @@ export function exemption(prose: string, body: string, style: CodeComment['style
   // `t0 := t0 - t2`, `arg0 & auxint`: a formula beside the code (often the paper's notation), not prose.
   // Bounded: 200 characters, and operators and operands never overlap.
   if (/^[\w.()[\]]+(?:\s*(?::=|<<|>>|[-+*/%&|^<>=!]=?)\s*[\w.()[\]]+)+$/.test(body.trim().slice(0, 200))) return 'a formula'
+  // `Bool -> Any`, `Int -> Non-zero Int`: a short mapping heads a table of conversions.
+  if (/^[^\n.!?]{1,60}\s(?:->|=>|→)\s[^\n.!?]{1,60}$/.test(body.trim()) && (body.match(/[A-Za-z]+/g) ?? []).length <= 8) return 'a formula'
   // A grammar rule such as `scheme = alpha *( alpha | digit | "+" )`: more symbols than words, twice over.
   const symbols = (short.match(/[=*()|+\-<>&^%/"'[\]{}:]/g) ?? []).length
   if (symbols >= 4 && symbols >= 2 * (short.match(/[A-Za-z]\w*/g) ?? []).length) return 'a formula'
