@@ -75,6 +75,12 @@ describe('judge comment-restates', () => {
     ['tpar := params.At(i).typ.(*TypeParam) // is type parameter by construction of indices', 'go', 'informative'],
     ['// Int -> Non-zero Int\nnzint_impl_try_from_int! { u8, NonZeroU8 }', 'rust', 'informative'],
     ['/// Raw file descriptors.\npub type RawFd = raw::c_int;', 'rust', 'restates'],
+    // A constraint the code does not say ("requires", "unimplemented"), a usage line, a banner.
+    ['rm src/test/ui/simd/simd-bitmask.rs # simd_bitmask unimplemented', 'shellscript', 'informative'],
+    ['# requires stack unwinding\nrm src/test/incremental/change_crate_dep_kind.rs', 'shellscript', 'informative'],
+    ['# Usage: rev_exists REV\nrev_exists () {', 'shellscript', 'informative'],
+    ['##########\n# Set JETTY_BASE\n##########\nexport JETTY_BASE', 'shellscript', 'informative'],
+    ['# start daemon\ndaemon_start ${config} size', 'shellscript', 'restates'],
     ['{name: "SUBconst", argLength: 1, resultInArg0: true}, // arg0 - auxint', 'go', 'informative'],
     ['# Returns the number of elements.\ndef size', 'ruby', 'restates'],
   ]

@@ -136,6 +136,7 @@ const ADDS = new Set(
     'cached cache lazily lazy idempotent sorted unique ascending descending inclusive exclusive ' +
     'defaults fallback caller callers callee later earlier elsewhere temporarily temporary legacy compatibility ' +
     'last previous assume assumes assuming presumably already still yet anymore ' +
+    'requires require required needs needed unimplemented unsupported unavailable ' +
     'kilobyte kilobytes megabyte megabytes gigabyte gigabytes kib mib gib bit bits nanosecond nanoseconds ns microsecond microseconds µs'
   ).split(' '),
 )

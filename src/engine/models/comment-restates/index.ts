@@ -86,7 +86,12 @@ export function exemption(prose: string, body: string, style: CodeComment['style
   const head = body.slice(0, 2000)
   const short = prose.slice(0, 400)
   for (const [pattern, reason] of EXEMPT) if (pattern.test(head) || pattern.test(short)) return reason
-  if (looksLikeCode(body.replace(/^\s*\*\s?/gm, ''))) return 'commented-out code'
+  // A banner: a title between lines of `#` or `=` (`####\n# Set JETTY_BASE\n####`).
+  if (/^[\s\-=*#/+~_.<>|]{3,}$/.test(head.trimStart().split('\n', 1)[0]!.trim()) && /\n/.test(head.trim())) return 'a section divider'
+  // `Usage: rev_exists REV`: a synopsis, the signature a shell function does not declare.
+  if (/^\s*usage:/i.test(short)) return 'a usage synopsis'
+  // Spaces and tabs only before the `*`: `\s*` would run across blank lines from every line start.
+  if (looksLikeCode(body.replace(/^[ \t]*\*[ \t]?/gm, ''))) return 'commented-out code'
   if (prose.trim() === '') return 'no prose'
   // `t0 := t0 - t2`, `arg0 & auxint`: a formula beside the code (often the paper's notation), not prose.
   // Bounded: 200 characters, and operators and operands never overlap.
