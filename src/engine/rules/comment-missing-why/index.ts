@@ -61,7 +61,7 @@ const LONG_COMMENT = 12
 // "LibreSSL does not provide it", "not an IPv4 address", "a race with the child's exit", "failed
 // constructor", "during shutdown", "if the socket is gone", "invalid extra field data", "problems
 // closing the stream", or what happens instead: "try the next date format".
-const EXPECTED_FAILURE = /\b(?:may|might|sometimes|already|expected|optional|best[- ]effort|race|failed|when|if|in case|during|(?:does|do|did|is|are|was)(?:n't| not) (?:exist|have|provide|support|available|installed|present|set|there)|not (?:an?|available|supported|installed|present|found|there|exist)|unsupported|missing|gone|absent|invalid|bogus|malformed|corrupt(?:ed)?|problems?|(?:try|tries|trying) (?:the )?next|on (?:windows|macos|linux|older|some))\b/i
+const EXPECTED_FAILURE = /\b(?:may|might|sometimes|already|expected|optional|best[- ]effort|race|failed|when|if|in case|during|(?:does|do|did|is|are|was)(?:n't| not) (?:exist|have|provide|support|available|installed|present|set|there)|not (?:an?|available|supported|installed|present|found|there|exist)|unsupported|missing|gone|absent|invalid|bogus|malformed|corrupt(?:ed)?|problems?|(?:try|tries|trying) (?:the )?next|only (?:for|on|in|with|since|after|before|from)|on (?:windows|macos|linux|older|some))\b/i
 
 const TUNING = new Set(
   (
@@ -87,18 +87,36 @@ const OPTIONAL_IMPORT = /^except\s*\(?\s*(?:ImportError|ModuleNotFoundError)(?:\
 const NOT_FOUND = /^(?:except\s*\(?\s*FileNotFoundError\s*\)?\s*(?:as\s+\w+\s*)?:|rescue\s+Errno::ENOENT\s*(?:=>\s*\w+\s*)?\r?\n|catch\s*\(\s*(?:final\s+)?NoSuchFileException\s+\w+\s*\))/
 const DELETES = /\b(?:unlink|unlinkSync|remove|rmdir|rmSync|rm|rm_f|rm_rf|delete|deleteIfExists|rmtree)\s*[(\s]/
 
-/**
- * Whether a try block ends in nothing but closing something (`try { close(); } catch …`,
- * `try: sock.close()`): an error while closing has nothing left to clean up, so swallowing it
- * is the known idiom (IOUtils.closeQuietly), not a decision to explain.
- */
-function closesQuietly(before: string): boolean {
-  // Linear, bounded: `before` is at most four lines; the last `try` opener is found by index.
+/** The statements of the try block that ends where the catch at `offset` starts, if its `try` is at most three lines up. */
+function tryStatements(masked: string, offset: number): string[] | undefined {
+  // Linear, bounded: at most four lines; the last `try` opener is found by index.
+  const before = linesBefore(masked, offset, 3) + masked.slice(lineStart(masked, offset), offset)
   const at = Math.max(before.lastIndexOf('try {'), before.lastIndexOf('try{'), before.lastIndexOf('try:'))
-  if (at < 0) return false
+  if (at < 0) return undefined
   const body = before.slice(at).replace(/^try\s*[{:]/, '').replace(/\}\s*$/, '')
-  const statements = body.split(/[;\n]/).map((part) => part.trim()).filter((part) => part !== '')
-  return statements.length > 0 && statements.every((part) => /^(?:[\w$.[\]]{1,200}\.)?close(?:Quietly)?\(\s*\)$/.test(part))
+  return body.split(/[;\n]/).map((part) => part.trim()).filter((part) => part !== '')
+}
+
+// Swallowed errors whose try block says why, as known idioms. Closing something or killing a
+// process quietly (`try { close(); } catch (IOException ignore) {}`, IOUtils.closeQuietly):
+// nothing is left to clean up, or the process is gone already. In Python, "not there" right after the one statement that looks for it or removes
+// it: `try: return cache[key] / except KeyError: pass` falls through to the fallback, and
+// `try: paths.remove(p) / except ValueError: pass` removes it if present.
+// Bounded: each statement is one line of at most a few hundred characters.
+const SWALLOW_IDIOMS: ReadonlyArray<{clause: RegExp; statement: RegExp}> = [
+  {clause: /^(?:catch|except|rescue)\b/, statement: /^(?:[\w$.[\]]{1,200}\.)?(?:close(?:Quietly)?|kill|terminate)\(\s*\)$/},
+  {clause: /^except\s*\(?\s*(?:KeyError|IndexError|LookupError)\s*\)?\s*:/, statement: /^(?:return\s+|[\w.]{1,100}\s*=\s*)?[\w.]{1,200}\[[^\]\n]{1,200}\]$|^del\s+[\w.]{1,200}\[[^\]\n]{1,200}\]$|^[\w.]{1,200}\.pop\([^()\n]{0,200}\)$/},
+  {clause: /^except\s*\(?\s*ValueError\s*\)?\s*:/, statement: /^[\w.]{1,200}\.remove\([^()\n]{0,200}\)$/},
+  {clause: /^except\s*\(?\s*StopIteration\s*\)?\s*:/, statement: /^(?:[\w.]{1,100}\s*=\s*)?next\(/},
+]
+
+/** Whether the empty catch `clause` at `offset` swallows what its try block's idiom expects. */
+function swallowsAnIdiom(masked: string, offset: number, clause: string): boolean {
+  const idioms = SWALLOW_IDIOMS.filter((idiom) => idiom.clause.test(clause))
+  if (idioms.length === 0) return false
+  const statements = tryStatements(masked, offset)
+  if (!statements || statements.length === 0) return false
+  return idioms.some((idiom) => statements.every((statement) => idiom.statement.test(statement)) && (idiom === SWALLOW_IDIOMS[0] || statements.length === 1))
 }
 
 /** The `count` lines before the one holding `offset` (the body of a short try block). */
@@ -172,7 +190,7 @@ export default defineRule<Options>({
         // code says why.
         if (concern.what === 'empty catch block' && OPTIONAL_IMPORT.test(match[0])) continue
         if (concern.what === 'empty catch block' && NOT_FOUND.test(match[0]) && DELETES.test(linesBefore(masked, match.index, 3))) continue
-        if (concern.what === 'empty catch block' && closesQuietly(linesBefore(masked, match.index, 3) + masked.slice(lineStart(masked, match.index), match.index))) continue
+        if (concern.what === 'empty catch block' && swallowsAnIdiom(masked, match.index, match[0])) continue
         sites.push({start: match.index, end, what: concern.what})
       }
     }
