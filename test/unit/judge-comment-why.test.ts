@@ -21,6 +21,8 @@ describe('judge comment-why', () => {
     ['Retry 3 times because the registry drops connections under load.', 'present'],
     ['Wait 100 ms so that the watcher sees the rename first.', 'present'],
     ['Allow for a bit of growth', 'present'],
+    ['Ignore non-numbers for the diff calculations (#13012).', 'present'],
+    ['Skip the empty frames, see issue 4821.', 'present'],
     ['Size the table with headroom for the next resize.', 'present'],
     ['Use a Map instead of an object to keep insertion order for numeric keys.', 'present'],
     ['Disabled: the staging proxy uses a self-signed certificate, so the check would always fail.', 'present'],
