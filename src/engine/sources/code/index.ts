@@ -264,9 +264,12 @@ export function parseCode(text: string, languageId?: string, filePath?: string):
 // `DO NOT EDIT!`, `@generated`, "auto-generated". Bounded: each pattern is a word or two.
 const GENERATED = /\bDO NOT EDIT\b|@generated\b|\bauto-?generated\b|\bautomatically generated\b|^\s*Code generated\b/im
 
+// Lines that open a file before its code proper: PHP's `<?php`, `'use strict'`, a package clause.
+const OPENER = /^\s*(?:<\?(?:php)?|['"]use strict['"];?|package\s+[\w.]+;?)\s*$/
+
 /** The generator's marker when a comment above the first line of code has one: nobody edits such a file by hand. */
 function generatedMarker(text: string, comments: readonly CodeComment[], codeLines: ReadonlyArray<[number, number] | undefined>): string | undefined {
-  const firstCode = codeLines.find((range) => range !== undefined)?.[0] ?? text.length
+  const firstCode = codeLines.find((range) => range !== undefined && !OPENER.test(text.slice(range[0], range[1])))?.[0] ?? text.length
   for (const comment of comments) {
     if (comment.offset >= firstCode) break
     const found = GENERATED.exec(comment.body.slice(0, 2000))
