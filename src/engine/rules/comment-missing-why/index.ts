@@ -63,7 +63,7 @@ const LONG_COMMENT = 12
 // When a swallowed error happens, or that it is expected: "may not exist", "already closed",
 // "LibreSSL does not provide it", "not an IPv4 address", "a race with the child's exit", "failed
 // constructor", "during shutdown", "if the socket is gone", "invalid extra field data", "problems
-// closing the stream", or what happens instead: "try the next date format".
+// closing the stream", "only for Qt>=5.6", or what happens instead: "try the next date format".
 const EXPECTED_FAILURE = /\b(?:may|might|sometimes|already|expected|optional|best[- ]effort|race|failed|when|if|in case|during|(?:does|do|did|is|are|was)(?:n't| not) (?:exist|have|provide|support|available|installed|present|set|there)|not (?:an?|available|supported|installed|present|found|there|exist)|unsupported|missing|gone|absent|invalid|bogus|malformed|corrupt(?:ed)?|problems?|(?:try|tries|trying) (?:the )?next|only (?:for|on|in|with|since|after|before|from)|on (?:windows|macos|linux|older|some))\b/i
 
 const TUNING = new Set(
@@ -102,12 +102,14 @@ function tryStatements(masked: string, offset: number): string[] | undefined {
 
 // Swallowed errors whose try block says why, as known idioms. Closing something or killing a
 // process quietly (`try { close(); } catch (IOException ignore) {}`, IOUtils.closeQuietly):
-// nothing is left to clean up, or the process is gone already. In Python, "not there" right after the one statement that looks for it or removes
-// it: `try: return cache[key] / except KeyError: pass` falls through to the fallback, and
-// `try: paths.remove(p) / except ValueError: pass` removes it if present.
+// nothing is left to clean up, or the process is gone already. In Python, "not there" right
+// after the one statement that looks for it or removes it: `try: return cache[key]` then
+// `except KeyError: pass` falls through to the fallback, and `try: paths.remove(p)` then
+// `except ValueError: pass` removes it if present. `many`: the block may hold several such
+// statements (closing two streams); otherwise it must hold exactly one.
 // Bounded: each statement is one line of at most a few hundred characters.
-const SWALLOW_IDIOMS: ReadonlyArray<{clause: RegExp; statement: RegExp}> = [
-  {clause: /^(?:catch|except|rescue)\b/, statement: /^(?:[\w$.[\]]{1,200}\.)?(?:close(?:Quietly)?|kill|terminate)\(\s*\)$/},
+const SWALLOW_IDIOMS: ReadonlyArray<{clause: RegExp; statement: RegExp; many?: true}> = [
+  {clause: /^(?:catch|except|rescue)\b/, statement: /^(?:[\w$.[\]]{1,200}\.)?(?:close(?:Quietly)?|kill|terminate)\(\s*\)$/, many: true},
   {clause: /^except\s*\(?\s*(?:KeyError|IndexError|LookupError)\s*\)?\s*:/, statement: /^(?:return\s+|[\w.]{1,100}\s*=\s*)?[\w.]{1,200}\[[^\]\n]{1,200}\]$|^del\s+[\w.]{1,200}\[[^\]\n]{1,200}\]$|^[\w.]{1,200}\.pop\([^()\n]{0,200}\)$/},
   {clause: /^except\s*\(?\s*ValueError\s*\)?\s*:/, statement: /^[\w.]{1,200}\.remove\([^()\n]{0,200}\)$/},
   {clause: /^except\s*\(?\s*StopIteration\s*\)?\s*:/, statement: /^(?:[\w.]{1,100}\s*=\s*)?next\(/},
@@ -119,7 +121,7 @@ function swallowsAnIdiom(masked: string, offset: number, clause: string): boolea
   if (idioms.length === 0) return false
   const statements = tryStatements(masked, offset)
   if (!statements || statements.length === 0) return false
-  return idioms.some((idiom) => statements.every((statement) => idiom.statement.test(statement)) && (idiom === SWALLOW_IDIOMS[0] || statements.length === 1))
+  return idioms.some((idiom) => (idiom.many || statements.length === 1) && statements.every((statement) => idiom.statement.test(statement)))
 }
 
 /** The `count` lines before the one holding `offset` (the body of a short try block). */
