@@ -7,15 +7,11 @@
 // the period ends the sentence when a capitalised word follows.
 
 import type {Paragraph, ParagraphContent, Punctuation, Sentence, SentenceContent, Word} from 'nlcst'
+import {toString} from 'nlcst-to-string'
 import {ParseEnglish} from 'parse-english'
 
 /** Units in parse-english's abbreviation list that are also common words at a sentence's end. */
 const UNIT_WORDS = new Set(['in', 'min', 'sec', 'hr', 'ft', 'lb', 'oz', 'mi'])
-
-function text(node: {type: string; value?: string; children?: unknown[]}): string {
-  if ('value' in node && typeof node.value === 'string') return node.value
-  return (node.children as Array<{type: string; value?: string; children?: unknown[]}> | undefined)?.map(text).join('') ?? ''
-}
 
 /** A word parse-english glued a period to (`in.`), not after a number, before a capitalised word. */
 function endsSentence(children: readonly SentenceContent[], index: number): boolean {
@@ -25,10 +21,10 @@ function endsSentence(children: readonly SentenceContent[], index: number): bool
   if (stem?.type !== 'TextNode' || !UNIT_WORDS.has(stem.value) || period?.type !== 'PunctuationNode' || period.value !== '.') return false
   const space = children[index + 1]
   const next = children[index + 2]
-  if (space?.type !== 'WhiteSpaceNode' || next?.type !== 'WordNode' || !/^[A-Z]/.test(text(next))) return false
+  if (space?.type !== 'WhiteSpaceNode' || next?.type !== 'WordNode' || !/^[A-Z]/.test(toString(next))) return false
   let previous = index - 1
   while (previous >= 0 && children[previous]!.type === 'WhiteSpaceNode') previous--
-  return previous >= 0 && !/^\d/.test(text(children[previous]!))
+  return previous >= 0 && !/^\d/.test(toString(children[previous]!))
 }
 
 /** Split `sentence` after each such word: the period leaves the word and ends the sentence. */

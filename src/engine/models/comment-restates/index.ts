@@ -113,6 +113,7 @@ const TWO_LETTER_WORDS = new Set('if in is it id do or to of on at as by be go n
 export function coverage(prose: string, code: string, tags: CodeComment['tags'] = []): Coverage {
   const concepts = codeConcepts(code)
   const content: string[] = []
+  const counted = new Set<string>()
   const covered: string[] = []
   const uncovered: string[] = []
   const adds: string[] = []
@@ -127,7 +128,8 @@ export function coverage(prose: string, code: string, tags: CodeComment['tags'] 
     // "Returns true if …", "Checks if …": the `if` of a predicate, not a condition.
     if ((word === 'if' || word === 'whether') && /^(?:true|false|check|checks|checking|test|tests|determine|determines|see|tell|tells|whether)$/.test(before)) return
     // A word said twice ("Write with a write barrier") is still one word the code may say.
-    if (content.includes(word)) return
+    if (counted.has(word)) return
+    counted.add(word)
     content.push(word)
     if (concepts.has(word) || concepts.has(concept(word))) covered.push(word)
     else {

@@ -20,6 +20,10 @@ const TEST_FILE = /(?:^|[\\/])(?:tests?|__tests__|specs?|e2e)[\\/]|[._-](?:test|
 // JUnit, PHPUnit, NUnit and XCTest name test classes `FooTest`, `FooTests`, `FooSpec`, `FooIT`:
 // case matters, or `Latest.java` would be one.
 const TEST_CLASS = /[a-z0-9](?:Tests?|Spec|IT)\.(?:java|kt|kts|scala|groovy|php|cs|swift|m|mm)$/
+
+function isTestFile(path: string): boolean {
+  return TEST_FILE.test(path) || TEST_CLASS.test(path)
+}
 const TEST_EXEMPT = new Set(['timeout', 'retry'])
 
 /** A kind of code that needs a reason next to it. */
@@ -177,7 +181,7 @@ export default defineRule<Options>({
   },
   run({document, options, report, file}) {
     // In a test file, timeouts, retries and numbers are left alone unless `inTests` asks for them.
-    const skipTestConcerns = !options.inTests && (TEST_FILE.test(file.path ?? '') || TEST_CLASS.test(file.path ?? ''))
+    const skipTestConcerns = !options.inTests && isTestFile(file.path ?? '')
     const text = document.text
     const masked = maskNonCode(document)
     const comments = document.comments ?? []

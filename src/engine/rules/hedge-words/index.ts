@@ -62,7 +62,8 @@ function matcher(ignore: readonly string[]): RegExp {
 // mask` a binary digit, `wait a bit` a while, `a bit of cleanup` an amount, `a pretty printer`
 // a kind of printer.
 const DETERMINERS = new Set('this that what a an the any some every each one same which these those another other different new its their our your'.split(' '))
-const BIT_NOUNS = new Set('flag field mask set vector pattern array map in at is was to and or per of about before after later then while so but here there'.split(' '))
+// Words after `a bit` that make it a binary digit, an amount or a while, not a hedge.
+const NOT_HEDGED_AFTER_BIT = new Set('flag field mask set vector pattern array map in at is was to and or per of about before after later then while so but here there'.split(' '))
 // `pretty` hedges only what it qualifies: an adverb in -ly, or one of these adjectives.
 const PRETTY_QUALIFIES = new Set(
   'much well sure good bad easy simple hard fast slow quick big small large long short new old clear common rare standard basic close similar different obvious straightforward useful safe stable solid robust complex complicated confident certain cool nice neat low high heavy light cheap expensive strict tight loose minimal limited huge tiny'.split(' '),
@@ -82,7 +83,7 @@ function isHedgeHere(phrase: string, before: string, after: string): boolean {
   if (normal === 'a bit') {
     // "in a bit", "for a bit": a while, unless a comparison follows ("for a bit longer").
     if ((previous === 'in' || previous === 'for') && !(next?.endsWith('er') ?? false)) return false
-    return next === undefined || !BIT_NOUNS.has(next)
+    return next === undefined || !NOT_HEDGED_AFTER_BIT.has(next)
   }
   if (normal === 'pretty') return isQualifier(next)
   return true

@@ -249,7 +249,6 @@ export default defineRule<Options>({
     let skip: ReadonlyArray<readonly [number, number]> | undefined
     const codeRanges = () => (skip ??= document.kind === 'code' || document.kind === 'commit' ? [] : document.codeRanges)
     const seen = new Set<number>()
-    const markdown = document.kind === 'markdown' || document.kind === 'readme' || document.kind === 'review'
     const check = (placeholder: Placeholder, from: number, start: number, value: string) => {
       const end = start + value.length
       if (seen.has(start) || overlaps(codeRanges(), start, end)) return
@@ -260,7 +259,7 @@ export default defineRule<Options>({
       // In a code comment or a commit message, a placeholder in backticks is quoted, as in this
       // rule's own comments (`${1:…}`): Markdown's code spans are skipped by `codeRanges` already.
       if ((document.kind === 'code' || document.kind === 'commit') && insideQuotes(text.slice(Math.max(from, text.lastIndexOf('\n', start) + 1), start), ['`'])) return
-      if ((markdown || document.kind === 'commit') && placeholder.what === 'docstring stub') {
+      if (document.kind !== 'code' && placeholder.what === 'docstring stub') {
         // In Markdown or a commit message, `_description_` inside a sentence is emphasis
         // (`a _term_ and _description_`); a stub stands on its own line. `[type]` is a link in
         // `[types][type]`, `[type](…)` and `[type]: https://…`, and alone when the document
