@@ -101,13 +101,22 @@ export function exemption(prose: string, body: string, style: CodeComment['style
   // A grammar rule such as `scheme = alpha *( alpha | digit | "+" )`: more symbols than words, twice over.
   const symbols = (short.match(/[=*()|+\-<>&^%/"'[\]{}:]/g) ?? []).length
   if (symbols >= 4 && symbols >= 2 * (short.match(/[A-Za-z]\w*/g) ?? []).length) return 'a formula'
-  // `// Options`, `/* z */`: a one-word line or block comment labels a section or a value.
-  if (style !== 'doc' && !/[A-Za-z0-9][^A-Za-z0-9]+[A-Za-z0-9]/.test(prose.trim().replace(/[.:]$/, ''))) return 'a one-word label'
+  // `// Options`, `/* z */`: a one-word line or block comment labels a section or a value. So
+  // does one identifier, `/*nb_inplace_add*/` after a positional initialiser: it names the slot
+  // the value fills, which the code does not.
+  const label = prose.trim().replace(/[.:]$/, '')
+  if (style !== 'doc' && (!/[A-Za-z0-9][^A-Za-z0-9]+[A-Za-z0-9]/.test(label) || /^[A-Za-z_$][\w$]*(?:(?:::|[.:])[A-Za-z_$][\w$]*)*$/.test(label))) return 'a one-word label'
   return undefined
 }
 
 // Two-letter names that are words or keywords of their own, not initials: `id`, `if`, `is`, `do`.
 const TWO_LETTER_WORDS = new Set('if in is it id do or to of on at as by be go no up we me my ok fn os io'.split(' '))
+
+// A value that stands for "none" or "no limit" (`-1`, `0`, `UINT64_MAX`, `Integer.MAX_VALUE`,
+// `math.inf`, `None`), assigned or passed last on the line; and the words that say so.
+// Bounded: callers pass at most 400 characters, and each alternative is anchored at the end.
+const SENTINEL_VALUE = /[=:(,]\s*(?:-1|0|[\w.]*MAX(?:_VALUE)?|[\w.]*POSITIVE_INFINITY|Infinity|math\.inf|float\(['"]inf['"]\)|None|null|nil|NULL|nullptr|undefined)[ \t]*[;,)]?[ \t]*$/
+const SENTINEL_MEANING = /\b(?:no|none|unlimited|unbounded|infinite|infinitely|forever|never|disabled?|off)\b/i
 
 /** Which of the comment's content words the code already says. */
 export function coverage(prose: string, code: string, tags: CodeComment['tags'] = []): Coverage {
@@ -143,6 +152,10 @@ export function coverage(prose: string, code: string, tags: CodeComment['tags'] 
   for (const match of prose.matchAll(/`([^`]+)`/g)) if (example(match[1]!)) adds.push(`\`${match[1]}\``)
   // Why the code is safe: "is a type parameter by construction of indices", "guaranteed non-empty".
   for (const match of prose.matchAll(/\bby (?:construction|design|definition)\b|\bguarantee[ds]?\b|\binvariant\b/gi)) adds.push(match[0])
+  // `memory_limit = UINT64_MAX; /* no memory limit */`: what a sentinel value means.
+  // Not when a name says it too: `NO_COMPRESSION = 0` under "Compression level for no compression".
+  const meaning = SENTINEL_MEANING.exec(prose.slice(0, 400))?.[0].toLowerCase()
+  if (meaning && !concepts.has(meaning) && SENTINEL_VALUE.test(code.trimStart().split('\n', 1)[0]!.slice(0, 400))) adds.push('what the value means')
   for (const word of commentTokens(prose.replace(/`([^`]*)`/g, (span, inner: string) => (example(inner) ? ' ' : span)))) consider(word)
   for (const tag of tags) {
     const name = tag.tag.replace(/^[@:\\]/, '').replace(/:$/, '').toLowerCase()
