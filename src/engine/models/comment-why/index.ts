@@ -21,8 +21,9 @@ const CLAUSE = /(?::|;| --?|—) +(?:[\w'.]+ +){1,}(?:is|are|was|were|has|have|n
 // "The API rejects batches over 100 items" above `BATCH_SIZE = 100`.
 const CONSTRAINT = /\b(?:api|apis|server|servers|backend|service|browser|browsers|database|db|driver|kernel|os|library|upstream|provider|gateway|proxy|load balancer|vendor|platform|firmware|device|host|registry|cdn|broker|runtime|jvm|chrome|safari|firefox|windows|macos|ios|android|postgres|mysql|redis|s3)\s+(?:\w+\s+)?(?:rejects?|refuses?|limits?|caps?|truncates?|throttles?|drops?|times? out|closes?|kills?|only (?:accepts?|allows?|supports?|returns?|keeps?|sends?)|(?:accepts?|allows?|returns?) (?:at most|only|up to)|does not support|doesn't support|will not|won't|chokes?|crashes|hangs|enforces?|rounds?)\b/i
 
-// A link to a spec, an issue or a discussion points at the reason.
-const LINK = /\bhttps?:\/\/\S+|(?:^|\s)(?:see|per|cf\.?|fixes|refs?) (?:#\d+|[A-Z]+-\d+|rfc ?\d+)|\(#\d{2,}\)|\b(?:see|per) (?:issue|bug|gh)[ -]?#?\d{2,}\b|\brfc ?\d{3,}|\b(?:from|per|by|in) the (?:spec|specification|standard|protocol)\b/i
+// A link to a spec, an issue or a discussion points at the reason, and so does a named source:
+// "from the steinmetz package", "per the Material design spec" (the repetition is bounded).
+const LINK = /\bhttps?:\/\/\S+|(?:^|\s)(?:see|per|cf\.?|fixes|refs?) (?:#\d+|[A-Z]+-\d+|rfc ?\d+)|\(#\d{2,}\)|\b(?:see|per) (?:issue|bug|gh)[ -]?#?\d{2,}\b|\brfc ?\d{3,}|\b(?:from|per|by|in) the (?:spec|specification|standard|protocol)\b|\b(?:from|per|according to) the (?:[\w.-]+ ){1,3}(?:spec|specification|standard|package|library|paper|book|manual|datasheet|guidelines)\b/i
 
 export function explicitReason(text: string): string | undefined {
   const match = EXPLICIT.exec(text) ?? CLAUSE.exec(text) ?? CONSTRAINT.exec(text) ?? LINK.exec(text)

@@ -168,6 +168,9 @@ function signatureParameters(line: string): string[] | undefined {
 }
 
 const WORKAROUND = /\b(?:hack|hacky|workaround|work around|kludge)\b/i
+// "hack to spot fontSize changes", "Hack for IE11": what the hack is for, or what it is for
+// around. "hack for now", "hack to make it work" say neither.
+const WORKAROUND_AIM = /\b(?:hack|kludge)s?:?\s+(?:to|for|around)\s+(?!(?:now|today|the moment|the time being|this|that|it|make (?:it|this|things|tests?) (?:work|pass|compile))\b)[a-z0-9]/i
 
 export default defineRule<Options>({
   id: 'comment-missing-why',
@@ -273,7 +276,7 @@ export default defineRule<Options>({
       const prose = comment.prose.originalSlice(text, 0, comment.prose.text.length)
       const hit = WORKAROUND.exec(prose)
       if (!hit || !comment.code || seenLines.has(lineOf(comment.code.offset))) continue
-      if (judgeCommentWhy(prose).label === 'present') continue
+      if (WORKAROUND_AIM.test(prose) || judgeCommentWhy(prose).label === 'present') continue
       seenLines.add(lineOf(comment.code.offset))
       report({
         message: `Comment calls this a \`${hit[0]}\` but not what it works around: add the reason`,
