@@ -131,11 +131,15 @@ function phraseMatch(children: readonly SentenceContent[], first: number, last: 
 
 // --- findings in the shape of the retext plugins' messages --------------------------------
 
-/** Hard sentences, as retext-readability with these options reports them. */
-export function readabilityMessages(pass: ProsePass, options: ReadabilityOptions): BlockMessage[] {
+/**
+ * Hard sentences, as retext-readability with these options reports them; with `short`, a sentence of fewer than
+ * `short.words` words is judged for a reader of `short.age` instead.
+ */
+export function readabilityMessages(pass: ProsePass, options: ReadabilityOptions, short?: {words: number; age: number}): BlockMessage[] {
   const messages: BlockMessage[] = []
+  const strict = short ? {...options, age: short.age} : options
   for (const facts of pass.sentences) {
-    const verdict = judgeSentence(facts.counts, options)
+    const verdict = judgeSentence(facts.counts, short && facts.counts.words < short.words ? strict : options)
     if (!verdict) continue
     messages.push({start: facts.start, end: facts.end, reason: readabilityReason(verdict), actual: toString(facts.node), expected: [], pluginRuleId: 'readability'})
   }
