@@ -39,10 +39,19 @@ export const PLACEHOLDERS: ReadonlyArray<Placeholder> = [
 const OPTIONAL_PARAM = /@(?:param|arg|argument|property|prop|template)[ \t]+(?:\{[^}\n]*\}[ \t]*)?$/
 
 // First words of template instructions left in HTML comments.
-const INSTRUCTION = /^(?:describe|please|explain|add|list|provide|link|include|write|summari[sz]e|mention|tell|give|insert|replace|fill|remove|delete|attach|enter|reference|specify|outline|note|what|why|how|if|thanks?|thank you|before|make sure|ensure|check|put|use this|this section|e\.g\.)\b/i
+const INSTRUCTION = /^(?:describe|please|explain|add|list|provide|link|include|write|summari[sz]e|mention|tell|give|insert|replace|fill|remove|delete|attach|enter|reference|specify|outline|what|why|how|if|thanks?|thank you|before|make sure|ensure|check|put|use this|this section|e\.g\.)\b/i
 // HTML comments that are tooling, not instructions.
 const TOOLING = /^(?:whylint-|prettier-|markdownlint|eslint|textlint|vale |toc\b|lint|remark-|cspell|spell-?checker|ignore|end|begin|start|auto-?generated|generated|do not edit|tabs|include)/i
 const LICENSE = /\b(?:licen[cs]e|copyright|spdx)\b/i
+// `<!--list start-->`, `<!-- tocstop -->`, `<!-- ALL-CONTRIBUTORS-LIST:END -->`: a generator's marker.
+// One or two words (the parts are disjoint, so the match is linear), the last ending the marker.
+const MARKER_WORDS = /^[\w.:-]+(?:[ \t]+[\w.:-]+)?$/
+const MARKER_END = /(?:start|end|begin|stop)$/i
+// A note to the next maintainer stays: "has to be in sync with the monorepo readme", "`spread`
+// is intentionally not documented".
+const MAINTAINER_NOTE = /\b(?:in[ -]sync|intentionally|on purpose|deliberately|up to date|do not (?:edit|change|remove|move|touch|translate)|don't (?:edit|change|remove|move|touch|translate))\b/i
+// "Note:" heads an instruction ("Note: please list the tests you ran") as often as a remark.
+const NOTE_LABEL = /^(?:note|nb|n\.b\.|important)\s*[:-]\s*/i
 
 // Headings of PR and issue templates; in plain Markdown only these count as template headings.
 const TEMPLATE_HEADING = /^(?:description|summary|motivation(?: and context)?|context|changes(?: made)?|what(?:'s| is| does)?\b.*|why\b.*|how\b.*|testing|test plan|tests?|how (?:has this been|to) tested?.*|checklist|screenshots?.*|related (?:issues?|tickets?|prs?)|issues?|type of change|breaking changes?|notes?(?: for reviewers)?|additional (?:context|notes|information)|steps to reproduce|expected behaviou?r|actual behaviou?r|environment|possible solution|risks?|rollback(?: plan)?|alternatives(?: considered)?)\s*:?$/i
@@ -199,7 +208,7 @@ function instruction(value: string): string | undefined {
   if (first === undefined) {
     const inner = commentText(value)
     first =
-      inner === undefined || inner === '' || TOOLING.test(inner) || LICENSE.test(inner) || !INSTRUCTION.test(inner) || !/[a-z]{3}/i.test(inner)
+      inner === undefined || inner === '' || TOOLING.test(inner) || (MARKER_WORDS.test(inner) && MARKER_END.test(inner)) || LICENSE.test(inner) || MAINTAINER_NOTE.test(inner) || !INSTRUCTION.test(inner.replace(NOTE_LABEL, '')) || !/[a-z]{3}/i.test(inner)
         ? null
         : inner.split(/\r?\n/)[0]!.trim()
     // Far more HTML values than one document holds; a cap keeps a long session from growing it.
@@ -254,6 +263,8 @@ export default defineRule<Options>({
       if (seen.has(start) || overlaps(codeRanges(), start, end)) return
       // `@param {string} [description]` names an optional parameter `description`.
       if (value.startsWith('[') && OPTIONAL_PARAM.test(text.slice(Math.max(from, start - 200), start))) return
+      // `mime.extensions[type]`, `f(x)[description]`: an index, not a stub.
+      if (value.startsWith('[') && /[\w$)]/.test(text[start - 1] ?? '')) return
       // `'--cheese [type]'` quoted in an example is a usage string, not a stub.
       if (value.startsWith('[') && insideQuotes(text.slice(Math.max(from, text.lastIndexOf('\n', start) + 1), start))) return
       // In a code comment or a commit message, a placeholder in backticks is quoted, as in this
