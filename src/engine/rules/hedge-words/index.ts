@@ -26,6 +26,8 @@ export const PRECISE: readonly string[] = [
   'actually',
   // A near quantity, like `approximately`: "almost always", "almost the same as".
   'almost',
+  // A booster, like `certainly` and `clearly`, not a hedge: "definitely lost" (Valgrind's term).
+  'definitely',
 ]
 
 const cache = new Map<string, RegExp>()
@@ -80,6 +82,8 @@ function isHedgeHere(phrase: string, before: string, after: string): boolean {
   const normal = phrase.toLowerCase().replace(/\s+/g, ' ')
   if (normal === 'kind of' || normal === 'sort of') return previous === undefined || !DETERMINERS.has(previous)
   if (normal === 'think' || normal === 'thinks') return previous === 'i' || previous === 'we'
+  // "If you believe you have found a security vulnerability": the reader's belief, not the writer's hedge.
+  if (previous === 'you' && normal === 'believe') return false
   if (normal === 'a bit') {
     // "in a bit", "for a bit": a while, unless a comparison follows ("for a bit longer").
     if ((previous === 'in' || previous === 'for') && !(next?.endsWith('er') ?? false)) return false
