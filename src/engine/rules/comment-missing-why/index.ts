@@ -64,6 +64,10 @@ const WELL_KNOWN = new Set(
 
 const LONG_COMMENT = 12
 
+// A string of two words or more: a message. Bounded: one line, at most 200 characters a side.
+const MESSAGE = /(["'`])[^"'`\n]{0,200}?\w \w[^"'`\n]{0,200}\1/
+const THROWS_MESSAGE = /^\s*(?:throw|raise)\b[^"'`\n]{0,200}(["'`])[^"'`\n]{0,200}?\w \w[^"'`\n]{0,200}\1/
+
 // When a swallowed error happens, or that it is expected: "may not exist", "already closed",
 // "LibreSSL does not provide it", "not an IPv4 address", "a race with the child's exit", "failed
 // constructor", "during shutdown", "if the socket is gone", "invalid extra field data", "problems
@@ -221,7 +225,10 @@ export default defineRule<Options>({
         if (/^\s*["']?[A-Z][A-Z0-9_]+["']?\s*:\s*-?[\d.]+(?:\s*,)?\s*$/.test(line) || /\w\[\s*["']\w+["']\s*\]\s*=\s*-?\d/.test(text.slice(lineStart(text, match.index), nextLineStart(text, match.index)))) continue
         if ((line.match(/(?<![\w.])-?\d+(?:\.\d+)?(?![\w.])/g) ?? []).length >= 3) continue
         // A number passed with a message (`fail(1002, 'Frame cannot be masked')`) is a code the message explains.
-        if (/(["'`])[^"'`\n]{0,200}?\w \w[^"'`\n]{0,200}\1/.test(text.slice(lineStart(text, match.index), nextLineStart(text, match.index)))) continue
+        if (MESSAGE.test(text.slice(lineStart(text, match.index), nextLineStart(text, match.index)))) continue
+        // So is a bound checked right before a throw that says what it guards: `if (buf.length <
+        // 120)` then `throw new Error('Truncated ELF header')`.
+        if (/^\s*(?:\}\s*else\s+)?(?:if|elif|unless)\b/.test(line) && THROWS_MESSAGE.test(text.slice(nextLineStart(text, match.index), nextLineStart(text, nextLineStart(text, match.index))))) continue
         // Only numbers that tune something (a size, a limit, a delay, a ratio) ask for a reason:
         // protocol codes and format constants are looked up, not chosen.
         if (!tunes(line)) continue
