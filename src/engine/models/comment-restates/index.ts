@@ -88,8 +88,10 @@ export function exemption(prose: string, body: string, style: CodeComment['style
   for (const [pattern, reason] of EXEMPT) if (pattern.test(head) || pattern.test(short)) return reason
   // A banner: a title between lines of `#` or `=` (`####\n# Set JETTY_BASE\n####`).
   if (/^[\s\-=*#/+~_.<>|]{3,}$/.test(head.trimStart().split('\n', 1)[0]!.trim()) && /\n/.test(head.trim())) return 'a section divider'
-  // `Usage: rev_exists REV`: a synopsis, the signature a shell function does not declare.
+  // `Usage: rev_exists REV`: a synopsis, the signature a shell function does not declare. So is
+  // `(options, callback)` above the branch that handles that call shape.
   if (/^\s*usage:/i.test(short)) return 'a usage synopsis'
+  if (/^\s*\(\s*(?:[\w$.]+\s*(?:,\s*[\w$.]+\s*){0,8})?\)\s*$/.test(short)) return 'a usage synopsis'
   // Spaces and tabs only before the `*`: `\s*` would run across blank lines from every line start.
   if (looksLikeCode(body.replace(/^[ \t]*\*[ \t]?/gm, ''))) return 'commented-out code'
   if (prose.trim() === '') return 'no prose'
@@ -150,6 +152,8 @@ export function coverage(prose: string, code: string, tags: CodeComment['tags'] 
   // not give; a plain identifier in backticks is just a name.
   const example = (span: string) => !/^(?:[\w$]*\.)*\$*\w[\w$]*(?:\(\))?$/.test(span)
   for (const match of prose.matchAll(/`([^`]+)`/g)) if (example(match[1]!)) adds.push(`\`${match[1]}\``)
+  // `//also test for ''`: the empty string, which the code's test lets through unsaid.
+  if (/(?:^|[\s(])(?:''|"")(?=$|[\s).,;:])/.test(prose)) adds.push('the empty string')
   // Why the code is safe: "is a type parameter by construction of indices", "guaranteed non-empty".
   for (const match of prose.matchAll(/\bby (?:construction|design|definition)\b|\bguarantee[ds]?\b|\binvariant\b/gi)) adds.push(match[0])
   // `memory_limit = UINT64_MAX; /* no memory limit */`: what a sentinel value means.
