@@ -183,6 +183,9 @@ export function sentences(text: string): Sentence[] {
   for (let index = 0; index < text.length; index++) {
     const char = text[index]!
     if (char === '\n') {
+      // A line wrapped mid-sentence ("closed when\nyour PR is merged.") goes on in lower case:
+      // the break is a space. A new line in capitals, or a list item, starts a new sentence.
+      if (/^[ \t]*[a-z]/.test(text.slice(index + 1, index + 201)) && !/^[ \t]*(?:[-*+]|\d+[.)])[ \t]/.test(text.slice(index + 1, index + 201)) && /\S/.test(text.slice(start, index))) continue
       push(index)
       start = index + 1
     } else if ((char === '.' || char === '!' || char === '?') && (index + 1 >= text.length || /\s/.test(text[index + 1]!))) {

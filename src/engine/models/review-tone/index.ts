@@ -68,7 +68,7 @@ export function judgeReviewTone(text: string, _options?: Partial<JudgeOptions>):
   const worst = judged.reduce((a, b) => (b.score > a.score ? b : a))
   const evidence: string[] = []
   for (const sentence of judged.filter((item) => item.blunt)) {
-    evidence.push(`blunt sentence \`${sentence.text}\` (score ${sentence.score.toFixed(2)})${sentence.cues.length > 0 ? `: ${sentence.cues.join(', ')}` : ''}${sentence.outright ? `; blunt on its own: ${sentence.outright}` : ''}`)
+    evidence.push(`blunt sentence \`${sentence.text.replace(/\s+/g, ' ')}\` (score ${sentence.score.toFixed(2)})${sentence.cues.length > 0 ? `: ${sentence.cues.join(', ')}` : ''}${sentence.outright ? `; blunt on its own: ${sentence.outright}` : ''}`)
   }
   if (evidence.length === 0) {
     const cues = judged.flatMap((item) => item.cues)
@@ -79,6 +79,6 @@ export function judgeReviewTone(text: string, _options?: Partial<JudgeOptions>):
     )
   }
   const top = topContributions(MODEL, toneFeatures(worst.text, {labelled: isLabelled(text), headings: hasHeadings(text), listItem: worst.listItem ?? false}), 3)
-  if (top.length > 0) evidence.push(`strongest features of \`${worst.text}\`: ${top.map((item) => `${item.feature.replace(/^@cue:/, 'cue ').replace(/^[wb]:/, '').replace('|', ' ')} (${item.weight > 0 ? '+' : ''}${item.weight.toFixed(2)})`).join(', ')}`)
+  if (top.length > 0) evidence.push(`strongest features of \`${worst.text.replace(/\s+/g, ' ')}\`: ${top.map((item) => `${item.feature.replace(/^@cue:/, 'cue ').replace(/^[wb]:/, '').replace('|', ' ')} (${item.weight > 0 ? '+' : ''}${item.weight.toFixed(2)})`).join(', ')}`)
   return {label: worst.blunt ? 'blunt' : 'constructive', score: worst.score, evidence}
 }

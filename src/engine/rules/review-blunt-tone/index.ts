@@ -24,9 +24,11 @@ export default defineRule<Record<string, never>>({
         const start = block.toOriginal(sentence.start, 'start')
         const end = block.toOriginal(sentence.end, 'end')
         const original = text.slice(start, end)
+        // A sentence wrapped over lines is shown on one.
+        const shown = original.replace(/\s+/g, ' ')
         const why = sentence.cues[0]?.split(':')[0] ?? 'a verdict'
         report({
-          message: `\`${original.length > 50 ? `${original.slice(0, 49)}…` : original}\` reads as blunt (${why}): say what you saw, why it matters, and ask or suggest`,
+          message: `\`${shown.length > 50 ? `${shown.slice(0, 49)}…` : shown}\` reads as blunt (${why}): say what you saw, why it matters, and ask or suggest`,
           start,
           end,
           actual: original,
