@@ -124,6 +124,16 @@ describe('template-placeholder', () => {
     assert.equal(placeholders('# fastcache\n\n_summary_\n', {kind: 'readme'}).length, 1)
   })
 
+  it('leaves a template file its instructions', () => {
+    const text = '## Description\n\n<!-- Describe your changes -->\n\n## Motivation\n\n<!-- Why is this change required? -->\n'
+    for (const filePath of ['.github/PULL_REQUEST_TEMPLATE.md', '.github/pull_request_template.md', '.github/PULL_REQUEST_TEMPLATE/release.md', '.github/ISSUE_TEMPLATE/bug_report.md', '.gitlab/merge_request_templates/Default.md', 'docs/templates/pr.md', 'notes.template.md']) {
+      assert.deepEqual(placeholders(text, {kind: 'review', filePath}), [], filePath)
+    }
+    for (const filePath of ['pr-description.md', 'docs/template-engine.md', 'src/templates.ts/../pr.md'.replace('templates.ts/../', '')]) {
+      assert.equal(placeholders(text, {kind: 'review', filePath}).length, 4, filePath)
+    }
+  })
+
   it('removes a left-over instruction with only its own line break', () => {
     const text = '## Description\n\n<!-- Describe your changes -->\nCache the config.\n'
     const [finding] = placeholders(text, {kind: 'review'})

@@ -53,6 +53,17 @@ const MAINTAINER_NOTE = /\b(?:in[ -]sync|intentionally|on purpose|deliberately|u
 // "Note:" heads an instruction ("Note: please list the tests you ran") as often as a remark.
 const NOTE_LABEL = /^(?:note|nb|n\.b\.|important)\s*[:-]\s*/i
 
+// The template itself holds its instructions on purpose: `.github/PULL_REQUEST_TEMPLATE.md`,
+// `.github/ISSUE_TEMPLATE/bug_report.md`, `.gitlab/merge_request_templates/`, `docs/templates/`,
+// `notes.template.md`. Asking to remove them there would empty the template.
+const TEMPLATE_SEGMENT = /^(?:pull_request_template|issue_template|merge_request_templates?|issue_templates?|discussion_templates?|templates?)$/i
+
+export function isTemplateFile(path: string): boolean {
+  const segments = path.split(/[\\/]/)
+  const name = segments.pop() ?? ''
+  return segments.some((segment) => TEMPLATE_SEGMENT.test(segment)) || TEMPLATE_SEGMENT.test(name.replace(/\.[^.]*$/, '')) || /\.template\.[a-z]+$/i.test(name)
+}
+
 // Headings of PR and issue templates; in plain Markdown only these count as template headings.
 const TEMPLATE_HEADING = /^(?:description|summary|motivation(?: and context)?|context|changes(?: made)?|what(?:'s| is| does)?\b.*|why\b.*|how\b.*|testing|test plan|tests?|how (?:has this been|to) tested?.*|checklist|screenshots?.*|related (?:issues?|tickets?|prs?)|issues?|type of change|breaking changes?|notes?(?: for reviewers)?|additional (?:context|notes|information)|steps to reproduce|expected behaviou?r|actual behaviou?r|environment|possible solution|risks?|rollback(?: plan)?|alternatives(?: considered)?)\s*:?$/i
 
@@ -252,7 +263,8 @@ export default defineRule<Options>({
   options: {
     emptyHeadings: {type: 'boolean', description: 'Report template headings with nothing under them', default: true},
   },
-  run({document, options, report}) {
+  run({document, options, report, file}) {
+    if (isTemplateFile(file.path ?? '')) return
     const text = document.text
     // Read only when there is a match to check: a megabyte of Markdown has thousands of ranges.
     let skip: ReadonlyArray<readonly [number, number]> | undefined
