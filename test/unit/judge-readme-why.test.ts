@@ -24,6 +24,21 @@ describe('readme-why detector', () => {
     assert.equal(label(data('nowhy-api.md')), 'missing')
   })
 
+  it('counts a short answer under "When should I use this?" as a why', () => {
+    const readme = '# fastgrid\n\n## When should I use this?\n\nThis package is useful when you are drawing tables in a terminal.\n\n## Installation\n\n```sh\npip install fastgrid\n```\n\n## Usage\n\nCall `Grid(10, 10)`.\n'
+    assert.equal(label(readme), 'present')
+    assert.equal(label(readme.replace('This package is useful when you are drawing tables in a terminal.', 'Probably never.')), 'missing')
+  })
+
+  it('does not nudge a README whose intro says when it is useful, but judge still weighs it', () => {
+    const readme = '# fastgrid\n\nUseful when you need to lay out equal cells in a terminal window.\n\n## Installation\n\n```sh\npip install fastgrid\n```\n\n## Usage\n\nCall `Grid(10, 10)`.\n'
+    assert.deepEqual(own(readme), [])
+    const result = judgeReadmeWhy(readme)
+    assert.equal(result.label, 'missing')
+    assert.ok(result.evidence.some((line) => line.includes('Useful when you need to lay out equal cells')), result.evidence.join('\n'))
+    assert.equal(own(readme.replace('Useful when you need to lay out equal cells in a terminal window.', 'Lays out equal cells in a terminal window.')).length, 1)
+  })
+
   it('splits sections at headings, not inside code fences', () => {
     const sections = splitSections('intro\n\n# Title\n\n```\n# not a heading\n```\n\nSub\n---\n\ntext\n')
     assert.deepEqual(sections.map((section) => section.heading), ['', 'Title', 'Sub'])

@@ -123,6 +123,20 @@ export function introSections(sections: readonly Section[]): Section[] {
 // Judging stays well under a millisecond on long READMEs: only the first part is read (a why
 // lives near the top), and at most this much of it for cues and keywords.
 export const READ_LIMIT = 16000
+/**
+ * Words of prose under a "Why …" or "When should I use this?" heading that count as saying why,
+ * whatever the models weigh: "This package might be useful when you are making your own micromark
+ * extensions." (13 words) answers the question its heading asks.
+ */
+export const WHY_PROSE_WORDS = 8
+
+/**
+ * A sentence of the intro that says when the project is useful or what it is meant to do: "Useful
+ * when you need to cache something and limit memory usage.", "This module is meant to ensure a
+ * stream gets destroyed, handling different APIs and Node.js bugs." That is the problem and who has
+ * it, in the intro. Bounded: at most 4,000 characters, and each part reads at most 300.
+ */
+const USE_CASE = /(?<![\w-])(?:useful|handy) (?:when|whenever|for|if)\b[^.!?\n]{10,300}|\b(?:is|are) (?:meant|intended|designed) to\b[^.!?\n]{10,300}/i
 const MAX_SECTIONS = 30
 const MAX_CHARS = 10000
 
@@ -137,6 +151,8 @@ export interface ReadmeFeatures {
   whyHeadings: Section[]
   /** Sections headed "Why …" (after the title) with at least 15 words of prose. */
   whyProse: Section[]
+  /** The intro's sentence on when the project is useful, or what it is meant to do, if it has one. */
+  useCase?: string
   keywords: string[]
   introWords: number
   /** Features of each section read (the first sections of the first part), for the section model. */
@@ -178,6 +194,7 @@ export function readmeFeatures(text: string): ReadmeFeatures {
     addFeature(features, `@intro-cue:${family}`)
     addFeature(features, `@intro-cue:${family}:${bucket(phrases.length, [1, 2, 4])}`)
   }
+  const useCase = USE_CASE.exec(introText.slice(0, 4000))
   const introFamilies = CUE_FAMILIES.filter((family) => introCues.has(family)).length
   addFeature(features, `@intro-cue-families:${introFamilies}`)
 
@@ -206,10 +223,8 @@ export function readmeFeatures(text: string): ReadmeFeatures {
     proseWords += sectionTokens.length
     codeLines += part.codeLines
     for (const token of sectionTokens) tokens.push(token)
-    if (family && family !== 'how' && family !== 'meta' && section.index > 0 && sectionTokens.length >= 15) {
-      addFeature(features, `@h-prose:${family}`)
-      if (family === 'why') whyProse.push(section)
-    }
+    if (family && family !== 'how' && family !== 'meta' && section.index > 0 && sectionTokens.length >= 15) addFeature(features, `@h-prose:${family}`)
+    if (family === 'why' && section.index > 0 && sectionTokens.length >= WHY_PROSE_WORDS) whyProse.push(section)
   }
   for (const word of headingWords) addFeature(features, `h:${word}`)
   addFeature(features, `@prose-words:${bucket(proseWords, [30, 100, 300, 800, 2000])}`)
@@ -226,7 +241,7 @@ export function readmeFeatures(text: string): ReadmeFeatures {
   for (const word of keywords) addFeature(features, `@kw:${word}`)
   addFeature(features, `@kw-count:${keywords.length}`)
   const sectionFeatureList = read.map((section, position) => sectionFeatures(section, position, prose[position]))
-  return {features, sections, intro, introCues, cues, whyHeadings, whyProse, keywords, introWords: introTokens.length, sectionFeatures: sectionFeatureList}
+  return {features, sections, intro, introCues, cues, whyHeadings, whyProse, keywords, introWords: introTokens.length, sectionFeatures: sectionFeatureList, ...(useCase ? {useCase: useCase[0].replace(/\s+/g, ' ').trim()} : {})}
 }
 
 /**

@@ -104,6 +104,7 @@ export function judgeReadmeWithModel(text: string, model: ReadmeWhyModel): Readm
   // A section headed "Why …" with a paragraph of prose under it says why, whatever the models
   // weigh: in cross-validation they missed one or two of the ten Prana READMEs that have one.
   const whySection = read.whyProse[0]
+  const {useCase} = read
   const present = score >= model.threshold || whySection !== undefined
   const evidence: string[] = [`score ${score.toFixed(2)}: ${present ? 'at or above' : 'below'} ${model.threshold.toFixed(2)}; read ${sections.length} section${sections.length === 1 ? '' : 's'}${text.length > READ_LIMIT ? ` in the first ${READ_LIMIT / 1000}K characters` : ''}, the intro ${read.intro.length > 0 ? `(${read.introWords} words)` : '(none)'} and title included`]
   const bestSection = sections[best]
@@ -114,8 +115,12 @@ export function judgeReadmeWithModel(text: string, model: ReadmeWhyModel): Readm
   if (read.keywords.length > 0) evidence.push(`says ${quote(read.keywords)}`)
   const strongest = topContributions(model.readme, read.features, 4).map(({feature, weight}) => `${feature} ${weight > 0 ? '+' : ''}${weight.toFixed(2)}`)
   if (strongest.length > 0) evidence.push(`strongest features: ${strongest.join(', ')}`)
+  // In Prana's labels such an intro is as often without a Why section as with one (5 and 3 of 349
+  // READMEs), so `judge` leaves it to the models; the rule does not nudge: to a reader it says who
+  // the project is for.
+  if (useCase && !present) evidence.push(`the intro says when it is useful or what it is meant to do (\`${useCase.slice(0, 80)}\`): the rule does not nudge`)
   if (whySection && score < model.threshold) evidence.unshift(`has a section headed \`${shownHeading(whySection)}\` with prose under it: counted as saying why`)
-  const result: ReadmeWhyResult = {label: present ? 'present' : 'missing', score, evidence, confident: !whySection && score < ruleThreshold(model)}
+  const result: ReadmeWhyResult = {label: present ? 'present' : 'missing', score, evidence, confident: !present && useCase === undefined && score < ruleThreshold(model)}
   if (unfilled) {
     result.unfilled = unfilled
     result.evidence.unshift('the `## Why` section still holds the template prompts')
