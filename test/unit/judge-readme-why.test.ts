@@ -37,6 +37,7 @@ describe('readme-why detector', () => {
     assert.equal(result.label, 'missing')
     assert.ok(result.evidence.some((line) => line.includes('Useful when you need to lay out equal cells')), result.evidence.join('\n'))
     assert.equal(own(readme.replace('Useful when you need to lay out equal cells in a terminal window.', 'Lays out equal cells in a terminal window.')).length, 1)
+    assert.deepEqual(own(readme.replace('Useful when you need to lay out', 'Useful to be able to lay out')), [])
   })
 
   it('splits sections at headings, not inside code fences', () => {

@@ -132,11 +132,12 @@ export const WHY_PROSE_WORDS = 8
 
 /**
  * A sentence of the intro that says when the project is useful or what it is meant to do: "Useful
- * when you need to cache something and limit memory usage.", "This module is meant to ensure a
+ * when you need to cache something and limit memory usage.", "Useful to be able to measure the
+ * actual width of command-line output.", "This module is meant to ensure a
  * stream gets destroyed, handling different APIs and Node.js bugs." That is the problem and who has
  * it, in the intro. Bounded: at most 4,000 characters, and each part reads at most 300.
  */
-const USE_CASE = /(?<![\w-])(?:useful|handy) (?:when|whenever|for|if)\b[^.!?\n]{10,300}|\b(?:is|are) (?:meant|intended|designed) to\b[^.!?\n]{10,300}/i
+const USE_CASE = /(?<![\w-])(?:useful|handy|helpful) (?:when|whenever|for|if|to)\b[^.!?\n]{10,300}|\b(?:is|are) (?:meant|intended|designed) to\b[^.!?\n]{10,300}/i
 const MAX_SECTIONS = 30
 const MAX_CHARS = 10000
 
