@@ -40,6 +40,15 @@ describe('readme-why detector', () => {
     assert.deepEqual(own(readme.replace('Useful when you need to lay out', 'Useful to be able to lay out')), [])
   })
 
+  it('does not ask a folder\'s README why the project exists', () => {
+    const readme = (intro: string) => `# ui tests\n\n${intro}\n\n## Running\n\n\`\`\`sh\n./x.py test src/test/ui\n\`\`\`\n`
+    for (const intro of ['This directory contains the tests for trait specialization.', 'A variety of tests around reachability.', 'This folder contains tests for MIR optimizations.']) {
+      assert.deepEqual(own(readme(intro)), [], intro)
+      assert.ok(judgeReadmeWhy(readme(intro)).evidence.some((line) => line.includes('README of a folder')), intro)
+    }
+    assert.equal(own(readme('Get the directory of globally installed packages.')).length, 1)
+  })
+
   it('splits sections at headings, not inside code fences', () => {
     const sections = splitSections('intro\n\n# Title\n\n```\n# not a heading\n```\n\nSub\n---\n\ntext\n')
     assert.deepEqual(sections.map((section) => section.heading), ['', 'Title', 'Sub'])

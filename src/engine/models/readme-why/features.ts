@@ -131,6 +131,13 @@ export const READ_LIMIT = 16000
 export const WHY_PROSE_WORDS = 8
 
 /**
+ * A README that describes its folder, not a project: "This directory contains the source code of
+ * the rust project", "This folder contains tests for MIR optimizations.", "A variety of tests
+ * around reachability." Read on the intro's first paragraph (at most 600 characters).
+ */
+const FOLDER = /\bthis (?:directory|folder|dir|subdirectory|sub-directory)\b|\bfiles in this (?:directory|folder)\b|^(?:this is )?(?:an? (?:variety|collection|set|bunch|suite|couple) of |some |these )?(?:\w+ )?tests? (?:for|around|of|that|which|targeted|covering)\b/i
+
+/**
  * A sentence of the intro that says when the project is useful or what it is meant to do: "Useful
  * when you need to cache something and limit memory usage.", "Useful to be able to measure the
  * actual width of command-line output.", "This module is meant to ensure a
@@ -154,6 +161,8 @@ export interface ReadmeFeatures {
   whyProse: Section[]
   /** The intro's sentence on when the project is useful, or what it is meant to do, if it has one. */
   useCase?: string
+  /** The words of the intro's first paragraph that make this a folder's README ("This directory contains"). */
+  folder?: string
   keywords: string[]
   introWords: number
   /** Features of each section read (the first sections of the first part), for the section model. */
@@ -196,6 +205,7 @@ export function readmeFeatures(text: string): ReadmeFeatures {
     addFeature(features, `@intro-cue:${family}:${bucket(phrases.length, [1, 2, 4])}`)
   }
   const useCase = USE_CASE.exec(introText.slice(0, 4000))
+  const folder = FOLDER.exec(introText.trimStart().split(/\n\s*\n/, 1)[0]!.slice(0, 600))
   const introFamilies = CUE_FAMILIES.filter((family) => introCues.has(family)).length
   addFeature(features, `@intro-cue-families:${introFamilies}`)
 
@@ -242,7 +252,7 @@ export function readmeFeatures(text: string): ReadmeFeatures {
   for (const word of keywords) addFeature(features, `@kw:${word}`)
   addFeature(features, `@kw-count:${keywords.length}`)
   const sectionFeatureList = read.map((section, position) => sectionFeatures(section, position, prose[position]))
-  return {features, sections, intro, introCues, cues, whyHeadings, whyProse, keywords, introWords: introTokens.length, sectionFeatures: sectionFeatureList, ...(useCase ? {useCase: useCase[0].replace(/\s+/g, ' ').trim()} : {})}
+  return {features, sections, intro, introCues, cues, whyHeadings, whyProse, keywords, introWords: introTokens.length, sectionFeatures: sectionFeatureList, ...(useCase ? {useCase: useCase[0].replace(/\s+/g, ' ').trim()} : {}), ...(folder ? {folder: folder[0].replace(/\s+/g, ' ').trim()} : {})}
 }
 
 /**

@@ -104,7 +104,7 @@ export function judgeReadmeWithModel(text: string, model: ReadmeWhyModel): Readm
   // A section headed "Why …" with a paragraph of prose under it says why, whatever the models
   // weigh: in cross-validation they missed one or two of the ten Prana READMEs that have one.
   const whySection = read.whyProse[0]
-  const {useCase} = read
+  const {useCase, folder} = read
   const present = score >= model.threshold || whySection !== undefined
   const evidence: string[] = [`score ${score.toFixed(2)}: ${present ? 'at or above' : 'below'} ${model.threshold.toFixed(2)}; read ${sections.length} section${sections.length === 1 ? '' : 's'}${text.length > READ_LIMIT ? ` in the first ${READ_LIMIT / 1000}K characters` : ''}, the intro ${read.intro.length > 0 ? `(${read.introWords} words)` : '(none)'} and title included`]
   const bestSection = sections[best]
@@ -118,9 +118,10 @@ export function judgeReadmeWithModel(text: string, model: ReadmeWhyModel): Readm
   // In Prana's labels such an intro is as often without a Why section as with one (5 and 3 of 349
   // READMEs), so `judge` leaves it to the models; the rule does not nudge: to a reader it says who
   // the project is for.
+  if (folder && !present) evidence.push(`reads as the README of a folder, not of a project (\`${folder.slice(0, 60)}\`): the rule does not nudge`)
   if (useCase && !present) evidence.push(`the intro says when it is useful or what it is meant to do (\`${useCase.slice(0, 80)}\`): the rule does not nudge`)
   if (whySection && score < model.threshold) evidence.unshift(`has a section headed \`${shownHeading(whySection)}\` with prose under it: counted as saying why`)
-  const result: ReadmeWhyResult = {label: present ? 'present' : 'missing', score, evidence, confident: !present && useCase === undefined && score < ruleThreshold(model)}
+  const result: ReadmeWhyResult = {label: present ? 'present' : 'missing', score, evidence, confident: !present && useCase === undefined && folder === undefined && score < ruleThreshold(model)}
   if (unfilled) {
     result.unfilled = unfilled
     result.evidence.unshift('the `## Why` section still holds the template prompts')
