@@ -30,6 +30,8 @@ export const PRECISE: readonly string[] = [
   'definitely',
 ]
 
+const TODO = /^\s*(?:todo|fixme|xxx)\b/i
+
 const cache = new Map<string, RegExp>()
 // The rule runs once per block with the same options: look each ignore list up once.
 const byList = new WeakMap<readonly string[], RegExp>()
@@ -106,11 +108,15 @@ export default defineRule<Options>({
   run({document, options, report}) {
     const re = matcher(options.ignore)
     for (const block of proseBlocks(document)) {
+      // A TODO is a note about what is not known yet: "TODO maybe an option instead of hard-coded 8?"
+      if (document.kind === 'code' && TODO.test(block.text)) continue
       re.lastIndex = 0
       for (const match of block.text.matchAll(re)) {
         const start = match.index
         const end = start + match[0].length
         if (block.touchesPlaceholder(start, end)) continue
+        // A question is uncertain by nature: "maybe we want to group the reductions?"
+        if (block.text.slice(end, end + 400).match(/[.!?](?=\s|$)|$/)?.[0] === '?') continue
         if (!isHedgeHere(match[0], block.text.slice(Math.max(0, start - 40), start), block.text.slice(end, end + 40))) continue
         report({
           message: `Unexpected hedge \`${match[0]}\`: say it plainly, or say what is uncertain`,
