@@ -13,6 +13,9 @@
  */
 export const PLACEHOLDER = 'Xx'
 
+/** A licence header's words: such a comment is legal text, not the author's prose. */
+export const LICENCE_HEADER = /\b(?:copyright|licen[cs]ed?|spdx-license-identifier|all rights reserved|apache license|mit license|gnu general public)\b/i
+
 export type BlockRole =
   | 'paragraph'
   | 'heading'

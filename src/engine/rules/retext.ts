@@ -3,9 +3,9 @@
 // offset map turns block offsets back into document offsets.
 
 import type {Root as NlcstRoot} from 'nlcst'
-import type {ProseBlock} from '../prose.js'
+import {LICENCE_HEADER, type ProseBlock} from '../prose.js'
 import type {Report, RuleContext} from '../rule.js'
-import type {SourceDocument} from '../sources/types.js'
+import type {CodeComment, SourceDocument} from '../sources/types.js'
 
 /** One message about a block, in block offsets, as a retext plugin would give it. */
 export interface BlockMessage {
@@ -42,7 +42,27 @@ export function ignoreSet(list: readonly string[]): ReadonlySet<string> {
 }
 
 /** The prose a document offers: its blocks, or for code the prose of its comments. */
+// The prose of a document's licence comments, found once per document (its comment list), not
+// once per block: block-scoped rules ask for every block.
+const licences = new WeakMap<readonly CodeComment[], ReadonlySet<ProseBlock>>()
+
+function licenceBlocks(comments: readonly CodeComment[]): ReadonlySet<ProseBlock> {
+  let found = licences.get(comments)
+  if (!found) {
+    found = new Set(comments.filter((comment) => LICENCE_HEADER.test(comment.body.slice(0, 2000))).map((comment) => comment.prose))
+    licences.set(comments, found)
+  }
+  return found
+}
+
 export function proseBlocks(document: SourceDocument): ProseBlock[] {
+  // A licence header is legal text ("provided that the following conditions are met"): not the
+  // author's prose to restyle. Its words sit at the start; a bounded slice keeps the test linear.
+  // Block-scoped rules see one block at a time in `blocks`; `comments` holds them all.
+  if (document.kind === 'code' && document.comments) {
+    const skip = licenceBlocks(document.comments)
+    if (skip.size > 0) return document.blocks.filter((block) => !skip.has(block))
+  }
   if (document.blocks.length > 0 || !document.comments) return document.blocks
   return document.comments.map((comment) => comment.prose)
 }

@@ -28,6 +28,8 @@ export default defineRule<Options>({
         if (/^done$/i.test(participle) && /^\s+(?:[a-z]+ing\b|and\b)/i.test(block.text.slice(message.end, message.end + 20))) return undefined
         // "When you are done, call …", "After syncing is done, you get …": finished, before a comma.
         if (/^done$/i.test(participle) && /^,/.test(block.text.slice(message.end, message.end + 1))) return undefined
+        // "as this is read only": read-only, an adjective.
+        if (/^read$/i.test(participle) && /^[ -]only\b/i.test(block.text.slice(message.end, message.end + 6))) return undefined
         if (/^said$/i.test(participle) && /^\s+and\s+done\b/i.test(block.text.slice(message.end, message.end + 20))) return undefined
         // retext-passive matches the participle after a form of `be`; show both.
         // Input bounded: the 40 characters before the participle.
