@@ -66,6 +66,8 @@ export function looksLikeCode(text: string): boolean {
       /^#\s*(?:define|include|if|ifdef|ifndef|elif|else|endif|undef|pragma)\b/.test(l) ||
       /^(?:return|if|for|while|var|let|const|def|import|from|class|public|private|protected|static|function|fn|func|print|console\.)\b.*[(=:{;]/.test(l) ||
       /^(?:case\b[^:]{1,200}|default):$/.test(l) ||
+      // `print self.extra_args`, `return self.value`: a statement on a dotted name (Python 2's print).
+      /^(?:print|return|del|raise|yield|await|assert)\s+[\w$]+(?:\.[\w$]+)+$/.test(l) ||
       /^[\w.$[\]]+\s*(?:=|\+=|-=|\(|\.)[^ ]/.test(l) && /[()=;]/.test(l) && !/\s[a-z]+\s[a-z]+\s[a-z]+/.test(l)
     ) {
       codeLines++
@@ -153,6 +155,8 @@ export function coverage(prose: string, code: string, tags: CodeComment['tags'] 
   // not give; a plain identifier in backticks is just a name.
   const example = (span: string) => !/^(?:[\w$]*\.)*\$*\w[\w$]*(?:\(\))?$/.test(span)
   for (const match of prose.matchAll(/`([^`]+)`/g)) if (example(match[1]!)) adds.push(`\`${match[1]}\``)
+  // "Dict of log name -> log level." above a dict: what its keys and values stand for.
+  if (/\w\s*(?:->|=>|→)\s*\w/.test(prose) && /\b(?:dict|Dict|map|Map|HashMap|Record|Mapping|defaultdict|OrderedDict|WeakMap)\b|=\s*\{\s*\}/.test(code.slice(0, 400))) adds.push('what a mapping holds')
   // `//also test for ''`: the empty string, which the code's test lets through unsaid.
   if (/(?:^|[\s(])(?:''|"")(?=$|[\s).,;:])/.test(prose)) adds.push('the empty string')
   // Why the code is safe: "is a type parameter by construction of indices", "guaranteed non-empty".
