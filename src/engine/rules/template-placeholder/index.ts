@@ -48,8 +48,8 @@ const LICENSE = /\b(?:licen[cs]e|copyright|spdx)\b/i
 const MARKER_WORDS = /^[\w.:-]+(?:[ \t]+[\w.:-]+)?$/
 const MARKER_END = /(?:start|end|begin|stop)$/i
 // A note to the next maintainer stays: "has to be in sync with the monorepo readme", "`spread`
-// is intentionally not documented".
-const MAINTAINER_NOTE = /\b(?:in[ -]sync|intentionally|on purpose|deliberately|up to date|do not (?:edit|change|remove|move|touch|translate)|don't (?:edit|change|remove|move|touch|translate))\b/i
+// is intentionally not documented", "If the previous section needs updating, also update it in …".
+const MAINTAINER_NOTE = /\b(?:in[ -]sync|intentionally|on purpose|deliberately|up to date|do not (?:edit|change|remove|move|touch|translate)|don't (?:edit|change|remove|move|touch|translate)|also update|update (?:it|this|them) (?:too|as well)|keep (?:it|this|them|these) (?:consistent|aligned|in step))\b/i
 // "Note:" heads an instruction ("Note: please list the tests you ran") as often as a remark.
 const NOTE_LABEL = /^(?:note|nb|n\.b\.|important)\s*[:-]\s*/i
 
