@@ -28,6 +28,8 @@ export const PRECISE: readonly string[] = [
   'almost',
   // A booster, like `certainly` and `clearly`, not a hedge: "definitely lost" (Valgrind's term).
   'definitely',
+  // A frequency, like `rarely`: "the answer is almost never".
+  'almost never',
 ]
 
 const TODO = /^\s*(?:todo|fixme|xxx)\b/i
@@ -66,6 +68,8 @@ function matcher(ignore: readonly string[]): RegExp {
 // mask` a binary digit, `wait a bit` a while, `a bit of cleanup` an amount, `a pretty printer`
 // a kind of printer.
 const DETERMINERS = new Set('this that what a an the any some every each one same which these those another other different new its their our your'.split(' '))
+// Verbs that take `kind of` as a hedge on what follows: "is kind of slow", "seems sort of odd".
+const LINKING = new Set('is are was were be been being seems seem seemed looks look feels feel sounds sound gets get got'.split(' '))
 // Words after `a bit` that make it a binary digit, an amount or a while, not a hedge.
 const NOT_HEDGED_AFTER_BIT = new Set('flag field mask set vector pattern array map in at is was to and or per of about before after later then while so but here there'.split(' '))
 // `pretty` hedges only what it qualifies: an adverb in -ly, or one of these adjectives.
@@ -82,7 +86,18 @@ function isHedgeHere(phrase: string, before: string, after: string): boolean {
   const previous = /([A-Za-z]+)[^A-Za-z]*$/.exec(before)?.[1]?.toLowerCase()
   const next = /^[^A-Za-z]*([A-Za-z]+)/.exec(after)?.[1]?.toLowerCase()
   const normal = phrase.toLowerCase().replace(/\s+/g, ' ')
-  if (normal === 'kind of' || normal === 'sort of') return previous === undefined || !DETERMINERS.has(previous)
+  if (normal === 'kind of' || normal === 'sort of') {
+    if (previous === undefined) return true
+    if (DETERMINERS.has(previous)) return false
+    // "a special kind of borrow": a type, after an adjective after a determiner; "is kind of slow"
+    // hedges. Bounded: `before` is at most 40 characters.
+    const twoBack = /([A-Za-z]+)[^A-Za-z]+[A-Za-z]+[^A-Za-z]*$/.exec(before)?.[1]?.toLowerCase()
+    return LINKING.has(previous) || twoBack === undefined || !DETERMINERS.has(twoBack)
+  }
+  // "Now suppose we change the source", "Suppose we have": setting up an example. "I suppose" hedges.
+  if (normal === 'suppose') return previous === 'i'
+  // "cannot possibly be supported": emphasis, not doubt.
+  if (normal === 'possibly') return previous === undefined || !/^(?:cannot|can't|couldn't|not|never)$/.test(previous)
   if (normal === 'think' || normal === 'thinks') return previous === 'i' || previous === 'we'
   // "If you believe you have found a security vulnerability": the reader's belief, not the writer's hedge.
   if (previous === 'you' && normal === 'believe') return false
