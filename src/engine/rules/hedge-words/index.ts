@@ -1,5 +1,7 @@
 import {hedges} from 'hedges'
 import {defineRule} from '../../rule.js'
+import type {ProseBlock} from '../../prose.js'
+import type {CodeComment, SourceDocument} from '../../sources/types.js'
 import {proseBlocks} from '../retext.js'
 
 export interface Options {
@@ -107,7 +109,29 @@ function isHedgeHere(phrase: string, before: string, after: string): boolean {
     return next === undefined || !NOT_HEDGED_AFTER_BIT.has(next)
   }
   if (normal === 'pretty') return isQualifier(next)
+  // "in general purpose registers": the compound adjective.
+  if (normal === 'in general') return next !== 'purpose'
   return true
+}
+
+// Each comment by its prose block, built once per document: block-scoped rules ask block by block.
+const byProse = new WeakMap<readonly CodeComment[], Map<ProseBlock, CodeComment>>()
+
+/** The words of the names on the first line of code a comment documents: `likelyBranch` → likely, branch. */
+function codeWords(document: SourceDocument, block: ProseBlock): ReadonlySet<string> {
+  const comments = document.comments ?? []
+  let index = byProse.get(comments)
+  if (!index) {
+    index = new Map(comments.map((comment) => [comment.prose, comment]))
+    byProse.set(comments, index)
+  }
+  const code = index.get(block)?.code?.text.split('\n', 1)[0] ?? ''
+  const found = new Set<string>()
+  // Bounded: one line of code, at most 400 characters.
+  for (const name of code.slice(0, 400).match(/[A-Za-z][A-Za-z0-9]*/g) ?? []) {
+    for (const part of name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(' ')) found.add(part)
+  }
+  return found
 }
 
 export default defineRule<Options>({
@@ -125,6 +149,7 @@ export default defineRule<Options>({
     for (const block of proseBlocks(document)) {
       // A TODO is a note about what is not known yet: "TODO maybe an option instead of hard-coded 8?"
       if (document.kind === 'code' && TODO.test(block.text)) continue
+      let names: ReadonlySet<string> | undefined
       re.lastIndex = 0
       for (const match of block.text.matchAll(re)) {
         const start = match.index
@@ -133,6 +158,8 @@ export default defineRule<Options>({
         // A question is uncertain by nature: "maybe we want to group the reductions?"
         if (block.text.slice(end, end + 400).match(/[.!?](?=\s|$)|$/)?.[0] === '?') continue
         if (!isHedgeHere(match[0], block.text.slice(Math.max(0, start - 40), start), block.text.slice(end, end + 40))) continue
+        // "Likely direction for branches." above the field `Likely`: the hedge is the code's own term.
+        if (document.kind === 'code' && !/\s/.test(match[0]) && (names ??= codeWords(document, block)).has(match[0].toLowerCase())) continue
         report({
           message: `Unexpected hedge \`${match[0]}\`: say it plainly, or say what is uncertain`,
           start: block.toOriginal(start, 'start'),
