@@ -26,8 +26,11 @@ export default defineRule<Options>({
         // "the thread is done running", "when all is said and done": finished, not passive.
         // Input bounded: the 20 characters after the participle.
         if (/^done$/i.test(participle) && /^\s+(?:[a-z]+ing\b|and\b)/i.test(block.text.slice(message.end, message.end + 20))) return undefined
-        // "When you are done, call …", "After syncing is done, you get …": finished, before a comma.
+        // "When you are done, call …", "After syncing is done, you get …": finished, before a comma;
+        // and "false when the scan is done." at the end of a sentence, after is/are/was/were ("must
+        // be done." still asks for someone to do it).
         if (/^done$/i.test(participle) && /^,/.test(block.text.slice(message.end, message.end + 1))) return undefined
+        if (/^done$/i.test(participle) && /^(?:[.;:]["'”’)]?(?:\s|$)|$)/.test(block.text.slice(message.end, message.end + 3)) && /\b(?:is|are|was|were|'s|’s)\s+$/i.test(block.text.slice(Math.max(0, message.start - 12), message.start))) return undefined
         // "as this is read only": read-only, an adjective.
         if (/^read$/i.test(participle) && /^[ -]only\b/i.test(block.text.slice(message.end, message.end + 6))) return undefined
         if (/^said$/i.test(participle) && /^\s+and\s+done\b/i.test(block.text.slice(message.end, message.end + 20))) return undefined
