@@ -96,7 +96,7 @@ const OPTIONAL_IMPORT = /^except\s*\(?\s*(?:ImportError|ModuleNotFoundError)(?:\
 // "Not found" swallowed right after deleting the thing: it is already gone, which is the point.
 // Only that error: `rescue Errno::ENOENT, Errno::EACCES` also hides a permission problem.
 const NOT_FOUND = /^(?:except\s*\(?\s*FileNotFoundError\s*\)?\s*(?:as\s+\w+\s*)?:|rescue\s+Errno::ENOENT\s*(?:=>\s*\w+\s*)?\r?\n|catch\s*\(\s*(?:final\s+)?NoSuchFileException\s+\w+\s*\))/
-const DELETES = /\b(?:unlink|unlinkSync|remove|rmdir|rmSync|rm|rm_f|rm_rf|delete|deleteIfExists|rmtree)\s*[(\s]/
+const DELETES = /\b(?:unlink|unlinkSync|remove|rmdir|rmSync|rm|rm_f|rm_r|rm_rf|remove_dir|remove_entry|delete|deleteIfExists|rmtree)\s*[(\s]/
 
 /** The statements of the try block that ends where the catch at `offset` starts, if its `try` is at most three lines up. */
 function tryStatements(masked: string, offset: number): string[] | undefined {
@@ -207,6 +207,8 @@ export default defineRule<Options>({
         if (concern.what === 'empty catch block' && OPTIONAL_IMPORT.test(match[0])) continue
         if (concern.what === 'empty catch block' && NOT_FOUND.test(match[0]) && DELETES.test(linesBefore(masked, match.index, 3))) continue
         if (concern.what === 'empty catch block' && swallowsAnIdiom(masked, match.index, match[0])) continue
+        // `rm_r package_dir rescue nil`: Ruby's rescue modifier on a delete, removing it if it is there.
+        if (concern.what === 'empty catch block' && /^rescue\s+nil\b/.test(match[0]) && DELETES.test(masked.slice(lineStart(masked, match.index), match.index))) continue
         sites.push({start: match.index, end, what: concern.what})
       }
     }
