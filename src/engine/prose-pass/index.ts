@@ -132,8 +132,8 @@ function phraseMatch(children: readonly SentenceContent[], first: number, last: 
 // --- findings in the shape of the retext plugins' messages --------------------------------
 
 /**
- * Hard sentences, as retext-readability with these options reports them; with `short`, a sentence of fewer than
- * `short.words` words is judged for a reader of `short.age` instead.
+ * Hard sentences, as retext-readability with these options reports them; with `short`, a sentence
+ * of fewer than `short.words` words is judged for a reader of `short.age` instead.
  */
 export function readabilityMessages(pass: ProsePass, options: ReadabilityOptions, short?: {words: number; age: number}): BlockMessage[] {
   const messages: BlockMessage[] = []

@@ -41,7 +41,6 @@ export function ignoreSet(list: readonly string[]): ReadonlySet<string> {
   return set
 }
 
-/** The prose a document offers: its blocks, or for code the prose of its comments. */
 // The prose of a document's licence comments, found once per document (its comment list), not
 // once per block: block-scoped rules ask for every block.
 const licences = new WeakMap<readonly CodeComment[], ReadonlySet<ProseBlock>>()
@@ -55,6 +54,7 @@ function licenceBlocks(comments: readonly CodeComment[]): ReadonlySet<ProseBlock
   return found
 }
 
+/** The prose a document offers: its blocks, or for code the prose of its comments. */
 export function proseBlocks(document: SourceDocument): ProseBlock[] {
   // A licence header is legal text ("provided that the following conditions are met"): not the
   // author's prose to restyle. Its words sit at the start; a bounded slice keeps the test linear.

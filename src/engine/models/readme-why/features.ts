@@ -140,9 +140,9 @@ const FOLDER = /\bthis (?:directory|folder|dir|subdirectory|sub-directory)\b|\bf
 /**
  * A sentence of the intro that says when the project is useful or what it is meant to do: "Useful
  * when you need to cache something and limit memory usage.", "Useful to be able to measure the
- * actual width of command-line output.", "This module is meant to ensure a
- * stream gets destroyed, handling different APIs and Node.js bugs." That is the problem and who has
- * it, in the intro. Bounded: at most 4,000 characters, and each part reads at most 300.
+ * actual width of command-line output.", "This module is meant to ensure a stream gets destroyed,
+ * handling different APIs and Node.js bugs." That is the problem and who has it, in the intro.
+ * Bounded: at most 4,000 characters, and each part reads at most 300.
  */
 const USE_CASE = /(?<![\w-])(?:useful|handy|helpful) (?:when|whenever|for|if|to)\b[^.!?\n]{10,300}|\b(?:is|are) (?:meant|intended|designed) to\b[^.!?\n]{10,300}/i
 const MAX_SECTIONS = 30
@@ -157,7 +157,7 @@ export interface ReadmeFeatures {
   cues: Map<string, string[]>
   /** Headings of the why families (why, motivation, purpose), in order. */
   whyHeadings: Section[]
-  /** Sections headed "Why …" (after the title) with at least 15 words of prose. */
+  /** Sections headed "Why …" or "When should I use this?" (after the title) with at least `WHY_PROSE_WORDS` words of prose. */
   whyProse: Section[]
   /** The intro's sentence on when the project is useful, or what it is meant to do, if it has one. */
   useCase?: string

@@ -115,10 +115,11 @@ export function judgeReadmeWithModel(text: string, model: ReadmeWhyModel): Readm
   if (read.keywords.length > 0) evidence.push(`says ${quote(read.keywords)}`)
   const strongest = topContributions(model.readme, read.features, 4).map(({feature, weight}) => `${feature} ${weight > 0 ? '+' : ''}${weight.toFixed(2)}`)
   if (strongest.length > 0) evidence.push(`strongest features: ${strongest.join(', ')}`)
-  // In Prana's labels such an intro is as often without a Why section as with one (5 and 3 of 349
-  // READMEs), so `judge` leaves it to the models; the rule does not nudge: to a reader it says who
-  // the project is for.
+  // A folder's README ("This directory contains …") is not asked why the project exists.
   if (folder && !present) evidence.push(`reads as the README of a folder, not of a project (\`${folder.slice(0, 60)}\`): the rule does not nudge`)
+  // An intro that says when the project is useful tells a reader who it is for, so the rule does
+  // not nudge. `judge` leaves it to the models: in Prana's labels such an intro comes as often
+  // without a Why section as with one (5 and 3 of 349 READMEs).
   if (useCase && !present) evidence.push(`the intro says when it is useful or what it is meant to do (\`${useCase.slice(0, 80)}\`): the rule does not nudge`)
   if (whySection && score < model.threshold) evidence.unshift(`has a section headed \`${shownHeading(whySection)}\` with prose under it: counted as saying why`)
   const result: ReadmeWhyResult = {label: present ? 'present' : 'missing', score, evidence, confident: !present && useCase === undefined && folder === undefined && score < ruleThreshold(model)}

@@ -172,8 +172,8 @@ function signatureParameters(line: string): string[] | undefined {
 }
 
 const WORKAROUND = /\b(?:hack|hacky|workaround|work around|kludge)\b/i
-// "hack to spot fontSize changes", "Hack for IE11": what the hack is for, or what it is for
-// around. "hack for now", "hack to make it work" say neither.
+// "hack to spot fontSize changes" says what the hack is for, "Hack for IE11" what it works
+// around. "hack for now" and "hack to make it work" say neither.
 const WORKAROUND_AIM = /\b(?:hack|kludge)s?:?\s+(?:to|for|around)\s+(?!(?:now|today|the moment|the time being|this|that|it|make (?:it|this|things|tests?) (?:work|pass|compile))\b)[a-z0-9]/i
 
 export default defineRule<Options>({
