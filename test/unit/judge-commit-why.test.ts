@@ -53,6 +53,14 @@ describe('commit-why detector', () => {
     assert.equal(missing('Add caching layer\n\nCache product lookups in Redis.'), true)
   })
 
+  it('counts a named fault, what a change does away with, and a pointer to earlier reasoning', () => {
+    for (const text of ['fetch: fixup a misaligned comment', 'docs: remove stale link', 'path: extract format_path()\n\nThe formatting logic in rev-parse writes to stdout directly. Other\nbuiltins cannot reuse it.\n\nMove it into path.c.', 'config: read ignore_case from the repository\n\nReplace the global with a call on the repository. This step eliminates\nthe global state.', 'builtin/refs: add "update" subcommand\n\nAdd an "update" subcommand that mirrors git update-ref. This follows the\nsame reasoning as the preceding commit.']) {
+      const result = judgeCommitWhy(text)
+      assert.equal(result.label, 'present', `${text}: ${result.evidence.join('; ')}`)
+    }
+    assert.equal(missing('path: extract format_path()\n\nMove the formatting logic from rev-parse into path.c.'), true)
+  })
+
   it('reads a leaked secret as the problem', () => {
     assert.equal(missing('Stop logging request bodies\n\nThey contain passwords on the login route.'), false)
   })
