@@ -32,6 +32,10 @@ export const PRECISE: readonly string[] = [
   'definitely',
   // A frequency, like `rarely`: "the answer is almost never".
   'almost never',
+  // A rule and its cases, like `usually` and `may`: "in general must be invoked within a loop",
+  // "Possibly atomically sets the value" (it may fail spuriously). In 150 JDK files these were 140
+  // of the 196 hedge hints, and read as precise statements.
+  'generally', 'in general', 'possibly',
 ]
 
 const TODO = /^\s*(?:todo|fixme|xxx)\b/i
@@ -98,8 +102,6 @@ function isHedgeHere(phrase: string, before: string, after: string): boolean {
   }
   // "Now suppose we change the source", "Suppose we have": setting up an example. "I suppose" hedges.
   if (normal === 'suppose') return previous === 'i'
-  // "cannot possibly be supported": emphasis, not doubt.
-  if (normal === 'possibly') return previous === undefined || !/^(?:cannot|can't|couldn't|not|never)$/.test(previous)
   if (normal === 'think' || normal === 'thinks') return previous === 'i' || previous === 'we'
   // "If you believe you have found a security vulnerability": the reader's belief, not the writer's hedge.
   if (previous === 'you' && normal === 'believe') return false
