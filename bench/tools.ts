@@ -82,7 +82,7 @@ export const TOOLS: Tool[] = [
   },
   {
     name: 'markdownlint',
-    description: 'markdownlint 0.42 `lint` (sync), default rules',
+    description: 'markdownlint 0.40 `lint` (sync), default rules',
     run: (text, _kind, name) => markdownlint({strings: {[name]: text}}),
   },
 ]

@@ -1,4 +1,5 @@
 import {hedges} from 'hedges'
+import {splitIdentifier} from '../../models/comment-restates/features.js'
 import {defineRule} from '../../rule.js'
 import type {ProseBlock} from '../../prose.js'
 import type {CodeComment, SourceDocument} from '../../sources/types.js'
@@ -130,9 +131,7 @@ function codeWords(document: SourceDocument, block: ProseBlock): ReadonlySet<str
   const code = index.get(block)?.code?.text.split('\n', 1)[0] ?? ''
   const found = new Set<string>()
   // Bounded: one line of code, at most 400 characters.
-  for (const name of code.slice(0, 400).match(/[A-Za-z][A-Za-z0-9]*/g) ?? []) {
-    for (const part of name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(' ')) found.add(part)
-  }
+  for (const name of code.slice(0, 400).match(/[A-Za-z][A-Za-z0-9]*/g) ?? []) for (const part of splitIdentifier(name)) found.add(part)
   return found
 }
 
