@@ -128,7 +128,7 @@ export const READ_LIMIT = 16000
  * whatever the models weigh: "This package might be useful when you are making your own micromark
  * extensions." (13 words) answers the question its heading asks.
  */
-export const WHY_PROSE_WORDS = 8
+const WHY_PROSE_WORDS = 8
 
 /**
  * A README that describes its folder, not a project: "This directory contains the source code of
@@ -157,7 +157,7 @@ export interface ReadmeFeatures {
   cues: Map<string, string[]>
   /** Headings of the why families (why, motivation, purpose), in order. */
   whyHeadings: Section[]
-  /** Sections headed "Why …" or "When should I use this?" (after the title) with at least `WHY_PROSE_WORDS` words of prose. */
+  /** Sections headed "Why …" or "When should I use this?" (after the title) with prose under them. */
   whyProse: Section[]
   /** The intro's sentence on when the project is useful, or what it is meant to do, if it has one. */
   useCase?: string

@@ -171,6 +171,8 @@ export function sentences(text: string): Sentence[] {
   const out: Sentence[] = []
   // Cut only before white space, so `1.5` or `a.b()` stay whole; `e.g.` and `etc.` do not cut.
   let start = 0
+  // Whether the sentence under way has a character other than white space yet.
+  let filled = false
   const push = (end: number) => {
     const raw = text.slice(start, end)
     const marker = /^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/.exec(raw)
@@ -179,13 +181,15 @@ export function sentences(text: string): Sentence[] {
     const trimmed = raw.slice(lead).trim()
     if (trimmed !== '') out.push({text: trimmed, start: start + lead, end: start + lead + trimmed.length, ...(listItem ? {listItem} : {})})
     start = end
+    filled = false
   }
   for (let index = 0; index < text.length; index++) {
     const char = text[index]!
+    if (char !== ' ' && char !== '\t' && char !== '\n' && char !== '\r') filled = true
     if (char === '\n') {
       // A line wrapped mid-sentence ("closed when\nyour PR is merged.") goes on in lower case:
       // the break is a space. A new line in capitals, or a list item, starts a new sentence.
-      if (/^[ \t]*[a-z]/.test(text.slice(index + 1, index + 201)) && !/^[ \t]*(?:[-*+]|\d+[.)])[ \t]/.test(text.slice(index + 1, index + 201)) && /\S/.test(text.slice(start, index))) continue
+      if (filled && /^[ \t]*[a-z]/.test(text.slice(index + 1, index + 201))) continue
       push(index)
       start = index + 1
     } else if ((char === '.' || char === '!' || char === '?') && (index + 1 >= text.length || /\s/.test(text[index + 1]!))) {

@@ -58,7 +58,7 @@ const NOTE_LABEL = /^(?:note|nb|n\.b\.|important)\s*[:-]\s*/i
 // `notes.template.md`. Asking to remove them there would empty the template.
 const TEMPLATE_SEGMENT = /^(?:pull_request_template|issue_template|merge_request_templates?|issue_templates?|discussion_templates?|templates?)$/i
 
-export function isTemplateFile(path: string): boolean {
+function isTemplateFile(path: string): boolean {
   const segments = path.split(/[\\/]/)
   const name = segments.pop() ?? ''
   return segments.some((segment) => TEMPLATE_SEGMENT.test(segment)) || TEMPLATE_SEGMENT.test(name.replace(/\.[^.]*$/, '')) || /\.template\.[a-z]+$/i.test(name)
