@@ -115,6 +115,37 @@ describe('readme-why detector', () => {
     assert.equal(short.confident, true)
   })
 
+  it('counts a comparison with a named alternative as a why, whatever the models score', () => {
+    const strict = {...MODEL, threshold: 0.999, ruleThreshold: 0.999}
+    const readme = (intro: string, rest = '') => `# quickslice\n\n${intro}\n\n## Install\n\n    npm i quickslice\n\n## API\n\n### slice(args)\n\nReturns an array.\n${rest}`
+    for (const intro of ['A faster alternative to `[].slice.call(arguments)`.', '14 times smaller and 2 times faster than [`chalk`](https://example.com/chalk).', 'Like read-package-json, but faster and more accepting of missing data.', 'It handles astral symbols, contrary to many other JavaScript solutions.']) {
+      const result = judgeReadmeWithModel(readme(intro), strict)
+      assert.equal(result.label, 'present', intro)
+      assert.equal(result.confident, false, intro)
+      assert.match(result.evidence[0]!, /sets itself against an alternative/, intro)
+    }
+    // A comparison with itself or a number, one in the API's options, or a "like X, but" past the
+    // intro, sets the project against nothing.
+    for (const intro of ['It is faster than before.', 'Returns more than 100 entries.', 'Slices arguments.']) {
+      assert.equal(judgeReadmeWithModel(readme(intro), strict).label, 'missing', intro)
+    }
+    assert.equal(judgeReadmeWithModel(readme('Slices arguments.', '\n#### concurrency\n\nSet a value smaller than the pool size.\n'), strict).label, 'missing')
+    assert.equal(judgeReadmeWithModel(readme('Slices arguments.', '\n## Notes\n\nLike `div`, but the next row is appended.\n'), strict).label, 'missing')
+    assert.equal(judgeReadmeWithModel(readme('Slices arguments.', '\n## Related\n\n- fastslice: an alternative to lodash.slice\n'), strict).label, 'missing')
+    // Benchmarks come late: their heading counts wherever it is, with something under it.
+    const bench = judgeReadmeWithModel(readme('Slices arguments.', '\n## Benchmarks\n\n| library | ops/s |\n| --- | --- |\n| quickslice | 9M |\n| lodash | 2M |\n'), strict)
+    assert.equal(bench.label, 'present')
+    assert.match(bench.evidence[0]!, /a section headed "Benchmarks"/)
+    assert.equal(judgeReadmeWithModel(readme('Slices arguments.', '\n## Benchmarks\n'), strict).label, 'missing')
+    assert.equal(judgeReadmeWithModel(readme('Slices arguments.', '\n## Benchmark\n\n```\n$ npm run bench\n```\n'), strict).label, 'missing')
+  })
+
+  it('reads a use case wrapped over two lines of the intro', () => {
+    const readme = '# lines\n\nMaps lines and columns to offsets. This is useful for parsers\nand other text processors that deal in character ranges.\n\n## Install\n\n    npm i lines\n'
+    assert.deepEqual(own(readme), [])
+    assert.equal(own(readme.replace('This is useful for parsers\nand other', 'It serves parsers\nand other')).length, 1)
+  })
+
   it('scores a why section above the same README without it', () => {
     const text = data('why-section.md')
     const why = splitSections(text).find((section) => section.heading === 'Why')!

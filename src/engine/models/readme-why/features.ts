@@ -145,6 +145,19 @@ const FOLDER = /\bthis (?:directory|folder|dir|subdirectory|sub-directory)\b|\bf
  * Bounded: at most 4,000 characters, and each part reads at most 300.
  */
 const USE_CASE = /(?<![\w-])(?:useful|handy|helpful) (?:when|whenever|for|if|to)\b[^.!?\n]{10,300}|\b(?:is|are) (?:meant|intended|designed) to\b[^.!?\n]{10,300}/i
+/**
+ * A sentence that sets the project against a named alternative, which says why to use it over the
+ * others: "14 times smaller and 2 times faster than chalk", "A faster alternative to
+ * `[].slice.call(arguments)`", "contrary to many other JavaScript solutions, he handles astral
+ * symbols", "Like read-package-json, but faster", "Similar to the `mime@1.x` module, except: …".
+ * Bounded: each part reads at most 60 characters, and none can start where another could.
+ */
+const COMPARISON = /\b(?:faster|smaller|lighter|simpler|better|quicker|safer|cheaper|leaner|more (?:efficient|reliable|robust|accurate|compliant|correct|secure|lightweight|performant)|less (?:memory|overhead|verbose)) than (?!\d|one\b|once\b|ever\b|before\b|usual\b|expected\b|necessary\b|needed\b|it\b|that\b|this\b|you\b|a few\b|the (?:original|previous|last|old|default|current)\b)[\w`@'"]|\b(?:alternative|replacement|substitute) (?:to|for) (?:the |a |an )?[\w`@'"]|\b(?:unlike|contrary to|in contrast to|as opposed to|compared (?:to|with)) (?:the |other |most |many |some |similar )?[\w`@'"]/i
+/** A section that measures the project against others: "Benchmarks", "Comparison with other libraries". One heading line. */
+const BENCHMARK_HEADING = /\bbenchmark(?:s|ing)?\b|\bcomparisons? (?:with|to|against|of)\b|^\W*comparison\W*$|\bhow (?:does|do) (?:it|they|we|\S+) compare\b/i
+const RELATED = /\b(?:related|see also|similar)\b/i
+/** In the intro, a project set beside another: "Like read-package-json, but faster". Bounded: at most 60 characters between. */
+const LIKE_BUT = /\b(?:like|similar to) [^,.;:!?\n]{1,60}, (?:but|except)\b/i
 const MAX_SECTIONS = 30
 const MAX_CHARS = 10000
 
@@ -161,6 +174,8 @@ export interface ReadmeFeatures {
   whyProse: Section[]
   /** The intro's sentence on when the project is useful, or what it is meant to do, if it has one. */
   useCase?: string
+  /** A sentence that compares the project with a named alternative, if one is read. */
+  comparison?: string
   /** The words of the intro's first paragraph that make this a folder's README ("This directory contains"). */
   folder?: string
   keywords: string[]
@@ -204,7 +219,7 @@ export function readmeFeatures(text: string): ReadmeFeatures {
     addFeature(features, `@intro-cue:${family}`)
     addFeature(features, `@intro-cue:${family}:${bucket(phrases.length, [1, 2, 4])}`)
   }
-  const useCase = USE_CASE.exec(introText.slice(0, 4000))
+  const useCase = USE_CASE.exec(unwrapped(introText.slice(0, 4000)))
   const folder = FOLDER.exec(introText.trimStart().split(/\n\s*\n/, 1)[0]!.slice(0, 600))
   const introFamilies = CUE_FAMILIES.filter((family) => introCues.has(family)).length
   addFeature(features, `@intro-cue-families:${introFamilies}`)
@@ -216,6 +231,8 @@ export function readmeFeatures(text: string): ReadmeFeatures {
   const tokens: string[] = []
   const whyHeadings: Section[] = []
   const whyProse: Section[] = []
+  let comparison: string | undefined
+  let otherDepth: number | undefined
   const headingWords = new Set<string>()
   let headingText = ''
   for (const section of read) {
@@ -236,6 +253,17 @@ export function readmeFeatures(text: string): ReadmeFeatures {
     for (const token of sectionTokens) tokens.push(token)
     if (family && family !== 'how' && family !== 'meta' && section.index > 0 && sectionTokens.length >= 15) addFeature(features, `@h-prose:${family}`)
     if (family === 'why' && section.index > 0 && sectionTokens.length >= WHY_PROSE_WORDS) whyProse.push(section)
+    // A comparison in an API's options, or in a list of related projects, and in their
+    // subsections, is about something else. The title's badges do not make it one.
+    if (otherDepth !== undefined && section.depth <= otherDepth) otherDepth = undefined
+    if (otherDepth === undefined && section.index > 0 && (family === 'how' || family === 'meta' || RELATED.test(section.heading))) otherDepth = section.depth
+    if (comparison === undefined && otherDepth === undefined) comparison = comparisonIn(part.prose, section.index < intro.length)
+  }
+  // Benchmarks come late in a README: their heading is looked for in every section cut, with
+  // something besides code under it ("$ npm run bench" alone compares nothing).
+  if (comparison === undefined) {
+    const benchmark = sections.find((section) => section.index > 0 && BENCHMARK_HEADING.test(cleanHeading(section.heading).trim()) && proseOf(section.content.slice(0, 2000)).lines > 0)
+    if (benchmark) comparison = `a section headed "${cleanHeading(benchmark.heading).replace(/\s+/g, ' ').trim().slice(0, 60)}"`
   }
   for (const word of headingWords) addFeature(features, `h:${word}`)
   addFeature(features, `@prose-words:${bucket(proseWords, [30, 100, 300, 800, 2000])}`)
@@ -252,7 +280,25 @@ export function readmeFeatures(text: string): ReadmeFeatures {
   for (const word of keywords) addFeature(features, `@kw:${word}`)
   addFeature(features, `@kw-count:${keywords.length}`)
   const sectionFeatureList = read.map((section, position) => sectionFeatures(section, position, prose[position]))
-  return {features, sections, intro, introCues, cues, whyHeadings, whyProse, keywords, introWords: introTokens.length, sectionFeatures: sectionFeatureList, ...(useCase ? {useCase: useCase[0].replace(/\s+/g, ' ').trim()} : {}), ...(folder ? {folder: folder[0].replace(/\s+/g, ' ').trim()} : {})}
+  return {features, sections, intro, introCues, cues, whyHeadings, whyProse, keywords, introWords: introTokens.length, sectionFeatures: sectionFeatureList, ...(comparison === undefined ? {} : {comparison}), ...(useCase ? {useCase: useCase[0].replace(/\s+/g, ' ').trim()} : {}), ...(folder ? {folder: folder[0].replace(/\s+/g, ' ').trim()} : {})}
+}
+
+/** Paragraphs on one line each: "This is useful for parsers\nand other text processors" is one sentence. */
+function unwrapped(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .reduce((out, line) => (line === '' ? `${out}\n` : out === '' || out.endsWith('\n') ? out + line : `${out} ${line}`), '')
+}
+
+/** The sentence around the first comparison with a named alternative in `prose`, if any (`intro`: also "like X, but"). */
+function comparisonIn(text: string, intro: boolean): string | undefined {
+  // Code in a link's text leaves two spaces ("faster than [`deasync`](…)").
+  const prose = text.replace(/\s+/g, ' ')
+  const match = COMPARISON.exec(prose) ?? (intro ? LIKE_BUT.exec(prose) : null)
+  if (!match) return undefined
+  const start = Math.max(prose.lastIndexOf('.', match.index) + 1, match.index - 80)
+  return prose.slice(start, match.index + 80).trim()
 }
 
 /**
