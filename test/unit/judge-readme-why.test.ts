@@ -38,6 +38,10 @@ describe('readme-why detector', () => {
     assert.ok(result.evidence.some((line) => line.includes('Useful when you need to lay out equal cells')), result.evidence.join('\n'))
     assert.equal(own(readme.replace('Useful when you need to lay out equal cells in a terminal window.', 'Lays out equal cells in a terminal window.')).length, 1)
     assert.deepEqual(own(readme.replace('Useful when you need to lay out', 'Useful to be able to lay out')), [])
+    // Who has the problem, or the moment you would reach for it, also says when it is useful.
+    assert.deepEqual(own(readme.replace('Useful when you need to lay out equal cells in a terminal window.', 'When you want to lay out equal cells in a terminal window: use fastgrid.')), [])
+    assert.deepEqual(own(readme.replace('Useful when you need to lay out equal cells in a terminal window.', 'Lays out cells for terminals that do not support tables.')), [])
+    assert.equal(own(readme.replace('Useful when you need to lay out equal cells in a terminal window.', 'Lays out cells for terminals that support tables.')).length, 1)
   })
 
   it('does not ask a folder\'s README why the project exists', () => {
