@@ -8,45 +8,13 @@
 // their macro-F1, for `judge` (its threshold) and for the rule (its stricter threshold), then the
 // time to judge one README and the size of the weights.
 
-import {createHash} from 'node:crypto'
-import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs'
+import {readdirSync, readFileSync, statSync} from 'node:fs'
 import {join} from 'node:path'
 import {judge} from '../../src/engine/judge.js'
 import {judgeReadmeWhy, judgeReadmeWithModel, ruleThreshold} from '../../src/engine/models/readme-why/index.js'
 import {groupFolds, scores, type Scores} from '../lib/logreg.js'
+import {BLIND_LABELS, INSTALLED_LABELS, npmReadmes} from '../lib/npm-readmes.js'
 import {chooseRuleThreshold, chooseThreshold, fit, loadReadmes, outOfFold, PRANA, type Readme, views} from '../train/readme-why.js'
-
-const NPM_LABELS = 'test/data/readme-why-npm/labels.jsonl'
-
-interface NpmReadme {
-  file: string
-  package: string
-  text: string
-  why: boolean
-  /** False where a second reader could reasonably disagree. */
-  sure: boolean
-}
-
-/**
- * The hand-labelled READMEs of installed npm packages (for evaluation only: trained on, they
- * lowered cross-validated macro-F1 on Prana's READMEs from 0.744 to 0.720-0.733 and did not raise
- * it on their own). Those not installed, or changed since they were labelled, are listed as stale.
- */
-function npmReadmes(): {readmes: NpmReadme[]; stale: string[]} {
-  const readmes: NpmReadme[] = []
-  const stale: string[] = []
-  for (const line of readFileSync(NPM_LABELS, 'utf8').split('\n')) {
-    if (line.trim() === '') continue
-    const label = JSON.parse(line) as {file: string; package: string; sha256: string; label: 'present' | 'missing'; sure: boolean}
-    const text = existsSync(label.file) ? readFileSync(label.file, 'utf8') : undefined
-    if (text === undefined || createHash('sha256').update(text).digest('hex').slice(0, label.sha256.length) !== label.sha256) {
-      stale.push(label.package)
-      continue
-    }
-    readmes.push({file: label.file, package: label.package, text, why: label.label === 'present', sure: label.sure})
-  }
-  return {readmes, stale}
-}
 
 const KEYWORD = /\b(?:why|motivation|problem|because)\b/i
 const SEEDS = [3, 11, 21]
@@ -142,20 +110,26 @@ export default async function evalReadmeWhy(): Promise<void> {
   const nudged = held.filter((item) => item.nudged)
   console.log(`  the rule nudges ${nudged.length} of the ${held.filter((item) => !item.why).length} without a why and ${nudged.filter((item) => item.why).length} of the ${held.filter((item) => item.why).length} with one`)
 
-  // Real READMEs of installed npm packages, labelled by hand and never trained on: the shipped
-  // detector and the rule, on all of them and on those whose label is sure.
-  const npm = npmReadmes()
-  const npmJudged = npm.readmes.map((readme) => {
-    const result = judgeReadmeWhy(readme.text)
-    return {why: readme.why, sure: readme.sure, present: result.label === 'present', nudged: result.confident}
-  })
-  table(`npm READMEs (${NPM_LABELS}: ${npm.readmes.length} installed and unchanged${npm.stale.length > 0 ? `, ${npm.stale.length} stale: ${npm.stale.slice(0, 5).join(', ')}` : ''}; shipped weights)`, npmJudged, true)
-  const sure = npmJudged.filter((item) => item.sure)
-  const sureJudge = table('', sure, false)
-  const sureRule = table('', sure.map((item) => ({why: item.why, present: !item.nudged})), false)
-  const npmNudged = npmJudged.filter((item) => item.nudged)
-  console.log(`  labels marked sure only (${sure.length}): judge macro-F1 ${sureJudge.toFixed(3)}, rule ${sureRule.toFixed(3)}`)
-  console.log(`  the rule nudges ${npmNudged.length} of the ${npmJudged.length}: ${npmNudged.filter((item) => !item.why).length} without a why, ${npmNudged.filter((item) => item.why).length} with one (${npmNudged.filter((item) => item.why && item.sure).length} of them sure)`)
+  // Real READMEs of npm packages, labelled by hand and never trained on: the shipped detector and
+  // the rule, on all of them and on those whose label is sure.
+  for (const [path, what] of [[INSTALLED_LABELS, 'installed'], [BLIND_LABELS, 'fetched by `npm run fetch-readmes`']] as const) {
+    const npm = npmReadmes(path)
+    if (npm.readmes.length === 0) {
+      console.log(`npm READMEs (${path}): none ${what}; skipped`)
+      continue
+    }
+    const judged = npm.readmes.map((readme) => {
+      const result = judgeReadmeWhy(readme.text)
+      return {why: readme.why, sure: readme.sure, present: result.label === 'present', nudged: result.confident}
+    })
+    table(`npm READMEs (${path}: ${npm.readmes.length} ${what} and unchanged${npm.stale.length > 0 ? `, ${npm.stale.length} not: ${npm.stale.slice(0, 5).join(', ')}` : ''}; shipped weights)`, judged, true)
+    const sure = judged.filter((item) => item.sure)
+    const sureJudge = table('', sure, false)
+    const sureRule = table('', sure.map((item) => ({why: item.why, present: !item.nudged})), false)
+    const nudged = judged.filter((item) => item.nudged)
+    console.log(`  labels marked sure only (${sure.length}): judge macro-F1 ${sureJudge.toFixed(3)}, rule ${sureRule.toFixed(3)}`)
+    console.log(`  the rule nudges ${nudged.length} of the ${judged.length}: ${nudged.filter((item) => !item.why).length} without a why, ${nudged.filter((item) => item.why).length} with one (${nudged.filter((item) => item.why && item.sure).length} of them sure)`)
+  }
 
   const texts = readmes.map((readme) => readme.text)
   for (const text of texts) judge(text, {detector: 'readme-why'})

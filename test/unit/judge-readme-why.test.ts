@@ -140,6 +140,7 @@ describe('readme-why detector', () => {
     const bench = judgeReadmeWithModel(readme('Slices arguments.', '\n## Benchmarks\n\n| library | ops/s |\n| --- | --- |\n| quickslice | 9M |\n| lodash | 2M |\n'), strict)
     assert.equal(bench.label, 'present')
     assert.match(bench.evidence[0]!, /a section headed "Benchmarks"/)
+    assert.equal(judgeReadmeWithModel(readme('Slices arguments.', '\n## Benefits over plain `slice`\n\n- Works on `arguments`\n'), strict).label, 'present')
     assert.equal(judgeReadmeWithModel(readme('Slices arguments.', '\n## Benchmarks\n'), strict).label, 'missing')
     assert.equal(judgeReadmeWithModel(readme('Slices arguments.', '\n## Benchmark\n\n```\n$ npm run bench\n```\n'), strict).label, 'missing')
   })

@@ -155,8 +155,8 @@ const USE_CASE = /(?<![\w-])(?:useful|handy|helpful) (?:when|whenever|for|if|to)
  * Bounded: each part reads at most 60 characters, and none can start where another could.
  */
 const COMPARISON = /\b(?:faster|smaller|lighter|simpler|better|quicker|safer|cheaper|leaner|more (?:efficient|reliable|robust|accurate|compliant|correct|secure|lightweight|performant)|less (?:memory|overhead|verbose)) than (?!\d|one\b|once\b|ever\b|before\b|usual\b|expected\b|necessary\b|needed\b|it\b|that\b|this\b|you\b|a few\b|the (?:original|previous|last|old|default|current)\b)[\w`@'"]|\b(?:alternative|replacement|substitute) (?:to|for) (?:the |a |an )?[\w`@'"]|\b(?:unlike|contrary to|in contrast to|as opposed to|compared (?:to|with)) (?:the |other |most |many |some |similar )?[\w`@'"]/i
-/** A section that measures the project against others: "Benchmarks", "Comparison with other libraries". One heading line. */
-const BENCHMARK_HEADING = /\bbenchmark(?:s|ing)?\b|\bcomparisons? (?:with|to|against|of)\b|^\W*comparison\W*$|\bhow (?:does|do) (?:it|they|we|\S+) compare\b/i
+/** A section that sets the project against others: "Benchmarks", "Comparison with other libraries", "Benefits over plain `fetch`". One heading line. */
+const BENCHMARK_HEADING = /\bbenchmark(?:s|ing)?\b|\b(?:benefits|advantages) (?:over|compared (?:to|with))\b|\bcomparisons? (?:with|to|against|of)\b|^\W*comparison\W*$|\bhow (?:does|do) (?:it|they|we|\S+) compare\b/i
 const RELATED = /\b(?:related|see also|similar)\b/i
 /** In the intro, a project set beside another: "Like read-package-json, but faster". Bounded: at most 60 characters between. */
 const LIKE_BUT = /\b(?:like|similar to) [^,.;:!?\n]{1,60}, (?:but|except)\b/i
