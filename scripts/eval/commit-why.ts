@@ -10,6 +10,8 @@ import {commitParts} from '../../src/engine/models/commit-why/features.js'
 import {exemptReason} from '../../src/engine/models/commit-why/exempt.js'
 import {probability} from '../../src/engine/models/linear.js'
 import {scores, groupFolds, type Scores} from '../lib/logreg.js'
+import {existsSync} from 'node:fs'
+import {join} from 'node:path'
 import {readJsonl} from '../lib/comment-data.js'
 import {chooseThreshold, commitExamples, DATA_FILES, fit, loadLabelled, outOfFold, type CommitItem} from '../train/commit-why.js'
 
@@ -30,6 +32,10 @@ function thresholdFor(train: readonly CommitItem[]): number {
 }
 
 const HELD_OUT = 'test/data/heldout/commit-why.jsonl'
+// 180 messages of the corpus that no training file holds, labelled after the detector's last
+// change by a reader who never saw its output: `present`, `missing` or `exempt`, and `sure`.
+const BLIND = 'test/data/heldout/commit-why-blind.jsonl'
+const CORPUS = join(process.env.WHYLINT_SHARED ?? '../shared', 'corpus', 'commits', 'commits.jsonl')
 
 export default async function evalCommitWhy(): Promise<void> {
   const labelled = loadLabelled()
@@ -70,6 +76,19 @@ export default async function evalCommitWhy(): Promise<void> {
   const held = readJsonl<{text: string; label: 'present' | 'missing'}>(HELD_OUT)
   const heldScores = scores(held.map((row) => ({actual: row.label === 'missing' ? 1 : 0, predicted: judgeCommitWhy(row.text).label === 'missing' ? 1 : 0})))
   console.log(row(`held out (${HELD_OUT}, shipped)`, heldScores, held.length))
+
+  if (existsSync(CORPUS)) {
+    const corpus = new Map(readJsonl<{repo: string; sha: string; text: string}>(CORPUS).map((row) => [`${row.repo.split('/')[1]}-${row.sha.slice(0, 10)}`, row.text]))
+    const trained = new Set(labelled.map((item) => item.id))
+    const blind = readJsonl<{id: string; label: 'present' | 'missing' | 'exempt'; sure: boolean}>(BLIND).filter((row) => !trained.has(row.id) && corpus.has(row.id))
+    const judged = blind.map((row) => ({row, result: judgeCommitWhy(corpus.get(row.id)!)}))
+    const exemptLabelled = judged.filter(({row}) => row.label === 'exempt')
+    const rest = judged.filter(({row, result}) => row.label !== 'exempt' && result.exempt === undefined)
+    const blindScores = (items: typeof rest) => scores(items.map(({row, result}) => ({actual: row.label === 'missing' ? 1 : 0, predicted: result.label === 'missing' ? 1 : 0})))
+    console.log(row(`blind (${BLIND}, shipped)`, blindScores(rest), rest.length))
+    console.log(row('  the same, labels marked sure only', blindScores(rest.filter(({row}) => row.sure)), rest.filter(({row}) => row.sure).length))
+    console.log(`  exempt: ${exemptLabelled.filter(({result}) => result.exempt !== undefined).length} of the ${exemptLabelled.length} labelled exempt are; ${judged.filter(({row, result}) => row.label !== 'exempt' && result.exempt !== undefined).length} labelled present or missing are exempt too (left out above)`)
+  }
 
   const texts = labelled.map((item) => item.text)
   for (const text of texts.slice(0, 50)) judgeCommitWhy(text)
