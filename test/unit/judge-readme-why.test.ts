@@ -42,6 +42,7 @@ describe('readme-why detector', () => {
     assert.deepEqual(own(readme.replace('Useful when you need to lay out equal cells in a terminal window.', 'When you want to lay out equal cells in a terminal window: use fastgrid.')), [])
     assert.deepEqual(own(readme.replace('Useful when you need to lay out equal cells in a terminal window.', 'Lays out cells for terminals that do not support tables.')), [])
     assert.equal(own(readme.replace('Useful when you need to lay out equal cells in a terminal window.', 'Lays out cells for terminals that support tables.')).length, 1)
+    assert.deepEqual(own(readme.replace('Useful when you need to lay out equal cells in a terminal window.', 'Lays out cells. It aims to be quick to integrate and cheap to keep.')), [])
   })
 
   it('does not ask a folder\'s README why the project exists', () => {

@@ -142,11 +142,12 @@ const FOLDER = /\bthis (?:directory|folder|dir|subdirectory|sub-directory)\b|\bf
  * when you need to cache something and limit memory usage.", "Useful to be able to measure the
  * actual width of command-line output.", "This module is meant to ensure a stream gets destroyed,
  * handling different APIs and Node.js bugs.", "When you want to fire an event no matter how a
- * process exits: … Use `signal-exit`.", "for environments that do not have it, like browsers".
- * That is the problem and who has it, in the intro.
+ * process exits: … Use `signal-exit`.", "for environments that do not have it, like browsers",
+ * "It aims to be quick to integrate and be low maintenance afterward." That is the problem and
+ * who has it, or the project's goal, in the intro.
  * Bounded: at most 4,000 characters, and each part reads at most 300.
  */
-const USE_CASE = /(?<![\w-])(?:useful|handy|helpful) (?:when|whenever|for|if|to)\b[^.!?\n]{10,300}|\b(?:is|are) (?:meant|intended|designed) to\b[^.!?\n]{10,300}|(?:^|[.!?:] )when(?:ever)? you (?:want|need) to\b[^.!?\n]{10,300}|\bfor (?:\w+ ){0,2}(?:that|who|which) (?:do not|don't|does not|doesn't|cannot|can't|lack)\b[^.!?\n]{0,300}/im
+const USE_CASE = /(?<![\w-])(?:useful|handy|helpful) (?:when|whenever|for|if|to)\b[^.!?\n]{10,300}|\b(?:is|are) (?:meant|intended|designed) to\b[^.!?\n]{10,300}|\b(?:aims? to|the (?:main )?goal (?:of \w+ )?is|our goal is)\b[^.!?\n]{10,300}|(?:^|[.!?:] )when(?:ever)? you (?:want|need) to\b[^.!?\n]{10,300}|\bfor (?:\w+ ){0,2}(?:that|who|which) (?:do not|don't|does not|doesn't|cannot|can't|lack)\b[^.!?\n]{0,300}/im
 /**
  * A sentence that sets the project against a named alternative, which says why to use it over the
  * others: "14 times smaller and 2 times faster than chalk", "A faster alternative to
