@@ -81,6 +81,13 @@ describe('judge comment-restates', () => {
     ['# Usage: rev_exists REV\nrev_exists () {', 'shellscript', 'informative'],
     ['##########\n# Set JETTY_BASE\n##########\nexport JETTY_BASE', 'shellscript', 'informative'],
     ['# start daemon\ndaemon_start ${config} size', 'shellscript', 'restates'],
+    // A one-line section heading, marked as one, right above the code that starts its section.
+    ['### Encoding table\nencoding_table = codecs.charmap_build(decoding_table)', 'python', 'informative'],
+    ['// ---- Encoding table ----\nconst encodingTable = build(decodingTable)', 'javascript', 'informative'],
+    ['//// Encoding table\nconst encodingTable = build(decodingTable)', 'javascript', 'informative'],
+    ['# Encoding table\nencoding_table = codecs.charmap_build(decoding_table)', 'python', 'restates'],
+    ['int nDaysFirstWeek = 7 - dayOfWeek; // # of days in the first week', 'java', 'restates'],
+    ['// Mark as consumed.\nconsumed = true', 'javascript', 'restates'],
     ['{name: "SUBconst", argLength: 1, resultInArg0: true}, // arg0 - auxint', 'go', 'informative'],
     ['# Returns the number of elements.\ndef size', 'ruby', 'restates'],
   ]

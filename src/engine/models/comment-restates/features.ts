@@ -21,7 +21,7 @@ export function splitIdentifier(name: string): string[] {
 // Verb (and a few noun) synonyms: every member maps to the group's first word.
 const SYNONYM_GROUPS: string[][] = [
   ['get', 'return', 'fetch', 'retrieve', 'obtain', 'read', 'load', 'give', 'getter', 'find', 'lookup', 'look', 'query', 'provide', 'yield', 'grab', 'pull', 'access', 'accessor'],
-  ['set', 'update', 'assign', 'store', 'write', 'put', 'save', 'setter', 'change', 'modify', 'mutator', 'persist'],
+  ['set', 'update', 'assign', 'store', 'write', 'put', 'save', 'setter', 'change', 'modify', 'mutator', 'persist', 'mark'],
   ['is', 'has', 'can', 'check', 'determine', 'test', 'whether', 'verify', 'should', 'tell', 'indicate', 'validate', 'true', 'bool', 'boolean', 'flag'],
   ['new', 'create', 'make', 'build', 'construct', 'instantiate', 'generate', 'constructor', 'ctor', 'factory', 'produce', 'alloc', 'allocate'],
   ['delete', 'remove', 'destroy', 'drop', 'erase', 'clear', 'unset', 'del', 'purge', 'discard'],

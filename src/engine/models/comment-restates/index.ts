@@ -91,6 +91,10 @@ export function exemption(prose: string, body: string, style: CodeComment['style
   for (const [pattern, reason] of EXEMPT) if (pattern.test(head) || pattern.test(short)) return reason
   // A banner: a title between lines of `#` or `=` (`####\n# Set JETTY_BASE\n####`).
   if (/^[\s\-=*#/+~_.<>|]{3,}$/.test(head.trimStart().split('\n', 1)[0]!.trim()) && /\n/.test(head.trim())) return 'a section divider'
+  // `### Encoding table`, `//// Helpers`, `// ---- Helpers ----`: marks doubled or a rule before a
+  // one-line title make it a section heading, even right above the code that starts the section.
+  // One `#` inside a `//` comment is "number of" (`// # of days`), so `#` must come twice.
+  if (style !== 'doc' && !/\n/.test(body.trim()) && /^[ \t]*(?:#{2,}|\/{2,}|[-=*~]{2,})[ \t]*[A-Za-z]/.test(body)) return 'a section heading'
   // `Usage: rev_exists REV`: a synopsis, the signature a shell function does not declare. So is
   // `(options, callback)` above the branch that handles that call shape.
   if (/^\s*usage:/i.test(short)) return 'a usage synopsis'
