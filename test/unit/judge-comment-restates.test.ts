@@ -88,6 +88,11 @@ describe('judge comment-restates', () => {
     ['# Encoding table\nencoding_table = codecs.charmap_build(decoding_table)', 'python', 'restates'],
     ['int nDaysFirstWeek = 7 - dayOfWeek; // # of days in the first week', 'java', 'restates'],
     ['// Mark as consumed.\nconsumed = true', 'javascript', 'restates'],
+    // Parts of a name run together ("xmlsec", "INOUT"), and the "false otherwise" of a predicate.
+    ['/* Init xmlsec library */\nif (xmlSecInit() < 0) {', 'c', 'restates'],
+    ['/** The constant for the INOUT mode. */\nint parameterModeInOut = 2;', 'java', 'restates'],
+    ['# Return True if self and other are of the same type, False otherwise.\ndef _check_same_type(self, other):', 'python', 'restates'],
+    ['# Return True if self and other are of the same type, None otherwise.\ndef _check_same_type(self, other):', 'python', 'informative'],
     ['{name: "SUBconst", argLength: 1, resultInArg0: true}, // arg0 - auxint', 'go', 'informative'],
     ['# Returns the number of elements.\ndef size', 'ruby', 'restates'],
   ]

@@ -227,10 +227,13 @@ export function codeConcepts(code: string): Set<string> {
   // explains a pattern (`'(?:t|T|[ \t]+)' // t, T or whitespace`) is not restating it.
   code = blankStrings(code)
   for (const match of code.matchAll(/[A-Za-z_$][\w$]*/g)) {
-    for (const part of splitIdentifier(match[0])) {
+    const parts = splitIdentifier(match[0])
+    parts.forEach((part, index) => {
       out.add(concept(part))
       out.add(part)
-    }
+      // Two parts written as one word in the comment: `parameterModeInOut` says "INOUT".
+      if (index > 0) out.add(`${parts[index - 1]}${part}`.toLowerCase())
+    })
   }
   for (const [pattern, names] of OPERATORS) if (pattern.test(code)) for (const name of names) out.add(concept(name))
   // Numbers the code holds cover the same numbers in the comment.

@@ -145,6 +145,8 @@ export function coverage(prose: string, code: string, tags: CodeComment['tags'] 
     if (/^[a-z]$/.test(word) && concepts.has(word)) return
     // "Returns true if …", "Checks if …": the `if` of a predicate, not a condition.
     if ((word === 'if' || word === 'whether') && /^(?:true|false|check|checks|checking|test|tests|determine|determines|see|tell|tells|whether)$/.test(before)) return
+    // "true if they are equal, false otherwise": the other half of a predicate, no condition.
+    if (word === 'otherwise' && (before === 'true' || before === 'false')) return
     // A word said twice ("Write with a write barrier") is still one word the code may say.
     if (counted.has(word)) return
     counted.add(word)
