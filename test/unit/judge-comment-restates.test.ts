@@ -93,6 +93,9 @@ describe('judge comment-restates', () => {
     ['/** The constant for the INOUT mode. */\nint parameterModeInOut = 2;', 'java', 'restates'],
     ['# Return True if self and other are of the same type, False otherwise.\ndef _check_same_type(self, other):', 'python', 'restates'],
     ['# Return True if self and other are of the same type, None otherwise.\ndef _check_same_type(self, other):', 'python', 'informative'],
+    ['/* dgram BIO stuff */\n#define BIO_CTRL_DGRAM_CONNECT 31', 'c', 'informative'],
+    ['/* Version of this structure. */\n__u32 version;', 'c', 'restates'],
+    ['/* Version of the structure it points to. */\n__u32 version;', 'c', 'informative'],
     ['{name: "SUBconst", argLength: 1, resultInArg0: true}, // arg0 - auxint', 'go', 'informative'],
     ['# Returns the number of elements.\ndef size', 'ruby', 'restates'],
   ]

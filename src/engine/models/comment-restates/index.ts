@@ -95,6 +95,8 @@ export function exemption(prose: string, body: string, style: CodeComment['style
   // one-line title make it a section heading, even right above the code that starts the section.
   // One `#` inside a `//` comment is "number of" (`// # of days`), so `#` must come twice.
   if (style !== 'doc' && !/\n/.test(body.trim()) && /^[ \t]*(?:#{2,}|\/{2,}|[-=*~]{2,})[ \t]*[A-Za-z]/.test(body)) return 'a section heading'
+  // `/* dgram BIO stuff */`: a few words that end on "stuff" or "related" name a group of lines.
+  if (style !== 'doc' && /^[\w\s-]{1,40}\b(?:stuff|things|related)\s*$/i.test(prose.trim())) return 'a section heading'
   // `Usage: rev_exists REV`: a synopsis, the signature a shell function does not declare. So is
   // `(options, callback)` above the branch that handles that call shape.
   if (/^\s*usage:/i.test(short)) return 'a usage synopsis'
@@ -145,6 +147,8 @@ export function coverage(prose: string, code: string, tags: CodeComment['tags'] 
     if (/^[a-z]$/.test(word) && concepts.has(word)) return
     // "Returns true if …", "Checks if …": the `if` of a predicate, not a condition.
     if ((word === 'if' || word === 'whether') && /^(?:true|false|check|checks|checking|test|tests|determine|determines|see|tell|tells|whether)$/.test(before)) return
+    // "Version of this structure.": the thing the comment sits in, not something the code lacks.
+    if (before === 'this' && /^(?:struct|structure|class|object|record|type|module|file)$/.test(word)) return
     // "true if they are equal, false otherwise": the other half of a predicate, no condition.
     if (word === 'otherwise' && (before === 'true' || before === 'false')) return
     // A word said twice ("Write with a write barrier") is still one word the code may say.
