@@ -158,6 +158,7 @@ const USE_CASE = /(?<![\w-])(?:useful|handy|helpful) (?:when|whenever|for|if|to)
 const COMPARISON = /\b(?:faster|smaller|lighter|simpler|better|quicker|safer|cheaper|leaner|more (?:efficient|reliable|robust|accurate|compliant|correct|secure|lightweight|performant)|less (?:memory|overhead|verbose)) than (?!\d|one\b|once\b|ever\b|before\b|usual\b|expected\b|necessary\b|needed\b|it\b|that\b|this\b|you\b|a few\b|the (?:original|previous|last|old|default|current)\b)[\w`@'"]|\b(?:alternative|replacement|substitute) (?:to|for) (?:the |a |an )?[\w`@'"]|\b(?:unlike|contrary to|in contrast to|as opposed to|compared (?:to|with)) (?:the |other |most |many |some |similar )?[\w`@'"]/i
 /** A section that sets the project against others: "Benchmarks", "Comparison with other libraries", "Benefits over plain `fetch`". One heading line. */
 const BENCHMARK_HEADING = /\bbenchmark(?:s|ing)?\b|\b(?:benefits|advantages) (?:over|compared (?:to|with))\b|\bcomparisons? (?:with|to|against|of)\b|^\W*comparison\W*$|\bhow (?:does|do) (?:it|they|we|\S+) compare\b/i
+const COMPARISON_WORDS = ['than', 'alternative', 'replacement', 'substitute', 'unlike', 'contrary', 'contrast', 'opposed', 'compared']
 const RELATED = /\b(?:related|see also|similar)\b/i
 /** In the intro, a project set beside another: "Like read-package-json, but faster". Bounded: at most 60 characters between. */
 const LIKE_BUT = /\b(?:like|similar to) [^,.;:!?\n]{1,60}, (?:but|except)\b/i
@@ -296,6 +297,9 @@ function unwrapped(text: string): string {
 
 /** The sentence around the first comparison with a named alternative in `prose`, if any (`intro`: also "like X, but"). */
 function comparisonIn(text: string, intro: boolean): string | undefined {
+  // Most sections hold none of the words a comparison needs: one cheap scan rules them out.
+  const lower = text.toLowerCase()
+  if (!COMPARISON_WORDS.some((word) => lower.includes(word)) && !(intro && (lower.includes('like') || lower.includes('similar')))) return undefined
   // Code in a link's text leaves two spaces ("faster than [`deasync`](…)").
   const prose = text.replace(/\s+/g, ' ')
   const match = COMPARISON.exec(prose) ?? (intro ? LIKE_BUT.exec(prose) : null)
