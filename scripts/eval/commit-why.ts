@@ -5,13 +5,13 @@
 // words counts as present whatever the model says. Also: the causal-keyword baseline, and the time
 // to judge one message.
 
+import {existsSync} from 'node:fs'
+import {join} from 'node:path'
 import {judgeCommitWhy, STATED_REASON, statedReason} from '../../src/engine/models/commit-why/index.js'
 import {commitParts} from '../../src/engine/models/commit-why/features.js'
 import {exemptReason} from '../../src/engine/models/commit-why/exempt.js'
 import {probability} from '../../src/engine/models/linear.js'
 import {scores, groupFolds, type Scores} from '../lib/logreg.js'
-import {existsSync} from 'node:fs'
-import {join} from 'node:path'
 import {readJsonl} from '../lib/comment-data.js'
 import {chooseThreshold, commitExamples, DATA_FILES, fit, loadLabelled, outOfFold, type CommitItem} from '../train/commit-why.js'
 

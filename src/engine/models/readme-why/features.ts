@@ -178,8 +178,8 @@ export interface ReadmeFeatures {
   whyProse: Section[]
   /** The intro's sentence on when the project is useful, or what it is meant to do, if it has one. */
   useCase?: string
-  /** A sentence that compares the project with a named alternative, if one is read. */
-  comparison?: string
+  /** Where the README compares the project with a named alternative: a sentence, or a section's heading. */
+  comparison?: {text: string; heading: boolean}
   /** The words of the intro's first paragraph that make this a folder's README ("This directory contains"). */
   folder?: string
   keywords: string[]
@@ -235,7 +235,7 @@ export function readmeFeatures(text: string): ReadmeFeatures {
   const tokens: string[] = []
   const whyHeadings: Section[] = []
   const whyProse: Section[] = []
-  let comparison: string | undefined
+  let comparison: ReadmeFeatures['comparison']
   let otherDepth: number | undefined
   const headingWords = new Set<string>()
   let headingText = ''
@@ -261,13 +261,16 @@ export function readmeFeatures(text: string): ReadmeFeatures {
     // subsections, is about something else. The title's badges do not make it one.
     if (otherDepth !== undefined && section.depth <= otherDepth) otherDepth = undefined
     if (otherDepth === undefined && section.index > 0 && (family === 'how' || family === 'meta' || RELATED.test(section.heading))) otherDepth = section.depth
-    if (comparison === undefined && otherDepth === undefined) comparison = comparisonIn(part.prose, section.index < intro.length)
+    if (comparison === undefined && otherDepth === undefined) {
+      const sentence = comparisonIn(part.prose, section.index < intro.length)
+      if (sentence !== undefined) comparison = {text: sentence, heading: false}
+    }
   }
   // Benchmarks come late in a README: their heading is looked for in every section cut, with
   // something besides code under it ("$ npm run bench" alone compares nothing).
   if (comparison === undefined) {
     const benchmark = sections.find((section) => section.index > 0 && BENCHMARK_HEADING.test(cleanHeading(section.heading).trim()) && proseOf(section.content.slice(0, 2000)).lines > 0)
-    if (benchmark) comparison = `a section headed "${cleanHeading(benchmark.heading).replace(/\s+/g, ' ').trim().slice(0, 60)}"`
+    if (benchmark) comparison = {text: cleanHeading(benchmark.heading).replace(/\s+/g, ' ').trim().slice(0, 60), heading: true}
   }
   for (const word of headingWords) addFeature(features, `h:${word}`)
   addFeature(features, `@prose-words:${bucket(proseWords, [30, 100, 300, 800, 2000])}`)
