@@ -137,6 +137,9 @@ describe('readme-why detector', () => {
     assert.equal(judgeReadmeWithModel(readme('Slices arguments.', '\n#### concurrency\n\nSet a value smaller than the pool size.\n'), strict).label, 'missing')
     assert.equal(judgeReadmeWithModel(readme('Slices arguments.', '\n## Notes\n\nLike `div`, but the next row is appended.\n'), strict).label, 'missing')
     assert.equal(judgeReadmeWithModel(readme('Slices arguments.', '\n## Related\n\n- fastslice: an alternative to lodash.slice\n'), strict).label, 'missing')
+    // Another project's claim to replace this one, and "like it, but" (no other project named).
+    assert.equal(judgeReadmeWithModel(readme('Slices arguments.\n\n- slice2: a drop-in replacement for the quickslice module.'), strict).label, 'missing')
+    assert.equal(judgeReadmeWithModel(readme('There are many slicers like it, but this one is mine.'), strict).label, 'missing')
     // Benchmarks come late: their heading counts wherever it is, with something under it.
     const bench = judgeReadmeWithModel(readme('Slices arguments.', '\n## Benchmarks\n\n| library | ops/s |\n| --- | --- |\n| quickslice | 9M |\n| lodash | 2M |\n'), strict)
     assert.equal(bench.label, 'present')

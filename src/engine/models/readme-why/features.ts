@@ -160,8 +160,8 @@ const COMPARISON = /\b(?:faster|smaller|lighter|simpler|better|quicker|safer|che
 const BENCHMARK_HEADING = /\bbenchmark(?:s|ing)?\b|\b(?:benefits|advantages) (?:over|compared (?:to|with))\b|\bcomparisons? (?:with|to|against|of)\b|^\W*comparison\W*$|\bhow (?:does|do) (?:it|they|we|\S+) compare\b/i
 const COMPARISON_WORDS = ['than', 'alternative', 'replacement', 'substitute', 'unlike', 'contrary', 'contrast', 'opposed', 'compared']
 const RELATED = /\b(?:related|see also|similar)\b/i
-/** In the intro, a project set beside another: "Like read-package-json, but faster". Bounded: at most 60 characters between. */
-const LIKE_BUT = /\b(?:like|similar to) [^,.;:!?\n]{1,60}, (?:but|except)\b/i
+/** In the intro, a project set beside another: "Like read-package-json, but faster" (not "like it, but"). Bounded: at most 60 characters between. */
+const LIKE_BUT = /\b(?:like|similar to) (?!it\b|this\b|that\b|them\b)[^,.;:!?\n]{1,60}, (?:but|except)\b/i
 const MAX_SECTIONS = 30
 const MAX_CHARS = 10000
 
@@ -236,6 +236,9 @@ export function readmeFeatures(text: string): ReadmeFeatures {
   const whyHeadings: Section[] = []
   const whyProse: Section[] = []
   let comparison: ReadmeFeatures['comparison']
+  // "A drop-in replacement for the combined-stream module" under `# combined-stream` is another
+  // project's claim: a comparison that names this project's title is not this project's why.
+  const title = cleanHeading(sections[0]?.heading ?? '').trim().toLowerCase()
   let otherDepth: number | undefined
   const headingWords = new Set<string>()
   let headingText = ''
@@ -262,7 +265,7 @@ export function readmeFeatures(text: string): ReadmeFeatures {
     if (otherDepth !== undefined && section.depth <= otherDepth) otherDepth = undefined
     if (otherDepth === undefined && section.index > 0 && (family === 'how' || family === 'meta' || RELATED.test(section.heading))) otherDepth = section.depth
     if (comparison === undefined && otherDepth === undefined) {
-      const sentence = comparisonIn(part.prose, section.index < intro.length)
+      const sentence = comparisonIn(part.prose, section.index < intro.length, title)
       if (sentence !== undefined) comparison = {text: sentence, heading: false}
     }
   }
@@ -299,7 +302,7 @@ function unwrapped(text: string): string {
 }
 
 /** The sentence around the first comparison with a named alternative in `prose`, if any (`intro`: also "like X, but"). */
-function comparisonIn(text: string, intro: boolean): string | undefined {
+function comparisonIn(text: string, intro: boolean, title = ''): string | undefined {
   // Most sections hold none of the words a comparison needs: one cheap scan rules them out.
   const lower = text.toLowerCase()
   if (!COMPARISON_WORDS.some((word) => lower.includes(word)) && !(intro && (lower.includes('like') || lower.includes('similar')))) return undefined
@@ -307,6 +310,7 @@ function comparisonIn(text: string, intro: boolean): string | undefined {
   const prose = text.replace(/\s+/g, ' ')
   const match = COMPARISON.exec(prose) ?? (intro ? LIKE_BUT.exec(prose) : null)
   if (!match) return undefined
+  if (title.length >= 3 && prose.slice(match.index, match.index + match[0].length + 40).toLowerCase().includes(title)) return undefined
   const start = Math.max(prose.lastIndexOf('.', match.index) + 1, match.index - 80)
   return prose.slice(start, match.index + 80).trim()
 }
