@@ -2,7 +2,7 @@
 // trained on, they lowered cross-validated macro-F1 on Prana's READMEs from 0.744 to 0.720-0.733
 // and did not raise it on their own). Two sets, both described in test/data/readme-why-npm:
 // `labels.jsonl`, READMEs of packages installed in node_modules, and `blind.jsonl`, READMEs of
-// other packages, labelled after the detector's last change and fetched by `npm run fetch-readmes`.
+// other packages, labelled before the detector judged them and fetched by `npm run fetch-readmes`.
 
 import {createHash} from 'node:crypto'
 import {existsSync, readFileSync} from 'node:fs'

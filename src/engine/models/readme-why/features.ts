@@ -176,7 +176,7 @@ export interface ReadmeFeatures {
   whyHeadings: Section[]
   /** Sections headed "Why …" or "When should I use this?" (after the title) with prose under them. */
   whyProse: Section[]
-  /** The intro's sentence on when the project is useful, or what it is meant to do, if it has one. */
+  /** The intro's sentence on when the project is useful, what it aims to do, or who lacks what it gives, if it has one. */
   useCase?: string
   /** Where the README compares the project with a named alternative: a sentence, or a section's heading. */
   comparison?: {text: string; heading: boolean}
