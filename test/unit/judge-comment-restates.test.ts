@@ -98,6 +98,34 @@ describe('judge comment-restates', () => {
     ['/* Version of the structure it points to. */\n__u32 version;', 'c', 'informative'],
     ['{name: "SUBconst", argLength: 1, resultInArg0: true}, // arg0 - auxint', 'go', 'informative'],
     ['# Returns the number of elements.\ndef size', 'ruby', 'restates'],
+    // Words that frame a name in a doc comment: "corresponding", "specific", "indicating".
+    ['// Returns the offset code corresponding to a specific offset\nfunc offsetCode(off uint32) uint32 {', 'go', 'restates'],
+    ['/** The constant indicating that the parameter\'s mode is INOUT. */\nint parameterModeInOut = 2;', 'java', 'restates'],
+    ['/** Identifies the generic SQL type {@code TIME_WITH_TIMEZONE}. */\nTIME_WITH_TIMEZONE(Types.TIME_WITH_TIMEZONE, "sql"),', 'java', 'restates'],
+    ['// Keep the ratio constant\nratio = width / height', 'python', 'informative'],
+    ['# Check for simple host names:\nif \'.\' not in host:', 'python', 'informative'],
+    // Common abbreviations in names, an empty literal's kind, a zero, a message or a name in quotes.
+    ['/* structure for Black Level Compensation */\nstruct vpfe_ccdc_black_compensation {', 'c', 'restates'],
+    ['# A list of keys to be removed\nself._pending_removals = []', 'python', 'restates'],
+    ['# A list of keys to be removed\nself._pending_removals = set()', 'python', 'informative'],
+    ['// non-zero stream\nassert frame.streamId() != 0;', 'java', 'restates'],
+    ['// non-zero stream\nassert frame.streamId() != 1;', 'java', 'informative'],
+    ['// already instantiated\ndump(">>> %s already instantiated", t)', 'go', 'restates'],
+    ["# t, T or whitespace\nTIME_SEP = '(?:t|T|[ \\t]+)'", 'python', 'informative'],
+    ['/* Failure to load dynamic library */\n#define PR_LOAD_LIBRARY_ERROR (-5977L)', 'c', 'restates'],
+    // A label that is the declared name repeats it; another name labels a slot.
+    ['/*\n * CAPI_INSTALLED\n */\n#define CAPI_INSTALLED _IOR(\'C\',0x22, __u16)', 'c', 'restates'],
+    ['/*nb_inplace_add*/\n0,', 'c', 'informative'],
+    // A few words ending on a plural kind of declaration head a group, unless a name says that word.
+    ['/* quoting functions */\nint NSSUTIL_EscapeSize(const char *string, char quote);', 'c', 'informative'],
+    ['/* keyctl structures */\nstruct keyctl_dh_params {', 'c', 'informative'],
+    ['/* tca flags definitions */\n#define TCA_CLS_FLAGS_SKIP_HW (1 << 0)', 'c', 'informative'],
+    ['/* Opal table operations */\nenum opal_table_ops {', 'c', 'restates'],
+    // "this node" is the receiver; an interface method without a body returns as one with a body.
+    ['/** Returns the number of elements in this node. */\nlong count();', 'java', 'restates'],
+    ['/** Returns the number of elements in this node and its children. */\nlong count();', 'java', 'informative'],
+    ['/** Closes this stream. */\nvoid close();', 'java', 'restates'],
+    ['// If this fails, close\nclose()', 'javascript', 'informative'],
   ]
   for (const [text, languageId, label] of cases) {
     it(`${label}: ${JSON.stringify(text).slice(0, 70)}`, () => {
@@ -105,6 +133,13 @@ describe('judge comment-restates', () => {
       assert.equal(result.label, label, result.evidence.join('; '))
     })
   }
+
+  it('reads a call that goes on over the next lines as one statement', () => {
+    const text = '// create the SSLTube wrapping the SocketTube, with the given engine\nflow = new SSLTube(engine,\n        new SocketTube(chan));\nother(wrapping);\n'
+    assert.equal(restates(text, 'java'), 'restates')
+    // The line after a complete statement is not read with it.
+    assert.equal(restates('// create the SSLTube wrapping the SocketTube\nflow = new SSLTube(engine);\nother(new SocketTube(chan));\n', 'java'), 'informative')
+  })
 
   it('says which words the code covers and what it looked for', () => {
     const result = judgeCommentRestates('/** Gets the user. */\npublic User getUser(String id) {', {languageId: 'java'})

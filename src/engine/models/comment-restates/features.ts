@@ -33,13 +33,13 @@ const SYNONYM_GROUPS: string[][] = [
   ['call', 'invoke', 'run', 'execute', 'exec', 'apply', 'perform', 'do', 'trigger', 'fire'],
   ['handle', 'process', 'on', 'handler', 'listener', 'callback', 'respond'],
   ['print', 'log', 'output', 'display', 'show', 'render', 'draw', 'echo', 'puts', 'println', 'printf', 'console', 'logger', 'debug', 'info'],
-  ['compare', 'equal', 'equals', 'eq', 'same', 'cmp', 'compareto'],
+  ['compare', 'equal', 'equals', 'eq', 'same', 'cmp', 'compareto', 'comparison'],
   ['count', 'size', 'length', 'len', 'number', 'num', 'total', 'amount'],
   ['add', 'append', 'push', 'insert', 'plus', 'sum', 'concat', 'include'],
   ['close', 'dispose', 'shutdown', 'stop', 'release', 'free', 'cleanup', 'teardown', 'finalize'],
   ['open', 'connect', 'connection', 'conn'],
   ['send', 'emit', 'dispatch', 'post', 'publish', 'notify', 'broadcast'],
-  ['throw', 'raise', 'exception', 'error', 'err', 'panic'],
+  ['throw', 'raise', 'exception', 'error', 'err', 'panic', 'failure'],
   ['main', 'entry', 'program', 'application', 'app'],
   ['str', 'string', 'text', 'name'],
   ['id', 'identifier', 'key'],
@@ -90,6 +90,13 @@ const SYNONYM_GROUPS: string[][] = [
   ['attr', 'attribute', 'attrs', 'attributes'],
   ['elem', 'element', 'el'],
   ['col', 'column'],
+  ['struct', 'structure'],
+  ['iface', 'interface'],
+  ['reg', 'regs', 'register', 'registers'],
+  ['impl', 'implementation', 'implement', 'implements'],
+  ['mgr', 'manager'],
+  ['op', 'ops', 'operation', 'operations'],
+  ['sched', 'schedule', 'scheduling', 'scheduler'],
 ]
 
 const canonical = new Map<string, string>()
@@ -120,7 +127,11 @@ const FILLER = new Set(
     'method function func class object instance value values given specified provided supplied passed current ' +
     'variable var field property member attribute here then also just simply basically which whose who ' +
     'helper utility util some any one our my your their we you they he she them us me i ' +
-    'new code line lines statement following above below s do does did done does'
+    'new code line lines statement following above below s do does did done does ' +
+    // Words a doc comment uses to frame a name, not to add to it: "The constant indicating that
+    // the mode is INOUT", "the offset code corresponding to a specific offset", "Identifies the
+    // generic SQL type". Not "simple": "Check for simple host names" says which ones.
+    'corresponding respective specific particular existing indicating identifies represents representing denotes'
   ).split(' '),
 )
 
@@ -161,7 +172,7 @@ const OPERATORS: Array<[RegExp, string[]]> = [
   [/==|!=|===|!==|\bis\b/, ['compare', 'check']],
   [/=>|->|\breturn\b/, ['return']],
   // A function declaration returns something: "Returns the sum" above `function sum(values) {`.
-  [/\b(?:function|def|fn|func|fun|sub)\b|^\s*(?:(?:public|private|protected|internal|static|final|override|virtual|async|export|abstract)\s+)*[\w<>[\],.?]+\s+\w+\s*\([^)]*\)(?:\s*throws [\w, ]*[\w,])?\s*(?:\{\s*)?$/, ['return']],
+  [/\b(?:function|def|fn|func|fun|sub)\b|^\s*(?:(?:public|private|protected|internal|static|final|override|virtual|async|export|abstract)\s+)*[\w<>[\],.?]+\s+\w+\s*\([^)]*\)(?:\s*throws [\w, ]*[\w,])?\s*(?:\{\s*|;\s*)?$/, ['return']],
   // A method in a Go interface: `color() color`, `Lookup(path string) (Repo, error)`. Bounded:
   // one line, at most 200 characters inside each part.
   [/^\s*[A-Za-z_]\w*\([^()\n]{0,200}\) \(?[\w*[\]., ]{1,200}\)?$/, ['return']],
@@ -176,6 +187,9 @@ const OPERATORS: Array<[RegExp, string[]]> = [
   [/\b(?:true|false|True|False)\b/, ['true']],
   [/<\s*0\b|>=\s*0\b/, ['negative']],
   [/\.length\b|\blen\(|\.size\(\)/, ['count']],
+  // An empty literal says what it holds: "A list of keys to be removed" above `removals = []`.
+  [/(?:[=:(,]|\breturn)\s*\[\s*\]/, ['list']],
+  [/(?:[=:(,]|\breturn)\s*\{\s*\}/, ['dict']],
 ]
 
 /**
@@ -186,6 +200,8 @@ const OPERATORS: Array<[RegExp, string[]]> = [
  * escaped, so their scans run in step with it), so each character is scanned at most once per kind
  * of quote.
  */
+const PLAIN_WORDS = /^(?=.*[A-Za-z]{2})(?:[A-Za-z0-9 ,.:!'>-]|%[sdv])*$/
+
 export function blankStrings(code: string): string {
   let out = ''
   let copied = 0
@@ -213,7 +229,11 @@ export function blankStrings(code: string): string {
       failedUntil[quote] = index
       continue
     }
-    out += `${code.slice(copied, start)} `
+    // A message or a name (`"already instantiated"`, `"Boolean"`) is words the code says; a
+    // pattern or a format (`'(?:t|T)'`, `'%-10s'`) is data: only letters, digits, spaces and
+    // sentence punctuation (with `%s` placeholders) are kept.
+    const inner = code.slice(start + 1, index)
+    out += `${code.slice(copied, start)} ${PLAIN_WORDS.test(inner) ? `${inner.replace(/%[sdv]/g, ' ')} ` : ''}`
     copied = index + 1
     start = index
   }
@@ -238,6 +258,8 @@ export function codeConcepts(code: string): Set<string> {
   for (const [pattern, names] of OPERATORS) if (pattern.test(code)) for (const name of names) out.add(concept(name))
   // Numbers the code holds cover the same numbers in the comment.
   for (const match of code.matchAll(/\d+(?:\.\d+)?/g)) out.add(match[0])
+  // and a zero its word: "non-zero stream" above `assert frame.streamid() != 0`.
+  if (/(?<![\w.])0(?![\w.])/.test(code)) out.add('zero')
   return out
 }
 

@@ -16,7 +16,7 @@ import {parseCode} from '../../sources/code/index.js'
 import type {CodeComment} from '../../sources/types.js'
 import type {JudgeOptions, Judgement} from '../../types.js'
 import {addFeature, probability, type Features, type LinearModel} from '../linear.js'
-import {codeConcepts, commentTokens, concept, isAddsWord, isFiller} from './features.js'
+import {blankStrings, codeConcepts, commentTokens, concept, isAddsWord, isFiller, splitIdentifier} from './features.js'
 import weights from './weights.json'
 
 export const MODEL = weights as LinearModel
@@ -82,8 +82,25 @@ function codeFollows(text: string, end: number): boolean {
   return /[^\s]/.test(text.slice(end, end + lineEnd))
 }
 
+// A short heading that ends on a plural kind of declaration (bounded: at most 40 characters before it).
+const GROUP_HEADING = /^[\w\s-]{1,40}\b(functions|methods|helpers|utilities|routines|macros|definitions|declarations|constants|accessors|structures|structs|types|enums|flags|codes|fields|variables|globals|prototypes|operations)\s*$/i
+
+const DECLARATION_KEYWORDS = /\b(?:struct|enum|union|class|typedef|define|interface|type|const|static|extern|func|fn|def|function)\b/g
+
+/** Whether the code's first line names `label`, a name of two parts or more (`CAPI_INSTALLED`, `maxSize`), as a whole word. */
+function declaresName(code: string, label: string): boolean {
+  if (splitIdentifier(label).length < 2) return false
+  const line = code.trimStart().split('\n', 1)[0]!.slice(0, 400)
+  let at = line.indexOf(label)
+  while (at >= 0) {
+    if (!/[\w$]/.test(line[at - 1] ?? '') && !/[\w$]/.test(line[at + label.length] ?? '')) return true
+    at = line.indexOf(label, at + 1)
+  }
+  return false
+}
+
 /** Why a comment is exempt from the restatement check, or undefined. */
-export function exemption(prose: string, body: string, style: CodeComment['style'] = 'line'): string | undefined {
+export function exemption(prose: string, body: string, style: CodeComment['style'] = 'line', code?: string): string | undefined {
   // Markers sit at the start (licence headers, generator notes, dividers): bounded slices keep the
   // patterns linear on a huge comment.
   const head = body.slice(0, 2000)
@@ -116,7 +133,9 @@ export function exemption(prose: string, body: string, style: CodeComment['style
   // does one identifier, `/*nb_inplace_add*/` after a positional initialiser: it names the slot
   // the value fills, which the code does not.
   const label = prose.trim().replace(/[.:]$/, '')
-  if (style !== 'doc' && (!/[A-Za-z0-9][^A-Za-z0-9]+[A-Za-z0-9]/.test(label) || /^[A-Za-z_$][\w$]*(?:(?:::|[.:])[A-Za-z_$][\w$]*)*$/.test(label))) return 'a one-word label'
+  // Not the name the code declares (`/* CAPI_INSTALLED */` above `#define CAPI_INSTALLED …`):
+  // that only repeats it.
+  if (style !== 'doc' && (!/[A-Za-z0-9][^A-Za-z0-9]+[A-Za-z0-9]/.test(label) || /^[A-Za-z_$][\w$]*(?:(?:::|[.:])[A-Za-z_$][\w$]*)*$/.test(label)) && !(code !== undefined && declaresName(code, label))) return 'a one-word label'
   return undefined
 }
 
@@ -128,6 +147,10 @@ const TWO_LETTER_WORDS = new Set('if in is it id do or to of on at as by be go n
 // Bounded: callers pass at most 400 characters, and each alternative is anchored at the end.
 const SENTINEL_VALUE = /[=:(,]\s*(?:-1|0|[\w.]*MAX(?:_VALUE)?|[\w.]*POSITIVE_INFINITY|Infinity|math\.inf|float\(['"]inf['"]\)|None|null|nil|NULL|nullptr|undefined)[ \t]*[;,)]?[ \t]*$/
 const SENTINEL_MEANING = /\b(?:no|none|unlimited|unbounded|infinite|infinitely|forever|never|disabled?|off)\b/i
+
+// Words that may follow "this <noun>" when the noun names the receiver: a preposition, a verb of
+// being, a conjunction.
+const RECEIVER_FOLLOWS = new Set('of in on for with to from by at is are has was and or but as into'.split(' '))
 
 /** Which of the comment's content words the code already says. */
 export function coverage(prose: string, code: string, tags: CodeComment['tags'] = []): Coverage {
@@ -149,6 +172,8 @@ export function coverage(prose: string, code: string, tags: CodeComment['tags'] 
     if ((word === 'if' || word === 'whether') && /^(?:true|false|check|checks|checking|test|tests|determine|determines|see|tell|tells|whether)$/.test(before)) return
     // "Version of this structure.": the thing the comment sits in, not something the code lacks.
     if (before === 'this' && /^(?:struct|structure|class|object|record|type|module|file)$/.test(word)) return
+    // "The constant indicating …" names what a declaration is; "keep the ratio constant" does not.
+    if (word === 'constant' && /^(?:the|a|an|this)$/.test(before)) return
     // "true if they are equal, false otherwise": the other half of a predicate, no condition.
     if (word === 'otherwise' && (before === 'true' || before === 'false')) return
     // A word said twice ("Write with a write barrier") is still one word the code may say.
@@ -175,7 +200,16 @@ export function coverage(prose: string, code: string, tags: CodeComment['tags'] 
   // Not when a name says it too: `NO_COMPRESSION = 0` under "Compression level for no compression".
   const meaning = SENTINEL_MEANING.exec(prose.slice(0, 400))?.[0].toLowerCase()
   if (meaning && !concepts.has(meaning) && SENTINEL_VALUE.test(code.trimStart().split('\n', 1)[0]!.slice(0, 400))) adds.push('what the value means')
-  for (const word of commentTokens(prose.replace(/`([^`]*)`/g, (span, inner: string) => (example(inner) ? ' ' : span)))) consider(word)
+  const tokens = commentTokens(prose.replace(/`([^`]*)`/g, (span, inner: string) => (example(inner) ? ' ' : span)))
+  tokens.forEach((word, index) => {
+    // "the number of elements in this node", "Closes this stream": the object the method belongs
+    // to, which one line of code does not name. Not "if this fails, retry": a verb goes on.
+    if (tokens[index - 1] === 'this' && (index + 1 === tokens.length || RECEIVER_FOLLOWS.has(tokens[index + 1]!))) {
+      previous = word
+      return
+    }
+    consider(word)
+  })
   for (const tag of tags) {
     const name = tag.tag.replace(/^[@:\\]/, '').replace(/:$/, '').toLowerCase()
     // `@throws`, `@see`, `@example`, `@deprecated`, `@since` tell more than the signature.
@@ -231,12 +265,32 @@ export function restatesDecision(cov: Coverage, score: number, threshold = MODEL
 }
 
 /**
+ * The code line, and the lines after it while a bracket it opens is still open (at most four):
+ * `flow = new SSLTube(engine,` goes on to say `new SocketTube(…)` on the next line.
+ */
+function statement(documentText: string, code: {text: string; endOffset: number}): string {
+  let text = code.text
+  let end = code.endOffset
+  const open = (part: string) => (part.match(/[([]/g) ?? []).length - (part.match(/[)\]]/g) ?? []).length
+  let depth = open(blankStrings(text))
+  for (let line = 0; depth > 0 && line < 4; line++) {
+    const next = documentText.indexOf('\n', end + 1)
+    const slice = documentText.slice(end, next < 0 ? documentText.length : next)
+    if (slice.trim() === '' || slice.length > 400) break
+    text += slice
+    end += slice.length
+    depth += open(blankStrings(slice))
+  }
+  return text
+}
+
+/**
  * Judge a comment against the code it documents. `documentText` is the text the comment was
  * parsed from: identifiers the prose masks (`UserService`) are read from it.
  */
 export function judgeComment(comment: Pick<CodeComment, 'prose' | 'body' | 'tags' | 'code' | 'style' | 'endOffset'>, documentText?: string): RestatesResult {
   const prose = documentText === undefined ? comment.prose.text : comment.prose.originalSlice(documentText, 0, comment.prose.text.length)
-  const exempt = exemption(prose, comment.body, comment.style) ?? (documentText !== undefined && codeFollows(documentText, comment.endOffset) ? 'an inline label between code' : undefined)
+  const exempt = exemption(prose, comment.body, comment.style, comment.code?.text) ?? (documentText !== undefined && codeFollows(documentText, comment.endOffset) ? 'an inline label between code' : undefined)
   if (exempt) return {label: 'informative', score: 0, exempt, evidence: [`${exempt}: not checked for restating the code`]}
   if (!comment.code) return {label: 'informative', score: 0, evidence: ['no code after the comment to compare it with']}
   // A comment with a blank line under it heads a section ("# Ways to build sets"): it is not about
@@ -248,7 +302,15 @@ export function judgeComment(comment: Pick<CodeComment, 'prose' | 'body' | 'tags
   if (documentText !== undefined && DIRECTIVE.test(documentText.slice(comment.endOffset, Math.min(comment.code.offset, comment.endOffset + 2000)))) {
     return {label: 'informative', score: 0, exempt: 'the reason for a tool directive', evidence: ['the reason for the tool directive below it: not checked for restating the code']}
   }
-  const cov = coverage(prose, comment.code.text, comment.tags)
+  const codeText = documentText === undefined ? comment.code.text : statement(documentText, comment.code)
+  const cov = coverage(prose, codeText, comment.tags)
+  // `/* quoting functions */`, `/* keyctl structures */`: a few words ending on a plural kind of
+  // declaration head a group of them, unless a name in the code says that word too (`/* Opal
+  // table operations */` above `enum opal_table_ops`: the enum is the group).
+  const kind = comment.style === 'doc' ? undefined : GROUP_HEADING.exec(prose.trim())?.[1]!.toLowerCase()
+  if (kind !== undefined && !codeConcepts(codeText.replace(DECLARATION_KEYWORDS, ' ')).has(concept(kind))) {
+    return {label: 'informative', score: 0, exempt: 'a section heading', evidence: [`a heading for a group of ${kind}: not checked for restating the code`]}
+  }
   // A fenced example in a doc comment shows what the signature cannot.
   if (/^[ \t*]*(?:```|~~~)/m.test(comment.body)) cov.adds.push('a code example')
   const score = probability(MODEL, restatesFeatures(cov, comment.style))
