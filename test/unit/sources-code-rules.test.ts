@@ -111,6 +111,15 @@ describe('comment-missing-why', () => {
     assert.deepEqual(lines(findings('comment-missing-why', text, {kind: 'code', languageId: 'typescript', filePath: 'src/upload.ts'})), [2, 3, 4])
   })
 
+  it('reads the reason above a tool directive, and puts a new one there', () => {
+    const directive = '  /* c8 ignore next 1 */\n} catch {}\n'
+    assert.deepEqual(findings('comment-missing-why', `try {\n  x()\n  // Throws on Windows without a console.\n${directive}`, {kind: 'code', languageId: 'javascript'}), [])
+    const bare = `try {\n  x()\n${directive}`
+    const [finding] = findings('comment-missing-why', bare, {kind: 'code', languageId: 'javascript'})
+    assert.match(finding!.message, /^Unexplained empty catch block/)
+    assert.equal(finding!.fixes![0]!.edits[0]!.offset, bare.indexOf('  /* c8'))
+  })
+
   it('asks about them in test files too with `inTests`', () => {
     assert.deepEqual(lines(findings('comment-missing-why', text, {kind: 'code', languageId: 'typescript', filePath: 'test/upload.ts'}, {inTests: true})), [2, 3, 4])
   })

@@ -38,7 +38,7 @@ export interface RestatesResult extends Judgement {
 }
 
 // Comments that speak to a tool rather than the reader.
-const DIRECTIVE = /\b(?:eslint-disable|eslint-enable|@ts-(?:ignore|expect-error|nocheck)|noqa|type:\s*ignore|pylint:|nolint|prettier-ignore|istanbul ignore|c8 ignore|whylint-|rubocop:|shellcheck|swiftlint:|NOLINT|clang-format|pragma)\b/i
+export const DIRECTIVE = /\b(?:eslint-disable|eslint-enable|@ts-(?:ignore|expect-error|nocheck)|noqa|type:\s*ignore|pylint:|nolint|prettier-ignore|istanbul ignore|c8 ignore|whylint-|rubocop:|shellcheck|swiftlint:|NOLINT|clang-format|pragma)\b/i
 
 const EXEMPT: Array<[RegExp, string]> = [
   [LICENCE_HEADER, 'a licence header'],

@@ -1,3 +1,4 @@
+import {DIRECTIVE} from '../../models/comment-restates/index.js'
 import {judgeCommentWhy} from '../../models/comment-why/index.js'
 import {lineIndex, lineStarts} from '../../lines.js'
 import {defineRule} from '../../rule.js'
@@ -250,9 +251,15 @@ export default defineRule<Options>({
       const line = lineOf(site.start)
       if (seenLines.has(line)) continue
       seenLines.add(line)
-      const comment = documenting(comments, site.start, site.end, lineOf)
+      const found = documenting(comments, site.start, site.end, lineOf)
       const shown = masked.slice(site.start, site.end).replace(/\s+/g, ' ')
       const quoted = shown.length > 40 ? `${shown.slice(0, 39)}…` : shown
+      // A tool directive alone (`/* c8 ignore next */`) is no reason, unless it gives one after
+      // its rule (`// eslint-disable-line no-empty -- the file may be gone`); a comment added
+      // for it goes above the directive, which applies to the line after it.
+      const directive = found && isDirective(found) ? found : undefined
+      if (directive && judgeCommentWhy(directive.prose.originalSlice(text, 0, directive.prose.text.length)).label === 'present') continue
+      const comment = directive ? undefined : found
       if (comment) {
         const prose = comment.prose.originalSlice(text, 0, comment.prose.text.length)
         // A comment of a dozen words or more next to such code nearly always explains it.
@@ -276,7 +283,7 @@ export default defineRule<Options>({
           start: site.start,
           end: site.end,
           expected: ['a comment with the reason'],
-          fixes: [template(document, site.start, site.what)],
+          fixes: [template(document, directive ? directive.offset : site.start, site.what)],
         })
       }
     }
@@ -347,7 +354,19 @@ function documenting(comments: CodeComment[], start: number, end: number, lineOf
     const above = comment.endOffset <= start && ((comment.code && lineOf(comment.code.offset) === line) || (!comment.trailing && lineOf(comment.endOffset) === line - 1))
     if (above && (!nearest || comment.endOffset > nearest.endOffset)) nearest = comment
   }
+  // `/* c8 ignore next */` or `// eslint-disable-next-line no-empty` speaks to a tool: the reason
+  // is in the comment right above it, if there is one.
+  if (nearest && isDirective(nearest)) {
+    const directiveLine = lineOf(nearest.offset)
+    const reason = comments.find((comment) => !comment.trailing && comment !== nearest && lineOf(Math.max(comment.offset, comment.endOffset - 1)) === directiveLine - 1)
+    if (reason) return reason
+  }
   return nearest
+}
+
+/** A comment that speaks to a tool (`/* c8 ignore next */`, `// eslint-disable-next-line`) on a line of its own. */
+function isDirective(comment: CodeComment): boolean {
+  return !comment.trailing && DIRECTIVE.test(comment.body.slice(0, 400))
 }
 
 function template(document: SourceDocument, at: number, what: string): Fix {
