@@ -220,6 +220,16 @@ describe('generated files', () => {
     assert.deepEqual(all(php, 'php'), [])
   })
 
+  it('lints nothing in minified or compiled output', () => {
+    const all = (text: string) => analyze(text, {kind: 'code', languageId: 'javascript'}).findings
+    const statement = 'try{run(a,b)}catch{}setTimeout(go,250);'
+    // The same code, one statement a line, has findings; 30 statements on one line read as a bundle.
+    assert.ok(all(`${statement}\n`.repeat(30)).length > 0)
+    assert.deepEqual(all(`"use strict";${statement.repeat(30)}\n`), [])
+    assert.deepEqual(all(`${'try {\n  run()\n} catch {}\n'.repeat(40)}//# sourceMappingURL=index.js.map\n`), [])
+    assert.ok(all(`${'try {\n  run()\n} catch {}\n'.repeat(40)}`).length > 0)
+  })
+
   it('still lints a file that only mentions the words below its first line of code', () => {
     const text = `${body}// Callers: DO NOT EDIT the table by hand.\n`
     assert.ok(analyze(text, {kind: 'code', languageId: 'go'}).findings.length > 0)

@@ -267,8 +267,17 @@ const GENERATED = /\bDO NOT EDIT\b|@generated\b|\bauto-?generated\b|\bautomatica
 // Lines that open a file before its code proper: PHP's `<?php`, `'use strict'`, a package clause.
 const OPENER = /^\s*(?:<\?(?:php)?|['"]use strict['"];?|package\s+[\w.]+;?)\s*$/
 
+const MINIFIED_MIN_LENGTH = 1000
+const MINIFIED_LINE_LENGTH = 110
+const SOURCE_MAP = /^\/[*/][#@] source(?:Mapping)?URL=/m
+
 /** The generator's marker when a comment above the first line of code has one: nobody edits such a file by hand. */
 function generatedMarker(text: string, comments: readonly CodeComment[], codeLines: ReadonlyArray<[number, number] | undefined>): string | undefined {
+  // A minifier's output or a bundle: lines over 110 characters long on average (GitHub's
+  // Linguist uses the same cut for JavaScript and CSS). Short texts are left to the rules.
+  if (text.length >= MINIFIED_MIN_LENGTH && codeLines.length > 0 && text.length / codeLines.length > MINIFIED_LINE_LENGTH) return 'minified'
+  // A compiler's output names its source map on one of its last two lines.
+  if (SOURCE_MAP.test(text.slice(-2000).split('\n').slice(-3).join('\n'))) return 'a source map reference'
   const firstCode = codeLines.find((range) => range !== undefined && !OPENER.test(text.slice(range[0], range[1])))?.[0] ?? text.length
   for (const comment of comments) {
     if (comment.offset >= firstCode) break
