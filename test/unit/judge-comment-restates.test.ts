@@ -137,6 +137,10 @@ describe('judge comment-restates', () => {
   it('reads a call that goes on over the next lines as one statement', () => {
     const text = '// create the SSLTube wrapping the SocketTube, with the given engine\nflow = new SSLTube(engine,\n        new SocketTube(chan));\nother(wrapping);\n'
     assert.equal(restates(text, 'java'), 'restates')
+    // Nor another comment on those lines, nor the lines after a trailing comment's line.
+    assert.equal(restates('// create the SSLTube wrapping the SocketTube\nflow = new SSLTube(engine, // SocketTube\n        new Tube(chan));\n', 'java'), 'informative')
+    assert.equal(restates('// create the SSLTube wrapping the SocketTube\nflow = new SSLTube(engine,\n        new Tube(chan)); // SocketTube\n', 'java'), 'informative')
+    assert.equal(restates('onError(key, // checked by the newline test\n    "MULTILINE_IMPLICIT_KEY", "checked newline test key");\n', 'javascript'), 'informative')
     // The line after a complete statement is not read with it.
     assert.equal(restates('// create the SSLTube wrapping the SocketTube\nflow = new SSLTube(engine);\nother(new SocketTube(chan));\n', 'java'), 'informative')
   })

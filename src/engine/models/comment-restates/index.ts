@@ -264,6 +264,13 @@ export function restatesDecision(cov: Coverage, score: number, threshold = MODEL
   return score >= threshold
 }
 
+/** A line of code without its string literals and without a comment at its end. */
+function codeOnly(line: string): string {
+  const code = blankStrings(line)
+  const comment = code.search(/(?:^|\s)(?:\/\/|\/\*|#)/)
+  return comment < 0 ? code : code.slice(0, comment)
+}
+
 /**
  * The code line, and the lines after it while a bracket it opens is still open (at most four):
  * `flow = new SSLTube(engine,` goes on to say `new SocketTube(…)` on the next line.
@@ -272,14 +279,16 @@ function statement(documentText: string, code: {text: string; endOffset: number}
   let text = code.text
   let end = code.endOffset
   const open = (part: string) => (part.match(/[([]/g) ?? []).length - (part.match(/[)\]]/g) ?? []).length
-  let depth = open(blankStrings(text))
+  let depth = open(codeOnly(text))
   for (let line = 0; depth > 0 && line < 4; line++) {
     const next = documentText.indexOf('\n', end + 1)
     const slice = documentText.slice(end, next < 0 ? documentText.length : next)
     if (slice.trim() === '' || slice.length > 400) break
-    text += slice
     end += slice.length
-    depth += open(blankStrings(slice))
+    // Only the code: another comment on the line is about that line.
+    const code = codeOnly(slice)
+    text += code
+    depth += open(code)
   }
   return text
 }
@@ -288,7 +297,7 @@ function statement(documentText: string, code: {text: string; endOffset: number}
  * Judge a comment against the code it documents. `documentText` is the text the comment was
  * parsed from: identifiers the prose masks (`UserService`) are read from it.
  */
-export function judgeComment(comment: Pick<CodeComment, 'prose' | 'body' | 'tags' | 'code' | 'style' | 'endOffset'>, documentText?: string): RestatesResult {
+export function judgeComment(comment: Pick<CodeComment, 'prose' | 'body' | 'tags' | 'code' | 'style' | 'endOffset' | 'trailing'>, documentText?: string): RestatesResult {
   const prose = documentText === undefined ? comment.prose.text : comment.prose.originalSlice(documentText, 0, comment.prose.text.length)
   const exempt = exemption(prose, comment.body, comment.style, comment.code?.text) ?? (documentText !== undefined && codeFollows(documentText, comment.endOffset) ? 'an inline label between code' : undefined)
   if (exempt) return {label: 'informative', score: 0, exempt, evidence: [`${exempt}: not checked for restating the code`]}
@@ -302,7 +311,8 @@ export function judgeComment(comment: Pick<CodeComment, 'prose' | 'body' | 'tags
   if (documentText !== undefined && DIRECTIVE.test(documentText.slice(comment.endOffset, Math.min(comment.code.offset, comment.endOffset + 2000)))) {
     return {label: 'informative', score: 0, exempt: 'the reason for a tool directive', evidence: ['the reason for the tool directive below it: not checked for restating the code']}
   }
-  const codeText = documentText === undefined ? comment.code.text : statement(documentText, comment.code)
+  // A trailing comment is about its own line, not the arguments on the lines after it.
+  const codeText = documentText === undefined || comment.trailing ? comment.code.text : statement(documentText, comment.code)
   const cov = coverage(prose, codeText, comment.tags)
   // `/* quoting functions */`, `/* keyctl structures */`: a few words ending on a plural kind of
   // declaration head a group of them, unless a name in the code says that word too (`/* Opal
