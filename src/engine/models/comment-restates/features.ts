@@ -192,16 +192,17 @@ const OPERATORS: Array<[RegExp, string[]]> = [
   [/(?:[=:(,]|\breturn)\s*\{\s*\}/, ['dict']],
 ]
 
+// A string literal that reads as words: letters, digits, spaces, sentence punctuation, `%s`.
+const PLAIN_WORDS = /^(?=.*[A-Za-z]{2})(?:[A-Za-z0-9 ,.:!'>-]|%[sdv])*$/
+
 /**
  * `code` with each one-line string literal (`"…"`, `'…'`, `` `…` ``, with `\` escapes) replaced by
- * a space. A scan rather than a regex: from an unclosed quote a regex would rescan the rest of the
+ * a space, or by its words when it reads as plain words. A scan rather than a regex: from an unclosed quote a regex would rescan the rest of the
  * line at every later quote, which is quadratic on a long minified line. A failed scan for one
  * quote character also settles every opener of that character before where it failed (those were
  * escaped, so their scans run in step with it), so each character is scanned at most once per kind
  * of quote.
  */
-const PLAIN_WORDS = /^(?=.*[A-Za-z]{2})(?:[A-Za-z0-9 ,.:!'>-]|%[sdv])*$/
-
 export function blankStrings(code: string): string {
   let out = ''
   let copied = 0
