@@ -124,6 +124,12 @@ const SWALLOW_IDIOMS: ReadonlyArray<{clause: RegExp; statement: RegExp; many?: t
   {clause: /^except\s*\(?\s*StopIteration\s*\)?\s*:/, statement: /^(?:[\w.]{1,100}\s*=\s*)?next\(/},
 ]
 
+const TLS_CHECK_OFF = /verify|Verify|check_hostname|rejectUnauthorized|REJECT_UNAUTHORIZED|accept_invalid_certs/
+
+// A skip call or annotation whose first argument is a non-empty message or `reason`. Bounded:
+// callers pass 300 characters, and `[^"'\n]{0,200}` stops at the first quote.
+const SKIP_WITH_REASON = /^(?:\bt\.Skip\s*\(\s*(?:"[^"\n]{3}|`[^`]{3})|@(?:Ignore|Disabled)\s*\(\s*(?:value\s*=\s*)?"[^"\n]{3}|@pytest\.mark\.skip\s*\((?:\s*reason\s*=)?\s*['"][^'"\n]{3})/
+
 /** Whether the empty catch `clause` at `offset` swallows what its try block's idiom expects. */
 function swallowsAnIdiom(masked: string, offset: number, clause: string): boolean {
   const idioms = SWALLOW_IDIOMS.filter((idiom) => idiom.clause.test(clause))
@@ -203,6 +209,19 @@ export default defineRule<Options>({
         if (/^[A-Z][A-Z0-9_]+\s*:/.test(match[0])) continue
         const end = callEnd(masked, match.index + match[0].trimEnd().length)
         if (concern.what === 'sleep' && !needsReason(masked, match.index, end)) continue
+        // A skip that gives its reason as its argument: Go's `t.Skip("no /etc/hosts file")`,
+        // JUnit's `@Disabled("flaky on CI")`, pytest's `mark.skip(reason=…)`.
+        if (concern.what === 'disabled check' && SKIP_WITH_REASON.test(text.slice(match.index, match.index + 300))) continue
+        // Go's `time.After` waits only as a statement (`<-time.After(d)`). In a `select` case or
+        // assigned to a channel (`timeout := time.After(…)`) it gives up waiting: a timeout.
+        let what = concern.what
+        if (what === 'sleep' && /^time\.After\b/.test(match[0]) && !/^\s*<-\s*$/.test(masked.slice(lineStart(masked, match.index), match.index))) {
+          if (skipTestConcerns) continue
+          what = 'timeout'
+        }
+        // A test talks to its own server, with a self-signed certificate: turning off TLS
+        // verification there is the norm, not a decision to explain.
+        if (skipTestConcerns && concern.what === 'disabled check' && TLS_CHECK_OFF.test(match[0])) continue
         // `try: import _speedups / except ImportError: pass` is the optional-dependency idiom: the
         // code says why.
         if (concern.what === 'empty catch block' && OPTIONAL_IMPORT.test(match[0])) continue
@@ -210,7 +229,7 @@ export default defineRule<Options>({
         if (concern.what === 'empty catch block' && swallowsAnIdiom(masked, match.index, match[0])) continue
         // `rm_r package_dir rescue nil`: Ruby's rescue modifier on a delete, removing it if it is there.
         if (concern.what === 'empty catch block' && /^rescue\s+nil\b/.test(match[0]) && DELETES.test(masked.slice(lineStart(masked, match.index), match.index))) continue
-        sites.push({start: match.index, end, what: concern.what})
+        sites.push({start: match.index, end, what})
       }
     }
     if (options.magicNumbers && !skipTestConcerns) {
