@@ -121,6 +121,8 @@ describe('judge comment-restates', () => {
     ['/* keyctl structures */\nstruct keyctl_dh_params {', 'c', 'informative'],
     ['/* tca flags definitions */\n#define TCA_CLS_FLAGS_SKIP_HW (1 << 0)', 'c', 'informative'],
     ['/* Opal table operations */\nenum opal_table_ops {', 'c', 'restates'],
+    ['// Fetch http://localhost:8080/users\nhttpGetUsers(localhost, 8080)', 'go', 'informative'],
+    ['// Fetch localhost users over http\nhttpGetUsers(localhost, 8080)', 'go', 'restates'],
     // "this node" is the receiver; an interface method without a body returns as one with a body.
     ['/** Returns the number of elements in this node. */\nlong count();', 'java', 'restates'],
     ['/** Returns the number of elements in this node and its children. */\nlong count();', 'java', 'informative'],
@@ -141,6 +143,8 @@ describe('judge comment-restates', () => {
     assert.equal(restates('// create the SSLTube wrapping the SocketTube\nflow = new SSLTube(engine, // SocketTube\n        new Tube(chan));\n', 'java'), 'informative')
     assert.equal(restates('// create the SSLTube wrapping the SocketTube\nflow = new SSLTube(engine,\n        new Tube(chan)); // SocketTube\n', 'java'), 'informative')
     assert.equal(restates('onError(key, // checked by the newline test\n    "MULTILINE_IMPLICIT_KEY", "checked newline test key");\n', 'javascript'), 'informative')
+    // Nor a string that runs on: its lines are data.
+    assert.equal(restates('// curl the home page\nbenchmarkReadRequest(b, `GET / HTTP/1.1\nUser-Agent: curl/7.27.0\nHost: home page\n`)\n', 'go'), 'informative')
     // The line after a complete statement is not read with it.
     assert.equal(restates('// create the SSLTube wrapping the SocketTube\nflow = new SSLTube(engine);\nother(new SocketTube(chan));\n', 'java'), 'informative')
   })

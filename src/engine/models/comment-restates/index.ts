@@ -192,6 +192,8 @@ export function coverage(prose: string, code: string, tags: CodeComment['tags'] 
   for (const match of prose.matchAll(/`([^`]+)`/g)) if (example(match[1]!)) adds.push(`\`${match[1]}\``)
   // "Dict of log name -> log level." above a dict: what its keys and values stand for.
   if (/\w\s*(?:->|=>|→)\s*\w/.test(prose) && /\b(?:dict|Dict|map|Map|HashMap|Record|Mapping|defaultdict|OrderedDict|WeakMap)\b|=\s*\{\s*\}/.test(code.slice(0, 400))) adds.push('what a mapping holds')
+  // A link points at more than the code says: a spec, an issue, an example request.
+  if (/\bhttps?:\/\/\S/.test(prose)) adds.push('a link')
   // `//also test for ''`: the empty string, which the code's test lets through unsaid.
   if (/(?:^|[\s(])(?:''|"")(?=$|[\s).,;:])/.test(prose)) adds.push('the empty string')
   // Why the code is safe: "is a type parameter by construction of indices", "guaranteed non-empty".
@@ -279,7 +281,10 @@ function statement(documentText: string, code: {text: string; endOffset: number}
   let text = code.text
   let end = code.endOffset
   const open = (part: string) => (part.match(/[([]/g) ?? []).length - (part.match(/[)\]]/g) ?? []).length
-  let depth = open(codeOnly(text))
+  const first = codeOnly(text)
+  // A string that runs on (a Go raw string, a template literal) holds data, not code.
+  if (/[`'"]/.test(first)) return text
+  let depth = open(first)
   for (let line = 0; depth > 0 && line < 4; line++) {
     const next = documentText.indexOf('\n', end + 1)
     const slice = documentText.slice(end, next < 0 ? documentText.length : next)
@@ -287,6 +292,7 @@ function statement(documentText: string, code: {text: string; endOffset: number}
     end += slice.length
     // Only the code: another comment on the line is about that line.
     const code = codeOnly(slice)
+    if (/[`'"]/.test(code)) break
     text += code
     depth += open(code)
   }
