@@ -23,3 +23,11 @@ export function inferKind(filePath?: string, languageId?: string): Kind | undefi
   if (languageFor(languageId, filePath)) return 'code'
   return undefined
 }
+
+// LICENSE.md, LICENCE, COPYING.txt, NOTICE, PATENTS, UNLICENSE: legal text, copied word for word.
+const LICENCE_FILE = /^(?:un)?licen[cs]e(?:[.-]|$)|^(?:copying|notice|patents)(?:\.|$)/i
+
+/** Whether `filePath` names a licence file, whose words nobody may change to please a linter. */
+export function isLicenceFile(filePath?: string): boolean {
+  return filePath !== undefined && LICENCE_FILE.test(basename(filePath))
+}

@@ -4,7 +4,7 @@ import type {Root as NlcstRoot} from 'nlcst'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {resolveRules, validateConfig, type ActiveRule} from './config.js'
-import {inferKind} from './kinds.js'
+import {inferKind, isLicenceFile} from './kinds.js'
 import {editBetween, forgetLastLines, lineIndex, lineStartsOfEdited, unshared, versionOf, type Version} from './lines.js'
 import {CACHE_BUDGET, DEFAULT_LIMITS, type Limits} from './limits.js'
 import {GenerationalCache} from './cache.js'
@@ -99,7 +99,8 @@ function run(text: string, options: LintOptions, keepMessages: boolean): {analys
     document.skippedBlocks = oversized
   }
   // A generated file is rewritten by its generator: a note in it would be lost on the next run.
-  const active = document.generated === undefined ? resolveRules(config, kind) : []
+  // A licence is legal text that must stay word for word.
+  const active = document.generated === undefined && !isLicenceFile(options.filePath) ? resolveRules(config, kind) : []
   const emit = (rule: ActiveRule, r: Report) => {
     if (!keepMessages) {
       direct.push(reportToFinding(r, rule, text, toPoint))

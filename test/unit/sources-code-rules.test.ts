@@ -235,3 +235,18 @@ describe('generated files', () => {
     assert.ok(analyze(text, {kind: 'code', languageId: 'go'}).findings.length > 0)
   })
 })
+
+describe('licence files', () => {
+  const mit = 'The above copyright notice and this permission notice shall be included in all copies or substantial portions of the Software, whether or not it is basically modified.\n'
+
+  it('lints nothing in a licence, whatever it is called', () => {
+    assert.ok(analyze(mit, {kind: 'markdown', filePath: 'docs/terms.md'}).findings.length > 0, 'the same text elsewhere has findings')
+    for (const filePath of ['LICENSE.md', 'licence.md', 'COPYING.md', 'vendor/NOTICE.md', 'LICENSE-MIT.md', 'UNLICENSE.md']) {
+      assert.deepEqual(analyze(mit, {kind: 'markdown', filePath}).findings, [], filePath)
+    }
+  })
+
+  it('still lints a document that is about licences', () => {
+    assert.ok(analyze(mit, {kind: 'markdown', filePath: 'docs/licensing-faq.md'}).findings.length > 0)
+  })
+})
