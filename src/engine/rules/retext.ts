@@ -54,8 +54,24 @@ function licenceBlocks(comments: readonly CodeComment[]): ReadonlySet<ProseBlock
   return found
 }
 
+// The words of a licence's grant or disclaimer, as READMEs quote them in their "License"
+// section: legal text copied word for word, not the author's prose to restyle.
+const LICENCE_TEXT = /\b(?:permission is hereby granted|the software is provided "?as is|substantial portions of the software|redistribution and use in source and binary forms|licensed under the apache license|without warranties or conditions of any kind|this program is free software|permission to use, copy, modify)/i
+const licenceText = new WeakMap<ProseBlock, boolean>()
+
+function isLicenceText(block: ProseBlock): boolean {
+  let found = licenceText.get(block)
+  if (found === undefined) {
+    // Bounded: the phrases sit near the start of their paragraph.
+    found = LICENCE_TEXT.test(block.text.slice(0, 1000))
+    licenceText.set(block, found)
+  }
+  return found
+}
+
 /** The prose a document offers: its blocks, or for code the prose of its comments. */
 export function proseBlocks(document: SourceDocument): ProseBlock[] {
+  if (document.kind !== 'code' && document.kind !== 'commit' && document.blocks.some(isLicenceText)) return document.blocks.filter((block) => !isLicenceText(block))
   // A licence header is legal text ("provided that the following conditions are met"): not the
   // author's prose to restyle. Its words sit at the start; a bounded slice keeps the test linear.
   // Block-scoped rules see one block at a time in `blocks`; `comments` holds them all.

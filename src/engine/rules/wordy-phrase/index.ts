@@ -28,6 +28,8 @@ export const TECHNICAL: readonly string[] = [
   'there is', 'therefore', 'transmit', 'type', 'validate', 'very', 'viable', 'vice', 'warrant', 'whereas',
   'with respect to', 'in between', 'accordingly', 'combined', 'evident', 'identify', 'relocate', 'optimum',
   'execute', 'selection', 'equivalent', 'in terms of', 'limited number', 'the use of',
+  // "Braces are fine literally", "a node meant literally": as written, not an intensifier.
+  'literally',
 ]
 
 function capitalise(replacement: string, original: string): string {
