@@ -104,8 +104,13 @@ function isHedgeHere(phrase: string, before: string, after: string): boolean {
   // "Now suppose we change the source", "Suppose we have": setting up an example. "I suppose" hedges.
   if (normal === 'suppose') return previous === 'i'
   if (normal === 'think' || normal === 'thinks') return previous === 'i' || previous === 'we'
-  // "If you believe you have found a security vulnerability": the reader's belief, not the writer's hedge.
-  if (previous === 'you' && normal === 'believe') return false
+  // "I believe", "We strongly believe": the writer hedges. "If you believe you have found a security
+  // vulnerability", "Users frequently believe that …", "Don't believe marketing fluff": someone
+  // else's belief, or an order, not a hedge. Bounded: `before` is at most 40 characters.
+  if (normal === 'believe' || normal === 'believes') {
+    const twoBack = /([A-Za-z]+)[^A-Za-z]+[A-Za-z]+[^A-Za-z]*$/.exec(before)?.[1]?.toLowerCase()
+    return previous === 'i' || previous === 'we' || (twoBack !== undefined && (twoBack === 'i' || twoBack === 'we'))
+  }
   if (normal === 'a bit') {
     // "in a bit", "for a bit": a while, unless a comparison follows ("for a bit longer").
     if ((previous === 'in' || previous === 'for') && !(next?.endsWith('er') ?? false)) return false
