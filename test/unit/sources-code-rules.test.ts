@@ -120,6 +120,14 @@ describe('comment-missing-why', () => {
     assert.equal(finding!.fixes![0]!.edits[0]!.offset, bare.indexOf('  /* c8'))
   })
 
+  it('reads a directive at the end of the line as no reason, and a comment beside it as one', () => {
+    const bare = 'try:\n    x()\nexcept OSError:  # pragma: no cover\n    pass\n'
+    const [finding] = findings('comment-missing-why', bare, {kind: 'code', languageId: 'python'})
+    assert.match(finding!.message, /^Unexplained empty catch block/)
+    assert.equal(finding!.fixes![0]!.edits[0]!.offset, bare.indexOf('except'))
+    assert.deepEqual(findings('comment-missing-why', bare.replace('pass', 'pass  # The pipe may be closed already.'), {kind: 'code', languageId: 'python'}), [])
+  })
+
   it('asks about them in test files too with `inTests`', () => {
     assert.deepEqual(lines(findings('comment-missing-why', text, {kind: 'code', languageId: 'typescript', filePath: 'test/upload.ts'}, {inTests: true})), [2, 3, 4])
   })

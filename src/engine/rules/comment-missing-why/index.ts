@@ -72,8 +72,13 @@ const THROWS_MESSAGE = /^\s*(?:throw|raise)\b[^"'`\n]{0,200}(["'`])[^"'`\n]{0,20
 // When a swallowed error happens, or that it is expected: "may not exist", "already closed",
 // "LibreSSL does not provide it", "not an IPv4 address", "a race with the child's exit", "failed
 // constructor", "during shutdown", "if the socket is gone", "invalid extra field data", "problems
-// closing the stream", "only for Qt>=5.6", or what happens instead: "try the next date format".
-const EXPECTED_FAILURE = /\b(?:may|might|sometimes|already|expected|optional|best[- ]effort|race|failed|when|if|in case|during|(?:does|do|did|is|are|was)(?:n't| not) (?:exist|have|provide|support|available|installed|present|set|there)|not (?:an?|available|supported|installed|present|found|there|exist)|unsupported|missing|gone|absent|invalid|bogus|malformed|corrupt(?:ed)?|problems?|(?:try|tries|trying) (?:the )?next|only (?:for|on|in|with|since|after|before|from)|on (?:windows|macos|linux|older|some))\b/i
+// closing the stream", "only for Qt>=5.6", "must ignore broken pipe errors", "harmless", or what
+// happens instead: "try the next date format", "the callback will be retried later".
+const EXPECTED_FAILURE = /\b(?:may|might|sometimes|already|expected|optional|best[- ]effort|race|failed|when|if|in case|during|(?:does|do|did|is|are|was)(?:n't| not) (?:exist|have|provide|support|available|installed|present|set|there)|not (?:an?|available|supported|installed|present|found|there|exist)|unsupported|missing|gone|absent|invalid|bogus|malformed|corrupt(?:ed)?|problems?|(?:try|tries|trying) (?:the )?next|(?:try|tries|trying|retry) again|(?:be|is|are|gets?) retried|(?:must|should|can|safe to) (?:safely )?(?:ignore|be ignored)|harmless|only (?:for|on|in|with|since|after|before|from)|on (?:windows|macos|linux|older|some))\b/i
+
+// A pointer to where the reason is written: "see issue 5971", "See comment above.", "bpo-38630",
+// a link. Bounded: at most 60 characters between "see" and what it points to.
+const POINTS_TO_REASON = /\bsee\b[^\n.]{0,60}?(?:\babove\b|\bbelow\b|\bcomments?\b|\bissues?\b|\bbugs?\b|\btickets?\b|#\d)|\b(?:issue|bug|bpo|gh|ticket|cve)[-\s#]{0,2}\d{2,}|https?:\/\/\S/i
 
 const TUNING = new Set(
   (
@@ -109,19 +114,28 @@ function tryStatements(masked: string, offset: number): string[] | undefined {
   return body.split(/[;\n]/).map((part) => part.trim()).filter((part) => part !== '')
 }
 
-// Swallowed errors whose try block says why, as known idioms. Closing something or killing a
-// process quietly (`try { close(); } catch (IOException ignore) {}`, IOUtils.closeQuietly):
-// nothing is left to clean up, or the process is gone already. In Python, "not there" right
-// after the one statement that looks for it or removes it: `try: return cache[key]` then
-// `except KeyError: pass` falls through to the fallback, and `try: paths.remove(p)` then
-// `except ValueError: pass` removes it if present. `many`: the block may hold several such
-// statements (closing two streams); otherwise it must hold exactly one.
+// Swallowed errors whose try block says why, as known idioms. Closing, shutting down or
+// disposing of something, or killing a process, quietly (`try { close(); } catch (IOException
+// ignore) {}`, `IOUtils.closeQuietly(in)`, `h2c.closeAllStreams()`): nothing is left to clean
+// up, or the process is gone already. In Python, "not there" right after the one statement that
+// looks for it or removes it: `try: return cache[key]` then `except KeyError: pass` falls through
+// to the fallback, `try: paths.remove(p)` then `except ValueError: pass` removes it if present,
+// and `try: chflags = os.chflags` then `except AttributeError: pass` uses an attribute only where
+// the platform has it. A non-blocking read or write that would block (`except (BlockingIOError,
+// InterruptedError): pass`) is tried again when the socket is ready, and a wait given a timeout
+// (`proc.wait(timeout=5)` then `except TimeoutExpired: pass`) goes on when it runs out. `many`:
+// the block may hold several such statements (closing two streams); otherwise it must hold
+// exactly one.
 // Bounded: each statement is one line of at most a few hundred characters.
 const SWALLOW_IDIOMS: ReadonlyArray<{clause: RegExp; statement: RegExp; many?: true}> = [
-  {clause: /^(?:catch|except|rescue)\b/, statement: /^(?:[\w$.[\]]{1,200}\.)?(?:close(?:Quietly)?|kill|terminate)\(\s*\)$/, many: true},
-  {clause: /^except\s*\(?\s*(?:KeyError|IndexError|LookupError)\s*\)?\s*:/, statement: /^(?:return\s+|[\w.]{1,100}\s*=\s*)?[\w.]{1,200}\[[^\]\n]{1,200}\]$|^del\s+[\w.]{1,200}\[[^\]\n]{1,200}\]$|^[\w.]{1,200}\.pop\([^()\n]{0,200}\)$/},
+  {clause: /^(?:catch|except|rescue)\b/, statement: /^(?:[\w$.[\]]{1,200}\.)?(?:close\w{0,40}|shutdown\w{0,40}|disconnect|dispose|destroy|kill|terminate)\(\s*(?:[\w$.]{1,100}\s*)?\)$/, many: true},
+  {clause: /^except\s*\(?\s*AttributeError\s*\)?\s*:/, statement: /^(?:[\w.]{1,200}\s*=\s*)?[\w.]{1,200}\.\w{1,100}$|^del\s+[\w.]{1,200}\.\w{1,100}$/},
+  {clause: /^except\s*\(?\s*(?:KeyError|IndexError|LookupError)\s*\)?\s*:/, statement: /^(?:return\s+|[\w.]{1,100}\s*=\s*)?[\w.]{1,200}\[[^\]\n]{1,200}\](?:\.\w{1,100})?$|^del\s+[\w.]{1,200}\[[^\]\n]{1,200}\]$|^[\w.]{1,200}\.pop\([^()\n]{0,200}\)$/},
+  // Bounded as above: a clause up to its colon, a statement of one line.
   {clause: /^except\s*\(?\s*ValueError\s*\)?\s*:/, statement: /^[\w.]{1,200}\.remove\([^()\n]{0,200}\)$/},
   {clause: /^except\s*\(?\s*StopIteration\s*\)?\s*:/, statement: /^(?:[\w.]{1,100}\s*=\s*)?next\(/},
+  {clause: /^except\s*\(?\s*(?:BlockingIOError|InterruptedError)(?:\s*,\s*(?:BlockingIOError|InterruptedError))?\s*\)?\s*:/, statement: /^(?:return\s+|[\w.,\s]{1,100}=\s*)?[\w.]{0,200}\b(?:recv|send|read|write|connect|accept)\w{0,20}\([^\n]{0,200}\)$/},
+  {clause: /^except\s*\(?\s*(?:[\w.]{1,50}\.)?(?:TimeoutExpired|TimeoutError|timeout)\s*\)?\s*:/, statement: /^(?:return\s+|[\w.,\s]{1,100}=\s*)?[\w.]{1,200}\([^\n]{0,200}\btimeout\s*=[^\n]{0,200}\)$/},
 ]
 
 const TLS_CHECK_OFF = /verify|Verify|check_hostname|rejectUnauthorized|REJECT_UNAUTHORIZED|accept_invalid_certs/
@@ -286,6 +300,7 @@ export default defineRule<Options>({
         // Above an empty catch block, saying when the error happens ("the encoder sometimes does
         // not exist") says it is expected: that is the reason it is swallowed.
         if (site.what === 'empty catch block' && EXPECTED_FAILURE.test(prose)) continue
+        if (POINTS_TO_REASON.test(prose)) continue
         const judged = judgeCommentWhy(prose)
         if (judged.label === 'present') continue
         report({
@@ -367,9 +382,15 @@ function documenting(comments: CodeComment[], start: number, end: number, lineOf
   let nearest: CodeComment | undefined
   // `except AttributeError:` / `pass  # failed constructor`: a trailing comment on the last line too.
   const lastLine = lineOf(Math.max(start, end - 1))
+  // A directive on the code's own lines (`except OSError:  # pragma: no cover`) is taken only if
+  // no other comment is there or above: `pass  # see issue 5971` on the next line.
+  let trailingDirective: CodeComment | undefined
   for (const comment of comments) {
-    if (comment.offset >= start && comment.endOffset <= end) return comment
-    if (comment.trailing && (lineOf(comment.offset) === line || lineOf(comment.offset) === lastLine)) return comment
+    const inside = comment.offset >= start && comment.endOffset <= end
+    if (inside || (comment.trailing && (lineOf(comment.offset) === line || lineOf(comment.offset) === lastLine))) {
+      if (!DIRECTIVE.test(comment.body.slice(0, 400))) return comment
+      trailingDirective ??= comment
+    }
     const above = comment.endOffset <= start && ((comment.code && lineOf(comment.code.offset) === line) || (!comment.trailing && lineOf(comment.endOffset) === line - 1))
     if (above && (!nearest || comment.endOffset > nearest.endOffset)) nearest = comment
   }
@@ -380,12 +401,12 @@ function documenting(comments: CodeComment[], start: number, end: number, lineOf
     const reason = comments.find((comment) => !comment.trailing && comment !== nearest && lineOf(Math.max(comment.offset, comment.endOffset - 1)) === directiveLine - 1)
     if (reason) return reason
   }
-  return nearest
+  return nearest ?? trailingDirective
 }
 
-/** A comment that speaks to a tool (`/* c8 ignore next */`, `// eslint-disable-next-line`) on a line of its own. */
+/** A comment that speaks to a tool (`/* c8 ignore next */`, `// eslint-disable-next-line`, `# pragma: no cover`). */
 function isDirective(comment: CodeComment): boolean {
-  return !comment.trailing && DIRECTIVE.test(comment.body.slice(0, 400))
+  return DIRECTIVE.test(comment.body.slice(0, 400))
 }
 
 function template(document: SourceDocument, at: number, what: string): Fix {
