@@ -121,6 +121,11 @@ describe('judge comment-restates', () => {
     ['/* keyctl structures */\nstruct keyctl_dh_params {', 'c', 'informative'],
     ['/* tca flags definitions */\n#define TCA_CLS_FLAGS_SKIP_HW (1 << 0)', 'c', 'informative'],
     ['/* Opal table operations */\nenum opal_table_ops {', 'c', 'restates'],
+    ['# Exception classes used by this module.\nclass SubprocessError(Exception): pass', 'python', 'informative'],
+    ['# The subprocess error class.\nclass SubprocessError(Exception): pass', 'python', 'restates'],
+    // A verdict is a reason: the code says what it rejects, the comment why.
+    ["# Yielding a generator is just wrong.\nnew_exc = RuntimeError(\n    f'yield was used instead of yield from for generator in task')", 'python', 'informative'],
+    ["# Yielding a generator.\nnew_exc = RuntimeError(\n    f'yield was used instead of yield from for generator in task')", 'python', 'restates'],
     ['// Fetch http://localhost:8080/users\nhttpGetUsers(localhost, 8080)', 'go', 'informative'],
     ['// Fetch localhost users over http\nhttpGetUsers(localhost, 8080)', 'go', 'restates'],
     // "this node" is the receiver; an interface method without a body returns as one with a body.

@@ -149,6 +149,8 @@ const ADDS = new Set(
     'last previous assume assumes assuming presumably already still yet anymore ' +
     'requires require required needs needed unimplemented unsupported unavailable ' +
     'relatively recent recently newer older obsolete outdated unreliable experimental unstable expensive costly cheap slow slower faster quadratic ' +
+    // A verdict is a reason: "Yielding a generator is just wrong." above the error it raises.
+    'wrong bad unsafe dangerous harmful pointless useless ' +
     'background asynchronously synchronously blocking nonblocking ' +
     'kilobyte kilobytes megabyte megabytes gigabyte gigabytes kib mib gib bit bits nanosecond nanoseconds ns microsecond microseconds µs'
   ).split(' '),

@@ -82,8 +82,10 @@ function codeFollows(text: string, end: number): boolean {
   return /[^\s]/.test(text.slice(end, end + lineEnd))
 }
 
-// A short heading that ends on a plural kind of declaration (bounded: at most 40 characters before it).
-const GROUP_HEADING = /^[\w\s-]{1,40}\b(functions|methods|helpers|utilities|routines|macros|definitions|declarations|constants|accessors|structures|structs|types|enums|flags|codes|fields|variables|globals|prototypes|operations)\s*$/i
+// A short heading that ends on a plural kind of declaration, or on one and where it is used
+// ("Exception classes used by this module."). Bounded: at most 40 characters before the kind
+// and 30 after it.
+const GROUP_HEADING = /^[\w\s-]{1,40}\b(functions|methods|classes|interfaces|helpers|utilities|routines|macros|definitions|declarations|constants|accessors|structures|structs|types|enums|flags|codes|fields|variables|globals|prototypes|operations)(?:\s+(?:used|defined|declared)\s+(?:by|in|for|here|below)\b[\w\s]{0,30})?\s*\.?\s*$/i
 
 const DECLARATION_KEYWORDS = /\b(?:struct|enum|union|class|typedef|define|interface|type|const|static|extern|func|fn|def|function)\b/g
 
