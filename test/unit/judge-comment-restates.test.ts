@@ -68,6 +68,15 @@ describe('judge comment-restates', () => {
     // A word said twice counts once; two words can be said by their initials (`wg`).
     ['// Write with a write barrier.\n*(*unsafe.Pointer)(dst.k) = *(*unsafe.Pointer)(k)', 'go', 'informative'],
     ['// Wait for the wait group.\nwg.Wait()', 'go', 'restates'],
+    // Initials alone are spelled out, not said: the comment tells what they stand for.
+    ['// Release counts\nprivate static final int RC_SHIFT = 48;', 'java', 'informative'],
+    ['// Release count shift\nprivate static final int RC_SHIFT = 48;', 'java', 'restates'],
+    // A value the code does not show.
+    ['/**\n * Creates a new {@code AtomicBoolean} with initial value {@code false}.\n */\npublic AtomicBoolean() {', 'java', 'informative'],
+    ['/**\n * Creates a new {@code AtomicBoolean} with initial value.\n */\npublic AtomicBoolean(boolean initialValue) {', 'java', 'restates'],
+    // "final" is not "finalize".
+    ['STATE.setRelease(this, NORMAL); // final state', 'java', 'informative'],
+    ['STATE.setRelease(this, NORMAL); // release state', 'java', 'restates'],
     ['type object interface {\n\t// color returns the object\'s color.\n\tcolor() color\n}', 'go', 'restates'],
     ['/* case REG_SPB: */\nbreak', 'go', 'informative'],
     ['// scheme = alpha *( alpha | digit | "+" | "-" | "." )\nprivate static final long L_SCHEME = L_ALPHA | L_DIGIT | 0x680000000000L;', 'java', 'informative'],

@@ -111,6 +111,9 @@ for (const group of SYNONYM_GROUPS) {
   }
 }
 
+// Words whose stem is a listed word's but whose sense is not: "the final state" is not finalize.
+for (const word of ['final', 'finally']) exact.set(word, stem(word))
+
 /** The concept a word stands for: its stem, mapped through the synonym groups. */
 export function concept(word: string): string {
   const lower = word.toLowerCase()

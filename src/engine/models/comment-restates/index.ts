@@ -223,8 +223,13 @@ export function coverage(prose: string, code: string, tags: CodeComment['tags'] 
     }
     for (const word of commentTokens(tag.text)) consider(word)
   }
+  // "with initial value false" above `AtomicBoolean() {`: a value the code does not show. Not the
+  // other half of "true if …, false otherwise".
+  if (uncovered.includes('false') && !content.includes('true')) adds.push('false')
   // Two words the code says by their initials: "the wait group" and `wg`, "the HTTP client" and `hc`.
-  for (let index = 0; index + 1 < content.length; index++) {
+  // Not when nothing else is said: "Release counts" above `RC_SHIFT = 48` spells out what the
+  // initials stand for, which the code does not say.
+  for (let index = 0; covered.length > 0 && index + 1 < content.length; index++) {
     const [first, second] = [content[index]!, content[index + 1]!]
     const initials = first[0]! + second[0]!
     if (first.length < 2 || second.length < 2 || TWO_LETTER_WORDS.has(initials) || !concepts.has(initials)) continue
