@@ -73,8 +73,9 @@ const THROWS_MESSAGE = /^\s*(?:throw|raise)\b[^"'`\n]{0,200}(["'`])[^"'`\n]{0,20
 // "LibreSSL does not provide it", "not an IPv4 address", "a race with the child's exit", "failed
 // constructor", "during shutdown", "if the socket is gone", "invalid extra field data", "problems
 // closing the stream", "only for Qt>=5.6", "must ignore broken pipe errors", "harmless", or what
-// happens instead: "try the next date format", "the callback will be retried later".
-const EXPECTED_FAILURE = /\b(?:may|might|sometimes|already|expected|optional|best[- ]effort|race|failed|when|if|in case|during|(?:does|do|did|is|are|was)(?:n't| not) (?:exist|have|provide|support|available|installed|present|set|there)|not (?:an?|available|supported|installed|present|found|there|exist)|unsupported|missing|gone|absent|invalid|bogus|malformed|corrupt(?:ed)?|problems?|(?:try|tries|trying) (?:the )?next|(?:try|tries|trying|retry) again|(?:be|is|are|gets?) retried|(?:must|should|can|safe to) (?:safely )?(?:ignore|be ignored)|harmless|only (?:for|on|in|with|since|after|before|from)|on (?:windows|macos|linux|older|some))\b/i
+// happens instead: "try the next date format", "the callback will be retried later", "Drop
+// through. Use record message as format".
+const EXPECTED_FAILURE = /\b(?:may|might|sometimes|already|expected|optional|best[- ]effort|race|failed|when|if|in case|during|(?:does|do|did|is|are|was)(?:n't| not) (?:exist|have|provide|support|available|installed|present|set|there)|not (?:an?|in|available|supported|installed|present|found|there|exist)|(?:drops?|dropping|falls?|falling) (?:through|back)|fallback|instead|unsupported|missing|gone|absent|invalid|bogus|malformed|corrupt(?:ed)?|problems?|(?:try|tries|trying) (?:the )?next|(?:try|tries|trying|retry) again|(?:be|is|are|gets?) retried|(?:must|should|can|safe to) (?:safely )?(?:ignore|be ignored)|harmless|only (?:for|on|in|with|since|after|before|from)|on (?:windows|macos|linux|older|some))\b/i
 
 // A pointer to where the reason is written: "see issue 5971", "See comment above.", "bpo-38630",
 // a link. Bounded: at most 60 characters between "see" and what it points to.
@@ -115,9 +116,9 @@ function tryStatements(masked: string, offset: number): string[] | undefined {
 }
 
 // Swallowed errors whose try block says why, as known idioms. Closing, shutting down or
-// disposing of something, or killing a process, quietly (`try { close(); } catch (IOException
-// ignore) {}`, `IOUtils.closeQuietly(in)`, `h2c.closeAllStreams()`): nothing is left to clean
-// up, or the process is gone already. In Python, "not there" right after the one statement that
+// disposing of something, killing a process, or interrupting or cancelling a thread or task,
+// quietly (`try { close(); } catch (IOException ignore) {}`, `IOUtils.closeQuietly(in)`,
+// `t.interrupt()`): nothing is left to clean up, or the process is gone already. In Python, "not there" right after the one statement that
 // looks for it or removes it: `try: return cache[key]` then `except KeyError: pass` falls through
 // to the fallback, `try: paths.remove(p)` then `except ValueError: pass` removes it if present,
 // and `try: chflags = os.chflags` then `except AttributeError: pass` uses an attribute only where
@@ -128,7 +129,7 @@ function tryStatements(masked: string, offset: number): string[] | undefined {
 // exactly one.
 // Bounded: each statement is one line of at most a few hundred characters.
 const SWALLOW_IDIOMS: ReadonlyArray<{clause: RegExp; statement: RegExp; many?: true}> = [
-  {clause: /^(?:catch|except|rescue)\b/, statement: /^(?:[\w$.[\]]{1,200}\.)?(?:close\w{0,40}|shutdown\w{0,40}|disconnect|dispose|destroy|kill|terminate)\(\s*(?:[\w$.]{1,100}\s*)?\)$/, many: true},
+  {clause: /^(?:catch|except|rescue)\b/, statement: /^(?:[\w$.[\]]{1,200}\.)?(?:close\w{0,40}|shutdown\w{0,40}|disconnect|dispose|destroy|kill|terminate|interrupt|cancel)\(\s*(?:[\w$.]{1,100}\s*)?\)$/, many: true},
   {clause: /^except\s*\(?\s*AttributeError\s*\)?\s*:/, statement: /^(?:[\w.]{1,200}\s*=\s*)?[\w.]{1,200}\.\w{1,100}$|^del\s+[\w.]{1,200}\.\w{1,100}$/},
   {clause: /^except\s*\(?\s*(?:KeyError|IndexError|LookupError)\s*\)?\s*:/, statement: /^(?:return\s+|[\w.]{1,100}\s*=\s*)?[\w.]{1,200}\[[^\]\n]{1,200}\](?:\.\w{1,100})?$|^del\s+[\w.]{1,200}\[[^\]\n]{1,200}\]$|^[\w.]{1,200}\.pop\([^()\n]{0,200}\)$/},
   // Bounded as above: a clause up to its colon, a statement of one line.
@@ -137,6 +138,11 @@ const SWALLOW_IDIOMS: ReadonlyArray<{clause: RegExp; statement: RegExp; many?: t
   {clause: /^except\s*\(?\s*(?:BlockingIOError|InterruptedError)(?:\s*,\s*(?:BlockingIOError|InterruptedError))?\s*\)?\s*:/, statement: /^(?:return\s+|[\w.,\s]{1,100}=\s*)?[\w.]{0,200}\b(?:recv|send|read|write|connect|accept)\w{0,20}\([^\n]{0,200}\)$/},
   {clause: /^except\s*\(?\s*(?:[\w.]{1,50}\.)?(?:TimeoutExpired|TimeoutError|timeout)\s*\)?\s*:/, statement: /^(?:return\s+|[\w.,\s]{1,100}=\s*)?[\w.]{1,200}\([^\n]{0,200}\btimeout\s*=[^\n]{0,200}\)$/},
 ]
+
+// A catch whose variable is named for the reason: `catch (InterruptedException cannotHappen) {}`,
+// JUnit's `catch (IllegalStateException expected) {}`. Not `ignore` or `ignored`, which say what.
+// Bounded: one clause, at most 200 characters before the name.
+const CATCH_NAMES_WHY = /^catch\s*\([^)]{0,200}?\s(?:cannot_?[Hh]appen|cant_?[Hh]appen|never_?[Hh]appens?|impossible|unreachable|expected)\s*\)/
 
 const TLS_CHECK_OFF = /verify|Verify|check_hostname|rejectUnauthorized|REJECT_UNAUTHORIZED|accept_invalid_certs/
 
@@ -163,8 +169,9 @@ function linesBefore(masked: string, offset: number, count: number): string {
 /**
  * Whether a sleep at [start, end) of `masked` is one that needs a reason: not the definition of a
  * function named `sleep` (`async def sleep(delay):`, `function sleep(ms) {`), and not a wrapper
- * passing on its own parameter (`def wait(timeout): time.sleep(timeout)`), whose callers choose
- * the delay and are where the reason belongs.
+ * passing on its own parameter (`def wait(timeout): time.sleep(timeout)`, `fn sleep_ms(ms: u32)
+ * { sleep(Duration::from_millis(ms as u64)) }`), whose callers choose the delay and are where the
+ * reason belongs.
  */
 function needsReason(masked: string, start: number, end: number): boolean {
   const lineBegin = lineStart(masked, start)
@@ -172,8 +179,11 @@ function needsReason(masked: string, start: number, end: number): boolean {
   if (/\b(?:def|function|func|fn)\s+$/.test(before)) return false
   // A method declared in a class body: `sleep(ms: number): Promise<void> {`.
   if (/^\s*(?:(?:public|private|protected|static|async|override)\s+)*$/.test(before) && /^\s*(?::[^\n{;=]{0,200})?\{/.test(masked.slice(end, end + 200))) return false
-  const argument = /\(\s*([A-Za-z_$][\w$]*)\s*\)$/.exec(masked.slice(start, end))?.[1]
-  if (argument === undefined) return true
+  // The names in the delay, the last argument: `sleep(ms)`, `sleep(Duration::from_millis(ms as
+  // u64))`, not the request in Go pprof's `sleep(r, time.Duration(sec)*time.Second)`. Not the
+  // receiver either: `time.sleep(self.delay)` passes on no parameter.
+  const names = (lastArgument(masked.slice(start, end)).match(/[A-Za-z_$][\w$]*/g) ?? []).filter((name) => !/^(?:self|this|cls)$/.test(name))
+  if (names.length === 0) return true
   // Look back for the enclosing signature: on this line before the sleep, then up to 30 lines up.
   let parameters = signatureParameters(before)
   for (let at = lineBegin, lines = 0; parameters === undefined && lines < 30 && at > 0; lines++) {
@@ -181,7 +191,21 @@ function needsReason(masked: string, start: number, end: number): boolean {
     parameters = signatureParameters(masked.slice(previous, at))
     at = previous
   }
-  return parameters === undefined || !parameters.includes(argument)
+  return parameters === undefined || !names.some((name) => parameters.includes(name))
+}
+
+/** The text of a call's last argument: after the last comma outside nested brackets. */
+function lastArgument(call: string): string {
+  const open = call.indexOf('(')
+  let depth = 0
+  let from = open + 1
+  for (let at = from; at < call.length; at++) {
+    const char = call[at]!
+    if (char === '(' || char === '[' || char === '{') depth++
+    else if (char === ')' || char === ']' || char === '}') depth--
+    else if (char === ',' && depth === 0) from = at + 1
+  }
+  return call.slice(from)
 }
 
 /** The parameter names of a function signature on `line` (`def f(a, *b)`, `function f(a)`, `(a, b) =>`). */
@@ -241,6 +265,7 @@ export default defineRule<Options>({
         if (concern.what === 'empty catch block' && OPTIONAL_IMPORT.test(match[0])) continue
         if (concern.what === 'empty catch block' && NOT_FOUND.test(match[0]) && DELETES.test(linesBefore(masked, match.index, 3))) continue
         if (concern.what === 'empty catch block' && swallowsAnIdiom(masked, match.index, match[0])) continue
+        if (concern.what === 'empty catch block' && CATCH_NAMES_WHY.test(match[0])) continue
         // `rm_r package_dir rescue nil`: Ruby's rescue modifier on a delete, removing it if it is there.
         if (concern.what === 'empty catch block' && /^rescue\s+nil\b/.test(match[0]) && DELETES.test(masked.slice(lineStart(masked, match.index), match.index))) continue
         sites.push({start: match.index, end, what})
