@@ -71,6 +71,15 @@ describe('judge comment-restates', () => {
     // Initials alone are spelled out, not said: the comment tells what they stand for.
     ['// Release counts\nprivate static final int RC_SHIFT = 48;', 'java', 'informative'],
     ['// Release count shift\nprivate static final int RC_SHIFT = 48;', 'java', 'restates'],
+    // A string's interpolated names are code; a verb and its particle are one word; numbers in words.
+    ['# Remove the build dir.\nrm -rf "$BUILD_DIR"', 'shellscript', 'restates'],
+    ["# Remove the build dir.\nrm -rf '$BUILD_DIR'", 'shellscript', 'informative'],
+    ['/** Sets up the cache. */\nprivate void initializeCache() {', 'java', 'restates'],
+    ['/** Sets the cache. */\nprivate void initializeCache() {', 'java', 'informative'],
+    ['// three retries\nprivate readonly retries = 3', 'typescript', 'restates'],
+    ['// three retries\nprivate readonly retries = 5', 'typescript', 'informative'],
+    ['// Number of retries.\nprivate readonly retries = 3', 'typescript', 'restates'],
+    ['// Number of retries per host.\nprivate readonly retries = 3', 'typescript', 'informative'],
     // A value the code does not show.
     ['/**\n * Creates a new {@code AtomicBoolean} with initial value {@code false}.\n */\npublic AtomicBoolean() {', 'java', 'informative'],
     ['/**\n * Creates a new {@code AtomicBoolean} with initial value.\n */\npublic AtomicBoolean(boolean initialValue) {', 'java', 'restates'],

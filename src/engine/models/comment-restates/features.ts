@@ -24,8 +24,8 @@ const SYNONYM_GROUPS: string[][] = [
   ['set', 'update', 'assign', 'store', 'write', 'put', 'save', 'setter', 'change', 'modify', 'mutator', 'persist', 'mark'],
   ['is', 'has', 'can', 'check', 'determine', 'test', 'whether', 'verify', 'should', 'tell', 'indicate', 'validate', 'true', 'bool', 'boolean', 'flag'],
   ['new', 'create', 'make', 'build', 'construct', 'instantiate', 'generate', 'constructor', 'ctor', 'factory', 'produce', 'alloc', 'allocate'],
-  ['delete', 'remove', 'destroy', 'drop', 'erase', 'clear', 'unset', 'del', 'purge', 'discard'],
-  ['init', 'initialize', 'initialise', 'initialization', 'initialisation', 'setup', 'prepare', 'start', 'bootstrap'],
+  ['delete', 'remove', 'destroy', 'drop', 'erase', 'clear', 'unset', 'del', 'purge', 'discard', 'rm', 'rmdir', 'unlink'],
+  ['init', 'initialize', 'initialise', 'initialization', 'initialisation', 'setup', 'prepare', 'start', 'startup', 'bootstrap'],
   ['to', 'convert', 'transform', 'conversion', 'as', 'cast', 'turn', 'map'],
   ['inc', 'increment', 'increase', 'bump', 'plusplus', 'incr'],
   ['dec', 'decrement', 'decrease', 'minusminus', 'decr'],
@@ -97,6 +97,7 @@ const SYNONYM_GROUPS: string[][] = [
   ['mgr', 'manager'],
   ['op', 'ops', 'operation', 'operations'],
   ['sched', 'schedule', 'scheduling', 'scheduler'],
+  ['dir', 'dirs', 'directory', 'directories', 'folder', 'folders'],
 ]
 
 const canonical = new Map<string, string>()
@@ -113,6 +114,9 @@ for (const group of SYNONYM_GROUPS) {
 
 // Words whose stem is a listed word's but whose sense is not: "the final state" is not finalize.
 for (const word of ['final', 'finally']) exact.set(word, stem(word))
+// Numbers written as words ("three retries" above `retries = 3`). Not "one", which is as often a
+// pronoun ("the new one").
+'two three four five six seven eight nine ten eleven twelve'.split(' ').forEach((word, index) => exact.set(word, String(index + 2)))
 
 /** The concept a word stands for: its stem, mapped through the synonym groups. */
 export function concept(word: string): string {
@@ -239,7 +243,9 @@ export function blankStrings(code: string): string {
     // pattern or a format (`'(?:t|T)'`, `'%-10s'`) is data: only letters, digits, spaces and
     // sentence punctuation (with `%s` placeholders) are kept.
     const inner = code.slice(start + 1, index)
-    out += `${code.slice(copied, start)} ${PLAIN_WORDS.test(inner) ? `${inner.replace(/%[sdv]/g, ' ')} ` : ''}`
+    // The names a string interpolates are code: `rm -rf "$BUILD_DIR"`, `` `${base}/out` ``.
+    const names = quote === "'" ? '' : Array.from(inner.matchAll(/\$\{?([A-Za-z_][\w]*)/g), (match) => match[1]).join(' ')
+    out += `${code.slice(copied, start)} ${PLAIN_WORDS.test(inner) ? `${inner.replace(/%[sdv]/g, ' ')} ` : names === '' ? '' : `${names} `}`
     copied = index + 1
     start = index
   }
@@ -272,6 +278,11 @@ export function codeConcepts(code: string): Set<string> {
 /** Words of a comment: letters, apostrophes, digits (kept as written, so `30` can be matched). */
 export function commentTokens(text: string): string[] {
   const out: string[] = []
+  // A verb and its particle are one word: "Sets up the cache" says `setupCache`, "clean up" cleanup.
+  text = text.replace(/\b(set|look|clean|shut|tear|start)(?:s|ting|ing|ed|ped)? (up|down)\b/gi, (phrase, verb: string, particle: string) => {
+    const joined = `${verb}${particle}`.toLowerCase()
+    return /^(?:setup|lookup|cleanup|shutdown|teardown|startup)$/.test(joined) ? joined : phrase
+  })
   for (const match of text.matchAll(/[A-Za-z][A-Za-z']*|\d+(?:\.\d+)?/g)) {
     // Identifiers written in the comment (`getUser`) split like code.
     const word = match[0].replace(/'s$/, '')

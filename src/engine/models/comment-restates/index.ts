@@ -206,6 +206,11 @@ export function coverage(prose: string, code: string, tags: CodeComment['tags'] 
   if (meaning && !concepts.has(meaning) && SENTINEL_VALUE.test(code.trimStart().split('\n', 1)[0]!.slice(0, 400))) adds.push('what the value means')
   const tokens = commentTokens(prose.replace(/`([^`]*)`/g, (span, inner: string) => (example(inner) ? ' ' : span)))
   tokens.forEach((word, index) => {
+    // "Number of retries" above `retries = 3`: the count a plural name already is.
+    if (/^(?:number|count|amount)$/.test(word) && tokens[index + 1] === 'of' && /s$/.test(tokens[index + 2] ?? '') && (concepts.has(tokens[index + 2]!) || concepts.has(concept(tokens[index + 2]!)))) {
+      previous = word
+      return
+    }
     // "the number of elements in this node", "Closes this stream": the object the method belongs
     // to, which one line of code does not name. Not "if this fails, retry": a verb goes on.
     if (tokens[index - 1] === 'this' && (index + 1 === tokens.length || RECEIVER_FOLLOWS.has(tokens[index + 1]!))) {
