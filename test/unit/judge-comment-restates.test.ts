@@ -80,6 +80,13 @@ describe('judge comment-restates', () => {
     ['// three retries\nprivate readonly retries = 5', 'typescript', 'informative'],
     ['// Number of retries.\nprivate readonly retries = 3', 'typescript', 'restates'],
     ['// Number of retries per host.\nprivate readonly retries = 3', 'typescript', 'informative'],
+    // A function's result and its arguments are what its declaration says; "Indicates" frames a name.
+    ['/**\n * Gets a result.\n *\n * @return a result\n */\nint getAsInt();', 'java', 'restates'],
+    ['/**\n * Gets a cached result.\n */\nint getAsInt();', 'java', 'informative'],
+    ['/** Applies this function to the given argument. */\nR apply(double value);', 'java', 'restates'],
+    ['/** Applies this function to the given argument. */\nR apply();', 'java', 'informative'],
+    ['/** Parses the config. */\nfunction parse(path) {', 'javascript', 'informative'],
+    ['/**\n * Indicates Monday.\n */\nDayOfWeek[DayOfWeek["Monday"] = 1] = "Monday";', 'javascript', 'restates'],
     // A value the code does not show.
     ['/**\n * Creates a new {@code AtomicBoolean} with initial value {@code false}.\n */\npublic AtomicBoolean() {', 'java', 'informative'],
     ['/**\n * Creates a new {@code AtomicBoolean} with initial value.\n */\npublic AtomicBoolean(boolean initialValue) {', 'java', 'restates'],

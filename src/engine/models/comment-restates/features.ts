@@ -138,7 +138,7 @@ const FILLER = new Set(
     // Words a doc comment uses to frame a name, not to add to it: "The constant indicating that
     // the mode is INOUT", "the offset code corresponding to a specific offset", "Identifies the
     // generic SQL type". Not "simple": "Check for simple host names" says which ones.
-    'corresponding respective specific particular existing indicating identifies represents representing denotes'
+    'corresponding respective specific particular existing indicating indicates identifies represents representing denotes'
   ).split(' '),
 )
 
@@ -179,12 +179,13 @@ const OPERATORS: Array<[RegExp, string[]]> = [
   [/-=/, ['decrement']],
   [/[^=!<>]=[^=>]/, ['set']],
   [/==|!=|===|!==|\bis\b/, ['compare', 'check']],
-  [/=>|->|\breturn\b/, ['return']],
+  // What a function returns is its result: "Gets a result." above `int getAsInt();`.
+  [/=>|->|\breturn\b/, ['return', 'result']],
   // A function declaration returns something: "Returns the sum" above `function sum(values) {`.
-  [/\b(?:function|def|fn|func|fun|sub)\b|^\s*(?:(?:public|private|protected|internal|static|final|override|virtual|async|export|abstract)\s+)*[\w<>[\],.?]+\s+\w+\s*\([^)]*\)(?:\s*throws [\w, ]*[\w,])?\s*(?:\{\s*|;\s*)?$/, ['return']],
+  [/\b(?:function|def|fn|func|fun|sub)\b|^\s*(?:(?:public|private|protected|internal|static|final|override|virtual|async|export|abstract)\s+)*[\w<>[\],.?]+\s+\w+\s*\([^)]*\)(?:\s*throws [\w, ]*[\w,])?\s*(?:\{\s*|;\s*)?$/, ['return', 'result']],
   // A method in a Go interface: `color() color`, `Lookup(path string) (Repo, error)`. Bounded:
   // one line, at most 200 characters inside each part.
-  [/^\s*[A-Za-z_]\w*\([^()\n]{0,200}\) \(?[\w*[\]., ]{1,200}\)?$/, ['return']],
+  [/^\s*[A-Za-z_]\w*\([^()\n]{0,200}\) \(?[\w*[\]., ]{1,200}\)?$/, ['return', 'result']],
   [/\bnew\b|\bmake\(|::new\b/, ['new']],
   // Constructors: `constructor(`, `__init__`, `public Foo(`, `Foo::Foo(`.
   [/\bconstructor\s*\(|__init__|^\s*(?:(?:public|private|protected|internal)\s+)?([A-Z]\w*)\s*\(|\b([A-Z]\w*)::\2\s*\(/, ['new', 'init']],
@@ -252,6 +253,13 @@ export function blankStrings(code: string): string {
   return out + code.slice(copied)
 }
 
+// A declaration with parameters takes arguments: "Applies this function to the given argument"
+// above `R apply(double value);`. Only those words: "Parses the config" above `parse(path)` still
+// names what the argument is, so not `arg`, the synonym group's own word, which "option" and
+// "config" map to. Bounded: one line, the name and parameters at most 200 each.
+const TAKES_ARGUMENTS = /\b(?:function|def|fn|func|fun|sub)\b[^(\n]{0,200}\(\s*[^)\s]|^\s*(?:(?:public|private|protected|internal|static|final|override|virtual|async|export|abstract)\s+)*[\w<>[\],.?]{1,200}\s+\w{1,200}\s*\(\s*[^)\s][^)\n]{0,200}\)(?:\s*throws [\w, ]*[\w,])?\s*(?:\{\s*|;\s*)?$/
+const ARGUMENT_WORDS = ['args', 'argument', 'arguments', 'param', 'params', 'parameter', 'parameters', 'input', 'inputs']
+
 /** The concepts the code says: its identifiers split into words, keywords, types, operators. */
 export function codeConcepts(code: string): Set<string> {
   const out = new Set<string>()
@@ -268,6 +276,7 @@ export function codeConcepts(code: string): Set<string> {
     })
   }
   for (const [pattern, names] of OPERATORS) if (pattern.test(code)) for (const name of names) out.add(concept(name))
+  if (TAKES_ARGUMENTS.test(code)) for (const word of ARGUMENT_WORDS) out.add(word)
   // Numbers the code holds cover the same numbers in the comment.
   for (const match of code.matchAll(/\d+(?:\.\d+)?/g)) out.add(match[0])
   // and a zero its word: "non-zero stream" above `assert frame.streamid() != 0`.
