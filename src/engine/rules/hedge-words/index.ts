@@ -30,7 +30,8 @@ export const PRECISE: readonly string[] = [
   // A near quantity, like `approximately`: "almost always", "almost the same as".
   'almost',
   // A booster, like `certainly` and `clearly`, not a hedge: "definitely lost" (Valgrind's term).
-  'definitely',
+  // So is `surely` (Hyland 2005 lists it among boosters): "CASing head will surely fail".
+  'definitely', 'surely',
   // A frequency, like `rarely`: "the answer is almost never".
   'almost never',
   // A rule and its cases, like `usually` and `may`: "in general must be invoked within a loop",
