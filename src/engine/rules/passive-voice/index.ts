@@ -34,6 +34,14 @@ export default defineRule<Options>({
         // "as this is read only": read-only, an adjective.
         if (/^read$/i.test(participle) && /^[ -]only\b/i.test(block.text.slice(message.end, message.end + 6))) return undefined
         if (/^said$/i.test(participle) && /^\s+and\s+done\b/i.test(block.text.slice(message.end, message.end + 20))) return undefined
+        // "IllegalStateException is thrown if the queue is full": in an API's docs the method is the
+        // one that throws, so naming it adds nothing. Only with the exception as its subject: not
+        // "the cache was thrown away". Read from the document: the prose masks identifiers such as
+        // `IllegalStateException`. Input bounded: 60 characters before the participle.
+        if (/^thrown$/i.test(participle) && /(?:exception|error|throwable|panic)s?[}`'"’]?[\s*/#]+(?:(?:is|are|was|were|will|would|be|being|been|not|also|then|always|never|gets?)[\s*/#]+){1,3}$/i.test(context.document.text.slice(Math.max(0, start - 60), start))) return undefined
+        // "while the lock is held": a state of a lock, not an action someone hides. "The meeting was
+        // held" still is one. Input bounded: the 40 characters before the participle.
+        if (/^held$/i.test(participle) && /\b(?:locks?|mutex(?:es)?|monitors?|latch(?:es)?|permits?|semaphores?|guards?|GIL|leases?|references?|refs?)\b/i.test(context.document.text.slice(Math.max(0, start - 40), start))) return undefined
         // retext-passive matches the participle after a form of `be`; show both.
         // Input bounded: the 40 characters before the participle.
         const auxiliary = /([A-Za-z]+)\s+$/.exec(block.text.slice(Math.max(0, message.start - 40), message.start))?.[1]
