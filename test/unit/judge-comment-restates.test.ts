@@ -87,6 +87,11 @@ describe('judge comment-restates', () => {
     ['/** Applies this function to the given argument. */\nR apply();', 'java', 'informative'],
     ['/** Parses the config. */\nfunction parse(path) {', 'javascript', 'informative'],
     ['/**\n * Indicates Monday.\n */\nDayOfWeek[DayOfWeek["Monday"] = 1] = "Monday";', 'javascript', 'restates'],
+    // A name that runs two words together, one of them a common one (`streamid`, `getparam`).
+    ['// non-zero stream\nassert frame.streamid() != 0;', 'java', 'restates'],
+    ['// non-zero stream\nassert frame.streamer() != 0;', 'java', 'informative'],
+    ['/* Retrieve scheduling parameters for a particular process.  */\nextern int sched_getparam (__pid_t __pid, struct sched_param *__param) __THROW;', 'c', 'restates'],
+    ['/* Retrieve scheduling parameters for a particular process.  */\nextern int sched_myparam (__pid_t __pid, struct sched_param *__param) __THROW;', 'c', 'informative'],
     // A value the code does not show.
     ['/**\n * Creates a new {@code AtomicBoolean} with initial value {@code false}.\n */\npublic AtomicBoolean() {', 'java', 'informative'],
     ['/**\n * Creates a new {@code AtomicBoolean} with initial value.\n */\npublic AtomicBoolean(boolean initialValue) {', 'java', 'restates'],

@@ -118,6 +118,21 @@ for (const word of ['final', 'finally']) exact.set(word, stem(word))
 // pronoun ("the new one").
 'two three four five six seven eight nine ten eleven twelve'.split(' ').forEach((word, index) => exact.set(word, String(index + 2)))
 
+/** Whether `word` is one of the synonym groups' words as written (`get`, `param`, `id`), three letters or more or `id`. */
+export function isListedWord(word: string): boolean {
+  return (word.length >= 3 || word === 'id') && exact.has(word)
+}
+
+/** The two listed words a lowercase name is written from (`getparam` → get, param), if it is. */
+function compoundParts(name: string): [string, string] | undefined {
+  if (name.length < 6 || !/^[a-z]+$/.test(name)) return undefined
+  for (let at = 3; at <= name.length - 3; at++) {
+    const [left, right] = [name.slice(0, at), name.slice(at)]
+    if (isListedWord(left) && isListedWord(right)) return [left, right]
+  }
+  return undefined
+}
+
 /** The concept a word stands for: its stem, mapped through the synonym groups. */
 export function concept(word: string): string {
   const lower = word.toLowerCase()
@@ -271,6 +286,11 @@ export function codeConcepts(code: string): Set<string> {
     parts.forEach((part, index) => {
       out.add(concept(part))
       out.add(part)
+      // Two listed words written as one: C's `sched_getparam` says "get" and "param".
+      for (const piece of compoundParts(part) ?? []) {
+        out.add(piece)
+        out.add(concept(piece))
+      }
       // Two parts written as one word in the comment: `parameterModeInOut` says "INOUT".
       if (index > 0) out.add(`${parts[index - 1]}${part}`.toLowerCase())
     })

@@ -16,7 +16,7 @@ import {parseCode} from '../../sources/code/index.js'
 import type {CodeComment} from '../../sources/types.js'
 import type {JudgeOptions, Judgement} from '../../types.js'
 import {addFeature, probability, type Features, type LinearModel} from '../linear.js'
-import {blankStrings, codeConcepts, commentTokens, concept, isAddsWord, isFiller, splitIdentifier} from './features.js'
+import {blankStrings, codeConcepts, commentTokens, concept, isAddsWord, isFiller, isListedWord, splitIdentifier} from './features.js'
 import weights from './weights.json'
 
 export const MODEL = weights as LinearModel
@@ -154,6 +154,20 @@ const SENTINEL_MEANING = /\b(?:no|none|unlimited|unbounded|infinite|infinitely|f
 // being, a conjunction.
 const RECEIVER_FOLLOWS = new Set('of in on for with to from by at is are has was and or but as into'.split(' '))
 
+/**
+ * Whether a name in the code is `word` run together with a listed word: "non-zero stream" and
+ * `streamid`, "the buffer size" and `bufsize`. Four letters or more, so "run" is not in `rune`.
+ */
+function joinedInName(word: string, concepts: Set<string>): boolean {
+  if (word.length < 4) return false
+  for (const name of concepts) {
+    if (name.length <= word.length + 1) continue
+    if (name.startsWith(word) && isListedWord(name.slice(word.length))) return true
+    if (name.endsWith(word) && isListedWord(name.slice(0, name.length - word.length))) return true
+  }
+  return false
+}
+
 /** Which of the comment's content words the code already says. */
 export function coverage(prose: string, code: string, tags: CodeComment['tags'] = []): Coverage {
   const concepts = codeConcepts(code)
@@ -182,7 +196,7 @@ export function coverage(prose: string, code: string, tags: CodeComment['tags'] 
     if (counted.has(word)) return
     counted.add(word)
     content.push(word)
-    if (concepts.has(word) || concepts.has(concept(word))) covered.push(word)
+    if (concepts.has(word) || concepts.has(concept(word)) || joinedInName(word, concepts)) covered.push(word)
     else {
       uncovered.push(word)
       if (isAddsWord(word) || /^\d/.test(word)) adds.push(word)
