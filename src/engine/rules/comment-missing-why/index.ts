@@ -115,26 +115,31 @@ function tryStatements(masked: string, offset: number): string[] | undefined {
   return body.split(/[;\n]/).map((part) => part.trim()).filter((part) => part !== '')
 }
 
-// Swallowed errors whose try block says why, as known idioms. Closing, shutting down or
-// disposing of something, killing a process, or interrupting or cancelling a thread or task,
-// quietly (`try { close(); } catch (IOException ignore) {}`, `IOUtils.closeQuietly(in)`,
-// `t.interrupt()`): nothing is left to clean up, or the process is gone already. In Python, "not there" right after the one statement that
-// looks for it or removes it: `try: return cache[key]` then `except KeyError: pass` falls through
-// to the fallback, `try: paths.remove(p)` then `except ValueError: pass` removes it if present,
-// and `try: chflags = os.chflags` then `except AttributeError: pass` uses an attribute only where
-// the platform has it. A non-blocking read or write that would block (`except (BlockingIOError,
-// InterruptedError): pass`) is tried again when the socket is ready, and a wait given a timeout
-// (`proc.wait(timeout=5)` then `except TimeoutExpired: pass`) goes on when it runs out. `many`:
-// the block may hold several such statements (closing two streams); otherwise it must hold
-// exactly one.
-// Bounded: each statement is one line of at most a few hundred characters.
+// Swallowed errors whose try block says why, as known idioms. Closing, shutting down or disposing
+// of something, killing a process, or interrupting or cancelling a thread or task, quietly (`try {
+// close(); } catch (IOException ignore) {}`, `IOUtils.closeQuietly(in)`, `t.interrupt()`), or
+// deleting a temporary file (`fs.unlinkSync(tempPath)`): nothing is left to clean up, or the
+// process is gone already. In JavaScript, `try { x = require('pnpapi') } catch {}` is an optional
+// dependency, like Python's optional import. In Python, "not there" right after the one statement
+// that looks for it or removes it: `try: return cache[key]` then `except KeyError: pass` falls
+// through to the fallback, `try: paths.remove(p)` then `except ValueError: pass` removes it if
+// present, and `try: chflags = os.chflags` then `except AttributeError: pass` uses an attribute
+// only where the platform has it. A non-blocking read or write that would block (`except
+// (BlockingIOError, InterruptedError): pass`) is tried again when the socket is ready, and a wait
+// given a timeout (`proc.wait(timeout=5)` then `except TimeoutExpired: pass`) goes on when it runs
+// out. `many`: the block may hold several such statements (closing two streams); otherwise it must
+// hold exactly one.
+// Bounded: each statement is one line of at most a few hundred characters. String literals are
+// blanked, so `require("pnpapi")` reads `require(        )`.
 const SWALLOW_IDIOMS: ReadonlyArray<{clause: RegExp; statement: RegExp; many?: true}> = [
-  {clause: /^(?:catch|except|rescue)\b/, statement: /^(?:[\w$.[\]]{1,200}\.)?(?:close\w{0,40}|shutdown\w{0,40}|disconnect|dispose|destroy|kill|terminate|interrupt|cancel)\(\s*(?:[\w$.]{1,100}\s*)?\)$/, many: true},
+  {clause: /^(?:catch|except|rescue)\b/, statement: /^(?:[\w$.[\]]{1,200}\.)?(?:close\w{0,40}|shutdown\w{0,40}|disconnect|dispose|destroy|kill|terminate|interrupt|cancel|unlink(?:Sync)?|rmSync|rmdirSync|rimraf(?:Sync)?|remove(?:Sync|Recursive|TempFile|TempDir))\(\s*(?:[\w$.]{1,100}\s*)?\)$/, many: true},
+  {clause: /^catch\b/, statement: /^(?:(?:const|let|var)\s+)?[\w$.]{1,200}\s*=\s*require\([ \t]{2,400}\)$/},
+  // Bounded as above: a clause up to its colon, a statement of one line.
   {clause: /^except\s*\(?\s*AttributeError\s*\)?\s*:/, statement: /^(?:[\w.]{1,200}\s*=\s*)?[\w.]{1,200}\.\w{1,100}$|^del\s+[\w.]{1,200}\.\w{1,100}$/},
   {clause: /^except\s*\(?\s*(?:KeyError|IndexError|LookupError)\s*\)?\s*:/, statement: /^(?:return\s+|[\w.]{1,100}\s*=\s*)?[\w.]{1,200}\[[^\]\n]{1,200}\](?:\.\w{1,100})?$|^del\s+[\w.]{1,200}\[[^\]\n]{1,200}\]$|^[\w.]{1,200}\.pop\([^()\n]{0,200}\)$/},
-  // Bounded as above: a clause up to its colon, a statement of one line.
   {clause: /^except\s*\(?\s*ValueError\s*\)?\s*:/, statement: /^[\w.]{1,200}\.remove\([^()\n]{0,200}\)$/},
   {clause: /^except\s*\(?\s*StopIteration\s*\)?\s*:/, statement: /^(?:[\w.]{1,100}\s*=\s*)?next\(/},
+  // Bounded as above.
   {clause: /^except\s*\(?\s*(?:BlockingIOError|InterruptedError)(?:\s*,\s*(?:BlockingIOError|InterruptedError))?\s*\)?\s*:/, statement: /^(?:return\s+|[\w.,\s]{1,100}=\s*)?[\w.]{0,200}\b(?:recv|send|read|write|connect|accept)\w{0,20}\([^\n]{0,200}\)$/},
   {clause: /^except\s*\(?\s*(?:[\w.]{1,50}\.)?(?:TimeoutExpired|TimeoutError|timeout)\s*\)?\s*:/, statement: /^(?:return\s+|[\w.,\s]{1,100}=\s*)?[\w.]{1,200}\([^\n]{0,200}\btimeout\s*=[^\n]{0,200}\)$/},
 ]
