@@ -92,6 +92,9 @@ describe('judge comment-restates', () => {
     ['// non-zero stream\nassert frame.streamer() != 0;', 'java', 'informative'],
     ['/* Retrieve scheduling parameters for a particular process.  */\nextern int sched_getparam (__pid_t __pid, struct sched_param *__param) __THROW;', 'c', 'restates'],
     ['/* Retrieve scheduling parameters for a particular process.  */\nextern int sched_myparam (__pid_t __pid, struct sched_param *__param) __THROW;', 'c', 'informative'],
+    // A heading marked by a doubled `#`, even in a language whose comments start with `#`.
+    ['## asynchronous generator ##\nasync def _ag(): yield', 'python', 'informative'],
+    ['# asynchronous generator\nasync def _ag(): yield', 'python', 'restates'],
     // A value the code does not show.
     ['/**\n * Creates a new {@code AtomicBoolean} with initial value {@code false}.\n */\npublic AtomicBoolean() {', 'java', 'informative'],
     ['/**\n * Creates a new {@code AtomicBoolean} with initial value.\n */\npublic AtomicBoolean(boolean initialValue) {', 'java', 'restates'],

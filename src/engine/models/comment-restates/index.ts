@@ -112,8 +112,9 @@ export function exemption(prose: string, body: string, style: CodeComment['style
   if (/^[\s\-=*#/+~_.<>|]{3,}$/.test(head.trimStart().split('\n', 1)[0]!.trim()) && /\n/.test(head.trim())) return 'a section divider'
   // `### Encoding table`, `//// Helpers`, `// ---- Helpers ----`: marks doubled or a rule before a
   // one-line title make it a section heading, even right above the code that starts the section.
-  // One `#` inside a `//` comment is "number of" (`// # of days`), so `#` must come twice.
-  if (style !== 'doc' && !/\n/.test(body.trim()) && /^[ \t]*(?:#{2,}|\/{2,}|[-=*~]{2,})[ \t]*[A-Za-z]/.test(body)) return 'a section heading'
+  // One `#` inside a `//` comment is "number of" (`// # of days`), so `#` must come twice: in the
+  // body, or right after a `#` marker (Python's `## asynchronous generator ##`).
+  if (style !== 'doc' && !/\n/.test(body.trim()) && /^(?:[ \t]*(?:#{2,}|\/{2,}|[-=*~]{2,})|#)[ \t]*[A-Za-z]/.test(body)) return 'a section heading'
   // `/* dgram BIO stuff */`: a few words that end on "stuff" or "related" name a group of lines.
   if (style !== 'doc' && /^[\w\s-]{1,40}\b(?:stuff|things|related)\s*$/i.test(prose.trim())) return 'a section heading'
   // `Usage: rev_exists REV`: a synopsis, the signature a shell function does not declare. So is
