@@ -95,6 +95,12 @@ describe('judge comment-restates', () => {
     // A heading marked by a doubled `#`, even in a language whose comments start with `#`.
     ['## asynchronous generator ##\nasync def _ag(): yield', 'python', 'informative'],
     ['# asynchronous generator\nasync def _ag(): yield', 'python', 'restates'],
+    // `@see` the code's own name; a parameter's position; Javadoc's inline tags.
+    ['/**\n * Creates a new {@code SocketImpl} instance.\n *\n * @return a new instance of {@code SocketImpl}.\n * @see java.net.SocketImpl\n */\nSocketImpl createSocketImpl();', 'java', 'restates'],
+    ['/**\n * Creates a new {@code SocketImpl} instance.\n *\n * @see java.net.SocketOptions\n */\nSocketImpl createSocketImpl();', 'java', 'informative'],
+    ['/**\n * Performs this operation on the given arguments.\n *\n * @param t the first input argument\n * @param u the second input argument\n */\nvoid accept(T t, U u);', 'java', 'restates'],
+    ['/**\n * Performs this operation on the given arguments.\n *\n * @param t the first input argument\n * @param u the timeout in seconds\n */\nvoid accept(T t, U u);', 'java', 'informative'],
+    ['/**\n * Compares {@link Comparable} objects in natural order.\n */\nenum NaturalOrderComparator implements Comparator<Comparable<Object>> {', 'java', 'restates'],
     // A value the code does not show.
     ['/**\n * Creates a new {@code AtomicBoolean} with initial value {@code false}.\n */\npublic AtomicBoolean() {', 'java', 'informative'],
     ['/**\n * Creates a new {@code AtomicBoolean} with initial value.\n */\npublic AtomicBoolean(boolean initialValue) {', 'java', 'restates'],

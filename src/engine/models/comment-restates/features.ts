@@ -273,7 +273,7 @@ export function blankStrings(code: string): string {
 // names what the argument is, so not `arg`, the synonym group's own word, which "option" and
 // "config" map to. Bounded: one line, the name and parameters at most 200 each.
 const TAKES_ARGUMENTS = /\b(?:function|def|fn|func|fun|sub)\b[^(\n]{0,200}\(\s*[^)\s]|^\s*(?:(?:public|private|protected|internal|static|final|override|virtual|async|export|abstract)\s+)*[\w<>[\],.?]{1,200}\s+\w{1,200}\s*\(\s*[^)\s][^)\n]{0,200}\)(?:\s*throws [\w, ]*[\w,])?\s*(?:\{\s*|;\s*)?$/
-const ARGUMENT_WORDS = ['args', 'argument', 'arguments', 'param', 'params', 'parameter', 'parameters', 'input', 'inputs']
+const ARGUMENT_WORDS = ['args', 'argument', 'arguments', 'param', 'params', 'parameter', 'parameters', 'input', 'inputs', 'operand', 'operands']
 
 /** The concepts the code says: its identifiers split into words, keywords, types, operators. */
 export function codeConcepts(code: string): Set<string> {

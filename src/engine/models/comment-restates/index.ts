@@ -169,6 +169,18 @@ function joinedInName(word: string, concepts: Set<string>): boolean {
   return false
 }
 
+const ORDINALS = new Set(['first', 'second', 'third', 'fourth'])
+const ARGUMENT_NOUNS = new Set(['argument', 'arguments', 'operand', 'operands', 'parameter', 'parameters', 'param', 'arg', 'input', 'value'])
+
+/** Whether a `@see` target (`java.net.SocketImpl`, `#close()`) is a name the code says, every part of it. */
+function seesOwnName(text: string, concepts: Set<string>): boolean {
+  const target = text.trim().split(/\s+/, 1)[0] ?? ''
+  const open = target.indexOf('(')
+  const last = (open >= 0 ? target.slice(0, open) : target).split(/[.#]/).filter((part) => part !== '').pop()
+  if (last === undefined || !/^[A-Za-z_$][\w$]*$/.test(last)) return false
+  return splitIdentifier(last).every((part) => concepts.has(part) || concepts.has(concept(part)))
+}
+
 /** Which of the comment's content words the code already says. */
 export function coverage(prose: string, code: string, tags: CodeComment['tags'] = []): Coverage {
   const concepts = codeConcepts(code)
@@ -219,7 +231,10 @@ export function coverage(prose: string, code: string, tags: CodeComment['tags'] 
   // Not when a name says it too: `NO_COMPRESSION = 0` under "Compression level for no compression".
   const meaning = SENTINEL_MEANING.exec(prose.slice(0, 400))?.[0].toLowerCase()
   if (meaning && !concepts.has(meaning) && SENTINEL_VALUE.test(code.trimStart().split('\n', 1)[0]!.slice(0, 400))) adds.push('what the value means')
-  const tokens = commentTokens(prose.replace(/`([^`]*)`/g, (span, inner: string) => (example(inner) ? ' ' : span)))
+  // Javadoc's inline tags (`{@link Comparable}`, `{@code null}`) mark a name; the tag is not a word.
+  // Linear: one space after the tag's name, then at most 200 characters that cannot start another.
+  const plain = prose.replace(/\{@(?:link|linkplain|code|literal|value) ([^{}\n]{0,200})\}/g, '$1')
+  const tokens = commentTokens(plain.replace(/`([^`]*)`/g, (span, inner: string) => (example(inner) ? ' ' : span)))
   tokens.forEach((word, index) => {
     // "Number of retries" above `retries = 3`: the count a plural name already is.
     if (/^(?:number|count|amount)$/.test(word) && tokens[index + 1] === 'of' && /s$/.test(tokens[index + 2] ?? '') && (concepts.has(tokens[index + 2]!) || concepts.has(concept(tokens[index + 2]!)))) {
@@ -236,12 +251,23 @@ export function coverage(prose: string, code: string, tags: CodeComment['tags'] 
   })
   for (const tag of tags) {
     const name = tag.tag.replace(/^[@:\\]/, '').replace(/:$/, '').toLowerCase()
+    // `@see java.net.SocketImpl` above `SocketImpl createSocketImpl();` points at a name the code
+    // already says.
+    if (name === 'see' && seesOwnName(tag.text, concepts)) continue
     // `@throws`, `@see`, `@example`, `@deprecated`, `@since` tell more than the signature.
     if (/^(?:throws?|exception|raises?|see|example|deprecated|since|note|warning|remarks)$/.test(name)) {
       adds.push(`@${name}`)
       continue
     }
-    for (const word of commentTokens(tag.text)) consider(word)
+    const words = commentTokens(tag.text)
+    words.forEach((word, index) => {
+      // "@param t the first input argument": a parameter's position, which the signature shows.
+      if (ORDINALS.has(word) && ARGUMENT_NOUNS.has(words[index + 1] === 'input' ? words[index + 2] ?? '' : words[index + 1] ?? '')) {
+        previous = word
+        return
+      }
+      consider(word)
+    })
   }
   // "with initial value false" above `AtomicBoolean() {`: a value the code does not show. Not the
   // other half of "true if …, false otherwise".
