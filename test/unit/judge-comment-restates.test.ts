@@ -101,6 +101,15 @@ describe('judge comment-restates', () => {
     ['/**\n * Performs this operation on the given arguments.\n *\n * @param t the first input argument\n * @param u the second input argument\n */\nvoid accept(T t, U u);', 'java', 'restates'],
     ['/**\n * Performs this operation on the given arguments.\n *\n * @param t the first input argument\n * @param u the timeout in seconds\n */\nvoid accept(T t, U u);', 'java', 'informative'],
     ['/**\n * Compares {@link Comparable} objects in natural order.\n */\nenum NaturalOrderComparator implements Comparator<Comparable<Object>> {', 'java', 'restates'],
+    // A proper name the code does not say, and a formula, are news; a verb before a name is not.
+    ['#define EM_VPP500\t17\t/* Fujitsu VPP500 */', 'c', 'informative'],
+    ['#define EM_VPP500\t17\t/* VPP500 machine */', 'c', 'restates'],
+    ['// Properties is the set of Unicode property tables.\nvar Properties = map[string]*RangeTable{', 'go', 'informative'],
+    ['// Properties is the set of property tables.\nvar Properties = map[string]*RangeTable{', 'go', 'restates'],
+    ['/* structure for Black Level Compensation */\nstruct vpfe_ccdc_black_compensation {', 'c', 'restates'],
+    ['/* Copy SRC to DEST.  */\nextern char *strcpy (char *__restrict __dest, const char *__restrict __src)', 'c', 'restates'],
+    ['#define R_PPC64_ADDR16_HIGHER\t39 /* half16 #higher(S + A) */', 'c', 'informative'],
+    ['#define R_PPC64_ADDR16_HIGHER\t39 /* higher half16 */', 'c', 'restates'],
     // A value the code does not show.
     ['/**\n * Creates a new {@code AtomicBoolean} with initial value {@code false}.\n */\npublic AtomicBoolean() {', 'java', 'informative'],
     ['/**\n * Creates a new {@code AtomicBoolean} with initial value.\n */\npublic AtomicBoolean(boolean initialValue) {', 'java', 'restates'],

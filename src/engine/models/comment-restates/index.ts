@@ -169,6 +169,31 @@ function joinedInName(word: string, concepts: Set<string>): boolean {
   return false
 }
 
+/**
+ * Capitalised words of `prose` that read as proper names, lower-cased as coverage has them: one
+ * alone inside a sentence ("the Go scheduler", not "Black Level Compensation", a term in title
+ * case), or one before a model number ("Fujitsu VPP500", "Digital PDP-10"; not "Copy SRC to DEST").
+ */
+function properNames(prose: string): string[] {
+  const names: string[] = []
+  const text = prose.slice(0, 2000)
+  const words = Array.from(text.matchAll(/[A-Za-z][A-Za-z']*|\d+(?:\.\d+)?/g))
+  const capitalised = (word: string | undefined) => word !== undefined && /^[A-Z][a-z]/.test(word)
+  words.forEach((match, index) => {
+    const word = match[0].replace(/'s$/, '')
+    // Python's `True`, `False` and `None` are values, not names.
+    if (!/^[A-Z][a-z]{2,}$/.test(word) || /^(?:True|False|None|Null|Nil)$/.test(word)) return
+    const end = match.index + match[0].length
+    const before = text.slice(index === 0 ? 0 : words[index - 1]!.index! + words[index - 1]![0].length, match.index)
+    const startsSentence = index === 0 || /[.!?:]\s*$/.test(before) || /\n\s*\n/.test(before)
+    const alone = !capitalised(words[index - 1]?.[0]) && !capitalised(words[index + 1]?.[0])
+    // Linear: anchored, a few characters after the word.
+    const model = /^\s+[A-Z][A-Za-z0-9]{0,20}[-/]?\d/.test(text.slice(end, end + 30))
+    if ((!startsSentence && alone) || model) names.push(word.toLowerCase())
+  })
+  return names
+}
+
 const ORDINALS = new Set(['first', 'second', 'third', 'fourth'])
 const ARGUMENT_NOUNS = new Set(['argument', 'arguments', 'operand', 'operands', 'parameter', 'parameters', 'param', 'arg', 'input', 'value'])
 
@@ -221,6 +246,9 @@ export function coverage(prose: string, code: string, tags: CodeComment['tags'] 
   for (const match of prose.matchAll(/`([^`]+)`/g)) if (example(match[1]!)) adds.push(`\`${match[1]}\``)
   // "Dict of log name -> log level." above a dict: what its keys and values stand for.
   if (/\w\s*(?:->|=>|→)\s*\w/.test(prose) && /\b(?:dict|Dict|map|Map|HashMap|Record|Mapping|defaultdict|OrderedDict|WeakMap)\b|=\s*\{\s*\}/.test(code.slice(0, 400))) adds.push('what a mapping holds')
+  // A formula in brackets says how a value is computed: `R_PPC64_ADDR16_HIGHER 39 /* half16
+  // #higher(S + A) */`. Bounded: at most 200 characters inside the brackets.
+  if (/\([^()\n]{0,200}\w \s*[-+*/%] \s*\w[^()\n]{0,200}\)/.test(prose.slice(0, 2000))) adds.push('a formula')
   // A link points at more than the code says: a spec, an issue, an example request.
   if (/\bhttps?:\/\/\S/.test(prose)) adds.push('a link')
   // `//also test for ''`: the empty string, which the code's test lets through unsaid.
@@ -269,6 +297,10 @@ export function coverage(prose: string, code: string, tags: CodeComment['tags'] 
       consider(word)
     })
   }
+  // A proper name the code does not say is news: "Fujitsu VPP500" beside `EM_VPP500 17`, "the Go
+  // scheduler". A capitalised word counts as one inside a sentence, or at its start when a name
+  // follows ("Hitachi H8/300"); "Default constructor." is an ordinary word at a sentence start.
+  for (const name of properNames(plain)) if (uncovered.includes(name) && !adds.includes(name)) adds.push(name)
   // "with initial value false" above `AtomicBoolean() {`: a value the code does not show. Not the
   // other half of "true if …, false otherwise".
   if (uncovered.includes('false') && !content.includes('true')) adds.push('false')
