@@ -110,6 +110,12 @@ describe('judge comment-restates', () => {
     ['/* Copy SRC to DEST.  */\nextern char *strcpy (char *__restrict __dest, const char *__restrict __src)', 'c', 'restates'],
     ['#define R_PPC64_ADDR16_HIGHER\t39 /* half16 #higher(S + A) */', 'c', 'informative'],
     ['#define R_PPC64_ADDR16_HIGHER\t39 /* higher half16 */', 'c', 'restates'],
+    // A name the code does not use points elsewhere; a file mode's comment says what its bits mean.
+    ['// This sets FILE_ATTRIBUTE_READONLY.\nf, err := os.OpenFile(p, os.O_CREATE, perm)', 'go', 'informative'],
+    ['// This sets O_CREATE.\nf, err := os.OpenFile(p, os.O_CREATE, perm)', 'go', 'restates'],
+    ['fm = FileMode(0666) // read-write file', 'go', 'informative'],
+    ['fm = FileMode(mode) // file mode', 'go', 'restates'],
+    ['#define KEY_OPEN\t0560\t\t/* open key */', 'c', 'restates'],
     // A value the code does not show.
     ['/**\n * Creates a new {@code AtomicBoolean} with initial value {@code false}.\n */\npublic AtomicBoolean() {', 'java', 'informative'],
     ['/**\n * Creates a new {@code AtomicBoolean} with initial value.\n */\npublic AtomicBoolean(boolean initialValue) {', 'java', 'restates'],
