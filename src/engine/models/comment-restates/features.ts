@@ -186,6 +186,9 @@ export function isFiller(word: string): boolean {
   return FILLER.has(word.toLowerCase())
 }
 
+// A function declaration: a keyword that declares one, or a signature on a line of its own.
+const DECLARES_FUNCTION = /\b(?:function|def|fn|func|fun|sub)\b|^\s*(?:(?:public|private|protected|internal|static|final|override|virtual|async|export|abstract)\s+)*[\w<>[\],.?]+\s+\w+\s*\([^)]*\)(?:\s*throws [\w, ]*[\w,])?\s*(?:\{\s*|;\s*)?$/
+
 // Operators read as words.
 const OPERATORS: Array<[RegExp, string[]]> = [
   [/\+\+/, ['increment']],
@@ -197,7 +200,7 @@ const OPERATORS: Array<[RegExp, string[]]> = [
   // What a function returns is its result: "Gets a result." above `int getAsInt();`.
   [/=>|->|\breturn\b/, ['return', 'result']],
   // A function declaration returns something: "Returns the sum" above `function sum(values) {`.
-  [/\b(?:function|def|fn|func|fun|sub)\b|^\s*(?:(?:public|private|protected|internal|static|final|override|virtual|async|export|abstract)\s+)*[\w<>[\],.?]+\s+\w+\s*\([^)]*\)(?:\s*throws [\w, ]*[\w,])?\s*(?:\{\s*|;\s*)?$/, ['return', 'result']],
+  [DECLARES_FUNCTION, ['return', 'result']],
   // A method in a Go interface: `color() color`, `Lookup(path string) (Repo, error)`. Bounded:
   // one line, at most 200 characters inside each part.
   [/^\s*[A-Za-z_]\w*\([^()\n]{0,200}\) \(?[\w*[\]., ]{1,200}\)?$/, ['return', 'result']],
@@ -260,7 +263,7 @@ export function blankStrings(code: string): string {
     // sentence punctuation (with `%s` placeholders) are kept.
     const inner = code.slice(start + 1, index)
     // The names a string interpolates are code: `rm -rf "$BUILD_DIR"`, `` `${base}/out` ``.
-    const names = quote === "'" ? '' : Array.from(inner.matchAll(/\$\{?([A-Za-z_][\w]*)/g), (match) => match[1]).join(' ')
+    const names = quote === "'" ? '' : Array.from(inner.matchAll(/\$\{?([A-Za-z_]\w*)/g), (match) => match[1]).join(' ')
     out += `${code.slice(copied, start)} ${PLAIN_WORDS.test(inner) ? `${inner.replace(/%[sdv]/g, ' ')} ` : names === '' ? '' : `${names} `}`
     copied = index + 1
     start = index
@@ -271,8 +274,8 @@ export function blankStrings(code: string): string {
 // A declaration with parameters takes arguments: "Applies this function to the given argument"
 // above `R apply(double value);`. Only those words: "Parses the config" above `parse(path)` still
 // names what the argument is, so not `arg`, the synonym group's own word, which "option" and
-// "config" map to. Bounded: one line, the name and parameters at most 200 each.
-const TAKES_ARGUMENTS = /\b(?:function|def|fn|func|fun|sub)\b[^(\n]{0,200}\(\s*[^)\s]|^\s*(?:(?:public|private|protected|internal|static|final|override|virtual|async|export|abstract)\s+)*[\w<>[\],.?]{1,200}\s+\w{1,200}\s*\(\s*[^)\s][^)\n]{0,200}\)(?:\s*throws [\w, ]*[\w,])?\s*(?:\{\s*|;\s*)?$/
+// "config" map to. The parameters are what its first bracket holds.
+const FIRST_BRACKET_HOLDS_SOMETHING = /^[^(]*\(\s*[^)\s]/
 const ARGUMENT_WORDS = ['args', 'argument', 'arguments', 'param', 'params', 'parameter', 'parameters', 'input', 'inputs', 'operand', 'operands']
 
 /** The concepts the code says: its identifiers split into words, keywords, types, operators. */
@@ -296,7 +299,7 @@ export function codeConcepts(code: string): Set<string> {
     })
   }
   for (const [pattern, names] of OPERATORS) if (pattern.test(code)) for (const name of names) out.add(concept(name))
-  if (TAKES_ARGUMENTS.test(code)) for (const word of ARGUMENT_WORDS) out.add(word)
+  if (DECLARES_FUNCTION.test(code) && FIRST_BRACKET_HOLDS_SOMETHING.test(code)) for (const word of ARGUMENT_WORDS) out.add(word)
   // Numbers the code holds cover the same numbers in the comment.
   for (const match of code.matchAll(/\d+(?:\.\d+)?/g)) out.add(match[0])
   // and a zero its word: "non-zero stream" above `assert frame.streamid() != 0`.

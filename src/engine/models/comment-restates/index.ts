@@ -257,12 +257,12 @@ export function coverage(prose: string, code: string, tags: CodeComment['tags'] 
   for (const match of prose.matchAll(/\bby (?:construction|design|definition)\b|\bguarantee[ds]?\b|\binvariant\b/gi)) adds.push(match[0])
   // `memory_limit = UINT64_MAX; /* no memory limit */`: what a sentinel value means.
   // Not when a name says it too: `NO_COMPRESSION = 0` under "Compression level for no compression".
+  const firstLine = code.trimStart().split('\n', 1)[0]!.slice(0, 400)
   const meaning = SENTINEL_MEANING.exec(prose.slice(0, 400))?.[0].toLowerCase()
-  if (meaning && !concepts.has(meaning) && SENTINEL_VALUE.test(code.trimStart().split('\n', 1)[0]!.slice(0, 400))) adds.push('what the value means')
+  if (meaning && !concepts.has(meaning) && SENTINEL_VALUE.test(firstLine)) adds.push('what the value means')
   // `FileMode(0666) // read-write file`: what the bits of a file mode mean, unless the comment
   // repeats the literal. Only a mode: `KEY_UP 0403 /* up-arrow key */` names a key code, and
   // "Toggle Autopilot engagement" above `KEY_… 0x27d` another.
-  const firstLine = code.trimStart().split('\n', 1)[0]!.slice(0, 400)
   const modeLine = /mode|perm|chmod|umask|mkdir|\bopen\w*\s*\(/i.test(firstLine)
   for (const match of modeLine ? firstLine.matchAll(/\b0(?:[0-7]{3,4}|[oO][0-7]{3,4})\b/g) : []) {
     if (!prose.includes(match[0]) && !adds.includes('what the value means')) adds.push('what the value means')
@@ -270,9 +270,10 @@ export function coverage(prose: string, code: string, tags: CodeComment['tags'] 
   // A name the code does not use (`FILE_ATTRIBUTE_READONLY` above `os.OpenFile(p, os.O_CREATE,
   // 0400)`) points at something else, unless the code says every part of it. Bounded: 2,000
   // characters of prose.
+  const lowerCode = code.toLowerCase()
   for (const match of prose.slice(0, 2000).matchAll(/\b[A-Za-z][a-z0-9]*(?:_[A-Za-z0-9]+)+\b|\b[a-z]+[A-Z][A-Za-z0-9]*\b|\b[A-Z]{2,}[A-Z0-9]*(?:_[A-Z0-9]+)+\b/g)) {
     const name = match[0]
-    if (code.toLowerCase().includes(name.toLowerCase())) continue
+    if (lowerCode.includes(name.toLowerCase())) continue
     const parts = splitIdentifier(name).filter((part) => !isFiller(part))
     if (parts.some((part) => !concepts.has(part) && !concepts.has(concept(part)))) adds.push(`\`${name}\``)
   }

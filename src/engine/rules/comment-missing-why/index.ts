@@ -414,12 +414,12 @@ function documenting(comments: CodeComment[], start: number, end: number, lineOf
   const lastLine = lineOf(Math.max(start, end - 1))
   // A directive on the code's own lines (`except OSError:  # pragma: no cover`) is taken only if
   // no other comment is there or above: `pass  # see issue 5971` on the next line.
-  let trailingDirective: CodeComment | undefined
+  let directiveOnCode: CodeComment | undefined
   for (const comment of comments) {
     const inside = comment.offset >= start && comment.endOffset <= end
     if (inside || (comment.trailing && (lineOf(comment.offset) === line || lineOf(comment.offset) === lastLine))) {
-      if (!DIRECTIVE.test(comment.body.slice(0, 400))) return comment
-      trailingDirective ??= comment
+      if (!isDirective(comment)) return comment
+      directiveOnCode ??= comment
     }
     const above = comment.endOffset <= start && ((comment.code && lineOf(comment.code.offset) === line) || (!comment.trailing && lineOf(comment.endOffset) === line - 1))
     if (above && (!nearest || comment.endOffset > nearest.endOffset)) nearest = comment
@@ -431,7 +431,7 @@ function documenting(comments: CodeComment[], start: number, end: number, lineOf
     const reason = comments.find((comment) => !comment.trailing && comment !== nearest && lineOf(Math.max(comment.offset, comment.endOffset - 1)) === directiveLine - 1)
     if (reason) return reason
   }
-  return nearest ?? trailingDirective
+  return nearest ?? directiveOnCode
 }
 
 /** A comment that speaks to a tool (`/* c8 ignore next */`, `// eslint-disable-next-line`, `# pragma: no cover`). */
