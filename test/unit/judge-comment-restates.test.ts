@@ -187,6 +187,16 @@ describe('judge comment-restates', () => {
     ['/** Returns the number of elements in this node and its children. */\nlong count();', 'java', 'informative'],
     ['/** Closes this stream. */\nvoid close();', 'java', 'restates'],
     ['// If this fails, close\nclose()', 'javascript', 'informative'],
+    // What a declaration is, in the plural, and "a simple" thing are framing; a plural after "a"
+    // names a kind, and "instance variables" say what a name holds.
+    ["// Retrieve the values of an object's properties.\nexport default function values(obj) {", 'javascript', 'restates'],
+    ["// Retrieve the values of an object's own enumerable properties.\nexport default function values(obj) {", 'javascript', 'informative'],
+    ['/** Implementation of bulk remove methods. */\nprivate boolean bulkRemove(Predicate<? super E> filter) {', 'java', 'restates'],
+    ['/**\n * A simple paired value class\n */\npublic final class Pair<T, U> {', 'java', 'restates'],
+    ['# Check for simple host names:\nif \'.\' not in host:', 'python', 'informative'],
+    ['/** true if type is a properties type and Union is false, or type is a discriminator type and Union is true */\ntype IsRecord<T, Union extends boolean> = Union extends IsUnion<T> ? null extends EnumString<keyof T> ? false : true : false;', 'typescript', 'informative'],
+    ['# Print instance variables in self\nalias ps pi self', 'python', 'informative'],
+    ['# Exception classes used by the CCompiler implementation classes\nclass CCompilerError (Exception):', 'python', 'informative'],
   ]
   for (const [text, languageId, label] of cases) {
     it(`${label}: ${JSON.stringify(text).slice(0, 70)}`, () => {

@@ -153,7 +153,13 @@ const FILLER = new Set(
     // Words a doc comment uses to frame a name, not to add to it: "The constant indicating that
     // the mode is INOUT", "the offset code corresponding to a specific offset", "Identifies the
     // generic SQL type". Not "simple": "Check for simple host names" says which ones.
-    'corresponding respective specific particular existing indicating indicates identifies represents representing denotes'
+    'corresponding respective specific particular existing indicating indicates identifies represents representing denotes ' +
+    // What a declaration is, in the plural: "Retrieve the values of an object's properties." above
+    // `values(obj)`, "Implementation of bulk remove methods." above `bulkRemove(filter)`. Not
+    // "variables": "Print instance variables in self" says what `self.__dict__` holds.
+    'methods functions classes objects instances fields properties members attributes helpers utilities ' +
+    // "Implementation of bulk remove methods.": what every body is.
+    'implementation'
   ).split(' '),
 )
 

@@ -83,9 +83,9 @@ function codeFollows(text: string, end: number): boolean {
 }
 
 // A short heading that ends on a plural kind of declaration, or on one and where it is used
-// ("Exception classes used by this module."). Bounded: at most 40 characters before the kind
-// and 30 after it.
-const GROUP_HEADING = /^[\w\s-]{1,40}\b(functions|methods|classes|interfaces|helpers|utilities|routines|macros|definitions|declarations|constants|accessors|structures|structs|types|enums|flags|codes|fields|variables|globals|prototypes|operations)(?:\s+(?:used|defined|declared)\s+(?:by|in|for|here|below)\b[\w\s]{0,30})?\s*\.?\s*$/i
+// ("Exception classes used by this module.", "… used by the CCompiler implementation classes").
+// Bounded: at most 40 characters before the kind and 40 after it.
+const GROUP_HEADING = /^[\w\s-]{1,40}\b(functions|methods|classes|interfaces|helpers|utilities|routines|macros|definitions|declarations|constants|accessors|structures|structs|types|enums|flags|codes|fields|variables|globals|prototypes|operations)(?:\s+(?:used|defined|declared)\s+(?:by|in|for|here|below)\b[\w\s]{0,40})?\s*\.?\s*$/i
 
 const DECLARATION_KEYWORDS = /\b(?:struct|enum|union|class|typedef|define|interface|type|const|static|extern|func|fn|def|function)\b/g
 
@@ -143,6 +143,7 @@ export function exemption(prose: string, body: string, style: CodeComment['style
 }
 
 // Two-letter names that are words or keywords of their own, not initials: `id`, `if`, `is`, `do`.
+const PLURAL_FILLER = new Set(['methods', 'functions', 'classes', 'objects', 'instances', 'fields', 'properties', 'members', 'attributes', 'helpers', 'utilities', 'values'])
 const TWO_LETTER_WORDS = new Set('if in is it id do or to of on at as by be go no up we me my ok fn os io'.split(' '))
 
 // A value that stands for "none" or "no limit" (`-1`, `0`, `UINT64_MAX`, `Integer.MAX_VALUE`,
@@ -218,7 +219,8 @@ export function coverage(prose: string, code: string, tags: CodeComment['tags'] 
   const consider = (word: string) => {
     const before = previous
     previous = word
-    if (isFiller(word)) return
+    // A plural after "a" names a kind of thing, not the things: "a properties type" is a term.
+    if (isFiller(word) && !(PLURAL_FILLER.has(word) && (before === 'a' || before === 'an'))) return
     // A one-letter name the code has is being explained, not repeated: "n is length of comment"
     // tells what `n` holds. One the code lacks ("common to T, B, and F") still adds.
     if (/^[a-z]$/.test(word) && concepts.has(word)) return
@@ -226,6 +228,9 @@ export function coverage(prose: string, code: string, tags: CodeComment['tags'] 
     if ((word === 'if' || word === 'whether') && /^(?:true|false|check|checks|checking|test|tests|determine|determines|see|tell|tells|whether)$/.test(before)) return
     // "Version of this structure.": the thing the comment sits in, not something the code lacks.
     if (before === 'this' && /^(?:struct|structure|class|object|record|type|module|file)$/.test(word)) return
+    // "A simple paired value class", "A simple implementation of make-array": what any small
+    // declaration is. Not "Check for simple host names", which says which ones.
+    if (word === 'simple' && (before === 'a' || before === 'an')) return
     // "The constant indicating …" names what a declaration is; "keep the ratio constant" does not.
     if (word === 'constant' && /^(?:the|a|an|this)$/.test(before)) return
     // "true if they are equal, false otherwise": the other half of a predicate, no condition.
