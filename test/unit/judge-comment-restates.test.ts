@@ -197,6 +197,19 @@ describe('judge comment-restates', () => {
     ['/** true if type is a properties type and Union is false, or type is a discriminator type and Union is true */\ntype IsRecord<T, Union extends boolean> = Union extends IsUnion<T> ? null extends EnumString<keyof T> ? false : true : false;', 'typescript', 'informative'],
     ['# Print instance variables in self\nalias ps pi self', 'python', 'informative'],
     ['# Exception classes used by the CCompiler implementation classes\nclass CCompilerError (Exception):', 'python', 'informative'],
+    // Arithmetic the code does not hold is news; the same arithmetic in the code is not.
+    ['// Add sets e = t1 + t2, and returns e.\nfunc (e *P224Element) Add(t1, t2 *P224Element) *P224Element {', 'go', 'informative'],
+    ['// f assigns dwarfregisters[from:to] = (base):(step*(to-from)+base)\nf := func(from, to, base, step int) {', 'go', 'informative'],
+    ['// sum is a + b\nsum := a + b', 'go', 'restates'],
+    ['// read and/or write the file\nreadWriteFile(file)', 'go', 'restates'],
+    // An argument's position, whatever it is an argument of.
+    ['/**\n * Applies this function to the given arguments.\n *\n * @param t the first function argument\n * @param u the second function argument\n * @return the function result\n */\nR apply(T t, U u);', 'java', 'restates'],
+    // A Go array literal is a table; everything is what clear() removes; no elements is empty.
+    ['// Signal table\nvar signalList = [...]struct {', 'go', 'restates'],
+    ['// Signal table\nvar signalList = loadSignals()', 'go', 'informative'],
+    ['/**\n * Removes all of the elements from this set.\n */\npublic void clear() {', 'java', 'restates'],
+    ['/**\n * Removes all of the elements from this set.\n */\npublic void trim() {', 'java', 'informative'],
+    ['/**\n * Returns {@code true} if this collection contains no elements.\n *\n * @return {@code true} if this collection contains no elements\n */\nboolean isEmpty();', 'java', 'restates'],
   ]
   for (const [text, languageId, label] of cases) {
     it(`${label}: ${JSON.stringify(text).slice(0, 70)}`, () => {

@@ -223,6 +223,9 @@ const OPERATORS: Array<[RegExp, string[]]> = [
   [/\.length\b|\blen\(|\.size\(\)/, ['count']],
   // An empty literal says what it holds: "A list of keys to be removed" above `removals = []`.
   [/(?:[=:(,]|\breturn)\s*\[\s*\]/, ['list']],
+  // A Go array or slice literal with its elements is a list, and a lookup table: "Error table"
+  // above `var errors = [...]string{`.
+  [/=\s*\[(?:\.\.\.|\d*)\][\w.*]+\s*\{/, ['list', 'table']],
   [/(?:[=:(,]|\breturn)\s*\{\s*\}/, ['dict']],
 ]
 

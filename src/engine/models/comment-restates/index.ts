@@ -143,6 +143,16 @@ export function exemption(prose: string, body: string, style: CodeComment['style
 }
 
 // Two-letter names that are words or keywords of their own, not initials: `id`, `if`, `is`, `do`.
+/**
+ * "Returns true if this collection contains no elements." above `isEmpty()` says "is empty".
+ * Bounded: one word, a space, "no" and one word.
+ */
+function emptyPhrase(text: string): string {
+  return text.replace(/\b(?:contains?|has|have|holds?) no (?:elements|entries|items|mappings|values|keys)\b/gi, 'is empty')
+}
+
+/** What a collection holds, all of which `clear()` removes. */
+const WHOLE_CONTENTS = new Set(['elements', 'entries', 'items', 'mappings', 'values', 'keys', 'contents'])
 const PLURAL_FILLER = new Set(['methods', 'functions', 'classes', 'objects', 'instances', 'fields', 'properties', 'members', 'attributes', 'helpers', 'utilities', 'values'])
 const TWO_LETTER_WORDS = new Set('if in is it id do or to of on at as by be go no up we me my ok fn os io'.split(' '))
 
@@ -254,6 +264,21 @@ export function coverage(prose: string, code: string, tags: CodeComment['tags'] 
   // A formula in brackets says how a value is computed: `R_PPC64_ADDR16_HIGHER 39 /* half16
   // #higher(S + A) */`. Bounded: at most 200 characters inside the brackets.
   if (/\([^()\n]{0,200}\w \s*[-+*/%] \s*\w[^()\n]{0,200}\)/.test(prose.slice(0, 2000))) adds.push('a formula')
+  // So does arithmetic the code does not hold: "Add sets e = t1 + t2" above `Add(t1, t2 *Elem)`,
+  // "dwarfregisters[from:to] = (base):(step*(to-from)+base)". `*`, `+` and `%` between two
+  // operands, or `/` with spaces around it ("and/or" is prose); not `-`, a dash in prose.
+  else if (!adds.includes('a formula')) {
+    const bare = code.replace(/\s+/g, '')
+    // Bounded and linear: 2,000 characters, and a match starts only where a name or number does,
+    // so no run of word characters is scanned from more than one start.
+    for (const match of prose.slice(0, 2000).matchAll(/(?<![\w.])([\w.]+\)?)(?:([*+%])|\s([*+/%])\s)(\(?[\w.]+)/g)) {
+      if (!/\w/.test(match[1]!) || !/\w/.test(match[4]!)) continue
+      if (!bare.includes(`${match[1]}${match[2] ?? match[3]}${match[4]}`)) {
+        adds.push('a formula')
+        break
+      }
+    }
+  }
   // A link points at more than the code says: a spec, an issue, an example request.
   if (/\bhttps?:\/\/\S/.test(prose)) adds.push('a link')
   // `//also test for ''`: the empty string, which the code's test lets through unsaid.
@@ -285,8 +310,15 @@ export function coverage(prose: string, code: string, tags: CodeComment['tags'] 
   // Javadoc's inline tags (`{@link Comparable}`, `{@code null}`) mark a name; the tag is not a word.
   // Linear: one space after the tag's name, then at most 200 characters that cannot start another.
   const plain = prose.replace(/\{@(?:link|linkplain|code|literal|value) ([^{}\n]{0,200})\}/g, '$1')
-  const tokens = commentTokens(plain.replace(/`([^`]*)`/g, (span, inner: string) => (example(inner) ? ' ' : span)))
+  const emptied = emptyPhrase(plain)
+  const tokens = commentTokens(emptied.replace(/`([^`]*)`/g, (span, inner: string) => (example(inner) ? ' ' : span)))
+  // "Removes all of the elements from this set." above `clear()`: everything is what clear removes.
+  const clears = concepts.has(concept('clear'))
   tokens.forEach((word, index) => {
+    if (clears && ((word === 'all' && tokens.slice(index + 1, index + 4).some((next) => WHOLE_CONTENTS.has(next))) || (WHOLE_CONTENTS.has(word) && tokens.slice(Math.max(0, index - 3), index).includes('all')))) {
+      previous = word
+      return
+    }
     // "Number of retries" above `retries = 3`: the count a plural name already is.
     if (/^(?:number|count|amount)$/.test(word) && tokens[index + 1] === 'of' && /s$/.test(tokens[index + 2] ?? '') && (concepts.has(tokens[index + 2]!) || concepts.has(concept(tokens[index + 2]!)))) {
       previous = word
@@ -310,10 +342,12 @@ export function coverage(prose: string, code: string, tags: CodeComment['tags'] 
       adds.push(`@${name}`)
       continue
     }
-    const words = commentTokens(tag.text)
+    const words = commentTokens(emptyPhrase(tag.text))
     words.forEach((word, index) => {
       // "@param t the first input argument": a parameter's position, which the signature shows.
-      if (ORDINALS.has(word) && ARGUMENT_NOUNS.has(words[index + 1] === 'input' ? words[index + 2] ?? '' : words[index + 1] ?? '')) {
+      // "the first function argument", "the second input argument" too.
+      const next = words[index + 1] ?? ''
+      if (ORDINALS.has(word) && ARGUMENT_NOUNS.has(/^(?:input|function|method)$/.test(next) ? words[index + 2] ?? '' : next)) {
         previous = word
         return
       }
