@@ -99,6 +99,12 @@ describe('judge comment-why', () => {
     assert.equal(explicitReason('Read the legacy header too: clients older than 2.3 send it.'), 'legacy header')
   })
 
+  it('takes a cost that rules something out as a reason', () => {
+    assert.equal(explicitReason('Miri is too slow'), 'too slow')
+    assert.equal(explicitReason('Sorting them all is too expensive here.'), 'too expensive')
+    assert.equal(explicitReason('Miri is slow'), undefined)
+  })
+
   it('weights a class with many rationale sentences as if it had the cap', () => {
     const java = javaSentences()
     const positives = new Map<string, number>()

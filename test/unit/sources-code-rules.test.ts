@@ -105,10 +105,21 @@ describe('comment-missing-why', () => {
   const lines = (found: Finding[]) => found.map((finding) => text.slice(0, finding.offset).split('\n').length)
 
   it('leaves timeouts and numbers in test files alone, but not sleeps', () => {
-    for (const filePath of ['test/upload.ts', 'src/__tests__/upload.ts', 'src/upload.test.ts', 'pkg/upload_test.go', 'tests/test_upload.py']) {
+    for (const filePath of ['test/upload.ts', 'src/__tests__/upload.ts', 'src/upload.test.ts', 'pkg/upload_test.go', 'tests/test_upload.py', 'src/collections/tests.rs', 'src/testing/rng.ts', 'pkg/conftest.py']) {
       assert.deepEqual(lines(findings('comment-missing-why', text, {kind: 'code', languageId: 'typescript', filePath})), [4], filePath)
     }
-    assert.deepEqual(lines(findings('comment-missing-why', text, {kind: 'code', languageId: 'typescript', filePath: 'src/upload.ts'})), [2, 3, 4])
+    for (const filePath of ['src/upload.ts', 'src/contests.rs', 'src/attesting/rng.ts']) {
+      assert.deepEqual(lines(findings('comment-missing-why', text, {kind: 'code', languageId: 'typescript', filePath})), [2, 3, 4], filePath)
+    }
+  })
+
+  it('leaves alone Ctrl-C swallowed however long the block, and an attribute deleted if there', () => {
+    const interrupted = 'try:\n    root = parse(stdin)\n    if depth == 0:\n        handle(root)\n    flush()\nexcept KeyboardInterrupt:\n    pass\n'
+    assert.deepEqual(findings('comment-missing-why', interrupted, {kind: 'code', languageId: 'python'}), [])
+    assert.equal(findings('comment-missing-why', interrupted.replace('KeyboardInterrupt', 'OSError'), {kind: 'code', languageId: 'python'}).length, 1)
+    const deleted = 'try:\n    delattr(obj.__class__, self.name)\nexcept AttributeError:\n    pass\n'
+    assert.deepEqual(findings('comment-missing-why', deleted, {kind: 'code', languageId: 'python'}), [])
+    assert.equal(findings('comment-missing-why', deleted.replace('delattr', 'setattr'), {kind: 'code', languageId: 'python'}).length, 1)
   })
 
   it('reads the reason above a tool directive, and puts a new one there', () => {

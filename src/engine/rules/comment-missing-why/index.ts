@@ -14,10 +14,11 @@ export interface Options {
   inTests: boolean
 }
 
-// Test files by the usual layouts: `test/`, `__tests__/`, `*.test.ts`, `*_spec.rb`, `test_*.py`,
-// `*_test.go`. There a timeout is the test runner's patience and a number is test data; sleeps,
-// skipped tests and swallowed errors still ask why.
-const TEST_FILE = /(?:^|[\\/])(?:tests?|__tests__|specs?|e2e)[\\/]|[._-](?:test|spec)s?\.[a-z0-9]+$|(?:^|[\\/])test_[^\\/]*\.py$/i
+// Test files by the usual layouts: `test/`, `testing/`, `__tests__/`, `*.test.ts`, `*_spec.rb`,
+// `test_*.py`, `conftest.py`, `*_test.go`, Rust's `tests.rs`. There a timeout is the test
+// runner's patience and a number is test data; sleeps, skipped tests and swallowed errors still
+// ask why.
+const TEST_FILE = /(?:^|[\\/])(?:tests?|testing|__tests__|specs?|e2e)[\\/]|[._-](?:test|spec)s?\.[a-z0-9]+$|(?:^|[\\/])test_[^\\/]*\.py$|(?:^|[\\/])(?:tests?\.(?:rs|py)|conftest\.py)$/i
 // JUnit, PHPUnit, NUnit and XCTest name test classes `FooTest`, `FooTests`, `FooSpec`, `FooIT`:
 // case matters, or `Latest.java` would be one.
 const TEST_CLASS = /[a-z0-9](?:Tests?|Spec|IT)\.(?:java|kt|kts|scala|groovy|php|cs|swift|m|mm)$/
@@ -135,7 +136,7 @@ const SWALLOW_IDIOMS: ReadonlyArray<{clause: RegExp; statement: RegExp; many?: t
   {clause: /^(?:catch|except|rescue)\b/, statement: /^(?:[\w$.[\]]{1,200}\.)?(?:close\w{0,40}|shutdown\w{0,40}|disconnect|dispose|destroy|kill|terminate|interrupt|cancel|unlink(?:Sync)?|rmSync|rmdirSync|rimraf(?:Sync)?|remove(?:Sync|Recursive|TempFile|TempDir))\(\s*(?:[\w$.]{1,100}\s*)?\)$/, many: true},
   {clause: /^catch\b/, statement: /^(?:(?:const|let|var)\s+)?[\w$.]{1,200}\s*=\s*require\([ \t]{2,400}\)$/},
   // Bounded as above: a clause up to its colon, a statement of one line.
-  {clause: /^except\s*\(?\s*AttributeError\s*\)?\s*:/, statement: /^(?:[\w.]{1,200}\s*=\s*)?[\w.]{1,200}\.\w{1,100}$|^del\s+[\w.]{1,200}\.\w{1,100}$/},
+  {clause: /^except\s*\(?\s*AttributeError\s*\)?\s*:/, statement: /^(?:[\w.]{1,200}\s*=\s*)?[\w.]{1,200}\.\w{1,100}$|^del\s+[\w.]{1,200}\.\w{1,100}$|^delattr\([^()\n]{1,200}\)$/},
   {clause: /^except\s*\(?\s*(?:KeyError|IndexError|LookupError)\s*\)?\s*:/, statement: /^(?:return\s+|[\w.]{1,100}\s*=\s*)?[\w.]{1,200}\[[^\]\n]{1,200}\](?:\.\w{1,100})?$|^del\s+[\w.]{1,200}\[[^\]\n]{1,200}\]$|^[\w.]{1,200}\.pop\([^()\n]{0,200}\)$/},
   {clause: /^except\s*\(?\s*ValueError\s*\)?\s*:/, statement: /^[\w.]{1,200}\.remove\([^()\n]{0,200}\)$/},
   {clause: /^except\s*\(?\s*StopIteration\s*\)?\s*:/, statement: /^(?:[\w.]{1,100}\s*=\s*)?next\(/},
@@ -157,6 +158,9 @@ const SKIP_WITH_REASON = /^(?:\bt\.Skip\s*\(\s*(?:"[^"\n]{3}|`[^`]{3})|@(?:Ignor
 
 /** Whether the empty catch `clause` at `offset` swallows what its try block's idiom expects. */
 function swallowsAnIdiom(masked: string, offset: number, clause: string): boolean {
+  // Ctrl-C: the user asked to stop, whatever the block was doing, however long it is. Bounded:
+  // the clause is one line, up to its colon.
+  if (/^except\s*\(?\s*KeyboardInterrupt\s*\)?\s*:/.test(clause)) return true
   const idioms = SWALLOW_IDIOMS.filter((idiom) => idiom.clause.test(clause))
   if (idioms.length === 0) return false
   const statements = tryStatements(masked, offset)
