@@ -89,6 +89,10 @@ function wordCount(text: string): number {
   return text.match(WORD)?.length ?? 0
 }
 
+// A version condition is a reason in two words or fewer: `# Python < 3.8` above a fallback that
+// the type checker sees twice. Bounded: at most 31 characters of name from each start.
+const VERSION_CONDITION = /\b[\p{L}][\p{L}\d.-]{0,30}[ \t]*(?:<=?|>=?|==|!=)[ \t]*v?\d+(?:\.\d+)*/u
+
 function lineStarts(text: string): number[] {
   const starts = [0]
   for (let index = 0; index < text.length; index++) {
@@ -175,13 +179,18 @@ export default defineRule<Options>({
     }
     const hashComments = document.language === 'python' || document.language === 'ruby' || document.language === 'shell'
 
-    /** Whether other comment text on `line`, or an own-line comment on the line above, explains it. */
-    const explainedAround = (line: number, except?: CommentLine): boolean => {
+    const explains = (comment: CommentLine) => !findMarker(comment.text, document.language as LanguageFamily | undefined) && (wordCount(comment.text) >= options.minWords || VERSION_CONDITION.test(comment.text))
+    /**
+     * Whether other comment text on `line`, or an own-line comment on the line above, explains it.
+     * `below`: also one on the line below, between an attribute and the item it sits on
+     * (`#[allow(dead_code)]`, then `// Check that … are not overridden`, then `fn assert_derives()`).
+     */
+    const explainedAround = (line: number, except?: CommentLine, below = false): boolean => {
       for (const other of byLine.get(line) ?? []) {
-        if (other !== except && !findMarker(other.text, document.language as LanguageFamily | undefined) && wordCount(other.text) >= options.minWords) return true
+        if (other !== except && explains(other)) return true
       }
-      for (const above of byLine.get(line - 1) ?? []) {
-        if (above.ownLine && !findMarker(above.text, document.language as LanguageFamily | undefined) && wordCount(above.text) >= options.minWords) return true
+      for (const near of [...(byLine.get(line - 1) ?? []), ...(below ? (byLine.get(line + 1) ?? []) : [])]) {
+        if (near.ownLine && explains(near)) return true
       }
       return false
     }
@@ -210,7 +219,7 @@ export default defineRule<Options>({
       if (!found) continue
       const {marker} = found
       const reason = reasonAfter(line.text.slice(found.end), marker.reason)
-      if (wordCount(reason) >= options.minWords || explainedAround(line.line, line)) continue
+      if (wordCount(reason) >= options.minWords || VERSION_CONDITION.test(reason) || explainedAround(line.line, line)) continue
       const start = line.start + found.index
       const end = line.start + line.text.length
       const shown = line.text.slice(found.index, found.end)
@@ -257,7 +266,10 @@ export default defineRule<Options>({
         if (inline && wordCount(inline[0].slice(inline[0].indexOf('"'))) >= options.minWords) continue
         const shown = match[0].trimEnd()
         const line = lineOf(starts, start)
-        if (explainedAround(line)) continue
+        if (explainedAround(line, undefined, true)) continue
+        // `#[allow(dead_code)] fn assert_send() {…}`: a function that only has to compile, a
+        // check on types, never called; its name says so. Bounded: one line after the attribute.
+        if (/dead_code/.test(shown) && /^\s*(?:pub(?:\([\w ]{1,30}\))?\s+)?(?:const\s+)?fn\s+_?assert_\w/.test(text.slice(start + match[0].length, start + match[0].length + 200))) continue
         report({
           message: `Unexpected \`${shown}\` without a reason, expected a comment on why the check does not apply here`,
           start,
