@@ -79,7 +79,10 @@ const DETERMINERS = new Set('this that what a an the any some every each one sam
 // Verbs that take `kind of` as a hedge on what follows: "is kind of slow", "seems sort of odd".
 const LINKING = new Set('is are was were be been being seems seem seemed looks look feels feel sounds sound gets get got'.split(' '))
 // Words after `a bit` that make it a binary digit, an amount or a while, not a hedge.
-const NOT_HEDGED_AFTER_BIT = new Set('flag field mask set vector pattern array map in at is was to and or per of about before after later then while so but here there'.split(' '))
+const NOT_HEDGED_AFTER_BIT = new Set('flag field mask set vector pattern array map code count length width position index offset shift number string value order depth size in at is was to and or per of about before after later then while so but here there'.split(' '))
+// Words before `really` that make it a softener ("doesn't really hurt", "not really safe"). Elsewhere
+// it means actually, as in "to see if Seek is really supported", or boosts.
+const NEGATIONS = new Set(['not', 't', 'never', 'no', 'hardly'])
 // `pretty` hedges only what it qualifies: an adverb in -ly, or one of these adjectives.
 const PRETTY_QUALIFIES = new Set(
   'much well sure good bad easy simple hard fast slow quick big small large long short new old clear common rare standard basic close similar different obvious straightforward useful safe stable solid robust complex complicated confident certain cool nice neat low high heavy light cheap expensive strict tight loose minimal limited huge tiny'.split(' '),
@@ -112,6 +115,18 @@ function isHedgeHere(phrase: string, before: string, after: string): boolean {
     const twoBack = /([A-Za-z]+)[^A-Za-z]+[A-Za-z]+[^A-Za-z]*$/.exec(before)?.[1]?.toLowerCase()
     return previous === 'i' || previous === 'we' || (twoBack !== undefined && (twoBack === 'i' || twoBack === 'we'))
   }
+  // "The logic incorrectly believed that …": a program's mistake, told as a fact. "It is believed",
+  // "we believed" hedge. Bounded: `before` is at most 40 characters.
+  if (normal === 'believed') {
+    const twoBack = /([A-Za-z]+)[^A-Za-z]+[A-Za-z]+[^A-Za-z]*$/.exec(before)?.[1]?.toLowerCase()
+    return previous === 'i' || previous === 'we' || previous === 'is' || previous === 'was' || previous === 'are' || previous === 'were' || previous === 'been' || twoBack === 'i' || twoBack === 'we'
+  }
+  if (normal === 'really') return previous !== undefined && NEGATIONS.has(previous)
+  // "Maybe you have an iterator that covers almost everything": a case set up, not a doubt.
+  if ((normal === 'maybe' || normal === 'perhaps') && next === 'you') return !/^[^A-Za-z]*you\s+(?:have|need|want|are)\b/i.test(after)
+  // "the most likely token type", "less likely to fail": a statement of probability. Not "You
+  // most likely want to …", which is "probably". Bounded: `before` is at most 40 characters.
+  if (normal === 'likely' && (previous === 'more' || previous === 'less' || (previous === 'most' && /\bthe\s+most\s*$/i.test(before)))) return false
   if (normal === 'a bit') {
     // "in a bit", "for a bit": a while, unless a comparison follows ("for a bit longer").
     if ((previous === 'in' || previous === 'for') && !(next?.endsWith('er') ?? false)) return false
@@ -121,6 +136,22 @@ function isHedgeHere(phrase: string, before: string, after: string): boolean {
   // "in general purpose registers": the compound adjective.
   if (normal === 'in general') return next !== 'purpose'
   return true
+}
+
+/**
+ * Whether `text[start, end)` sits inside quotation marks on its line: a quotation hedges for
+ * whoever is quoted (where the RFC calls this "somewhat complicated"), and a word in quotation
+ * marks is mentioned, not used ("doesn't really hurt" is a softener). Straight quotes pair up
+ * from the start of the line. Bounded: 300 characters either side.
+ */
+function quoted(text: string, start: number, end: number): boolean {
+  const lineStart = Math.max(text.lastIndexOf('\n', start - 1) + 1, start - 300)
+  const before = text.slice(lineStart, start)
+  const lineEnd = text.indexOf('\n', end)
+  const after = text.slice(end, Math.min(lineEnd < 0 ? text.length : lineEnd, end + 300))
+  const straight = (before.match(/"/g)?.length ?? 0) % 2 === 1 && after.includes('"')
+  const curly = before.lastIndexOf('“') > before.lastIndexOf('”') && after.includes('”')
+  return straight || curly
 }
 
 // Each comment by its prose block, built once per document: block-scoped rules ask block by block.
@@ -165,6 +196,7 @@ export default defineRule<Options>({
         // A question is uncertain by nature: "maybe we want to group the reductions?"
         if (block.text.slice(end, end + 400).match(/[.!?](?=\s|$)|$/)?.[0] === '?') continue
         if (!isHedgeHere(match[0], block.text.slice(Math.max(0, start - 40), start), block.text.slice(end, end + 40))) continue
+        if (quoted(block.text, start, end)) continue
         // "Likely direction for branches." above the field `Likely`: the hedge is the code's own term.
         if (document.kind === 'code' && !/\s/.test(match[0]) && (names ??= codeWords(document, block)).has(match[0].toLowerCase())) continue
         report({
