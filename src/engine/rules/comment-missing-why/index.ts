@@ -104,15 +104,35 @@ const OPTIONAL_IMPORT = /^except\s*\(?\s*(?:ImportError|ModuleNotFoundError)(?:\
 // "Not found" swallowed right after deleting the thing: it is already gone, which is the point.
 // Only that error: `rescue Errno::ENOENT, Errno::EACCES` also hides a permission problem.
 const NOT_FOUND = /^(?:except\s*\(?\s*FileNotFoundError\s*\)?\s*(?:as\s+\w+\s*)?:|rescue\s+Errno::ENOENT\s*(?:=>\s*\w+\s*)?\r?\n|catch\s*\(\s*(?:final\s+)?NoSuchFileException\s+\w+\s*\))/
+// `Dir.rmdir(dir)` then `rescue Errno::ENOTEMPTY, Errno::EEXIST, Errno::ENOENT`: remove a
+// directory only if it is empty (some systems say EEXIST for that), or gone already.
+const NOT_EMPTY = /^rescue\s+(?:Errno::(?:ENOTEMPTY|EEXIST|ENOENT)\s*,\s*){0,2}Errno::(?:ENOTEMPTY|EEXIST|ENOENT)\s*(?:=>\s*\w+\s*)?\r?\n/
+const RMDIR = /\b(?:rmdir|Dir\.delete|Dir\.unlink|os\.rmdir|rmdirSync)\s*[(\s]/
 const DELETES = /\b(?:unlink|unlinkSync|remove|rmdir|rmSync|rm|rm_f|rm_r|rm_rf|remove_dir|remove_entry|delete|deleteIfExists|rmtree)\s*[(\s]/
+
+// A named integer constant alone on its line: `const OPT_RETRY_TIMEOUT = 12;`, `RES_TIMEOUT = 31,`.
+// Bounded: one line, anchored at both ends, at most 200 characters of modifiers.
+const CONSTANT_LINE = /^\s*(?:(?:public|private|protected|static|final|const|readonly|export)\s+){0,4}(?:int\s+|long\s+)?[A-Z][A-Z0-9_]{0,100}\s*=\s*(\d{1,9})\s*[;,]?\s*$/
+
+/** Whether the constant at `offset` is one of a numbered list: the line above or below holds the value one less or one more. */
+function numberedConstant(masked: string, offset: number): boolean {
+  const start = lineStart(masked, offset)
+  const value = CONSTANT_LINE.exec(masked.slice(start, nextLineStart(masked, offset)).replace(/\r?\n$/, ''))?.[1]
+  if (value === undefined) return false
+  const neighbour = (from: number, to: number) => CONSTANT_LINE.exec(masked.slice(from, to).replace(/\r?\n$/, ''))?.[1]
+  const above = start > 0 ? neighbour(lineStart(masked, start - 1), start) : undefined
+  const next = nextLineStart(masked, offset)
+  const below = next < masked.length ? neighbour(next, nextLineStart(masked, next)) : undefined
+  return [above, below].some((other) => other !== undefined && Math.abs(Number(other) - Number(value)) === 1)
+}
 
 /** The statements of the try block that ends where the catch at `offset` starts, if its `try` is at most three lines up. */
 function tryStatements(masked: string, offset: number): string[] | undefined {
   // Linear, bounded: at most four lines; the last `try` opener is found by index.
   const before = linesBefore(masked, offset, 3) + masked.slice(lineStart(masked, offset), offset)
-  const at = Math.max(before.lastIndexOf('try {'), before.lastIndexOf('try{'), before.lastIndexOf('try:'))
+  const at = Math.max(before.lastIndexOf('try {'), before.lastIndexOf('try{'), before.lastIndexOf('try:'), before.lastIndexOf('begin\n'))
   if (at < 0) return undefined
-  const body = before.slice(at).replace(/^try\s*[{:]/, '').replace(/\}\s*$/, '')
+  const body = before.slice(at).replace(/^(?:try\s*[{:]|begin\n)/, '').replace(/\}\s*$/, '')
   return body.split(/[;\n]/).map((part) => part.trim()).filter((part) => part !== '')
 }
 
@@ -140,6 +160,9 @@ const SWALLOW_IDIOMS: ReadonlyArray<{clause: RegExp; statement: RegExp; many?: t
   {clause: /^except\s*\(?\s*(?:KeyError|IndexError|LookupError)\s*\)?\s*:/, statement: /^(?:return\s+|[\w.]{1,100}\s*=\s*)?[\w.]{1,200}\[[^\]\n]{1,200}\](?:\.\w{1,100})?$|^del\s+[\w.]{1,200}\[[^\]\n]{1,200}\]$|^[\w.]{1,200}\.pop\([^()\n]{0,200}\)$/},
   {clause: /^except\s*\(?\s*ValueError\s*\)?\s*:/, statement: /^[\w.]{1,200}\.remove\([^()\n]{0,200}\)$/},
   {clause: /^except\s*\(?\s*StopIteration\s*\)?\s*:/, statement: /^(?:[\w.]{1,100}\s*=\s*)?next\(/},
+  // Ruby's `File.lchmod mode, path` then `rescue NotImplementedError`: a call only some platforms
+  // have, as Python's attribute read above. Bounded as above.
+  {clause: /^rescue\s+NotImplementedError\s*\r?\n/, statement: /^[\w.:]{1,200}(?:[ (][^\n]{0,200})?$/},
   // Bounded as above.
   {clause: /^except\s*\(?\s*(?:BlockingIOError|InterruptedError)(?:\s*,\s*(?:BlockingIOError|InterruptedError))?\s*\)?\s*:/, statement: /^(?:return\s+|[\w.,\s]{1,100}=\s*)?[\w.]{0,200}\b(?:recv|send|read|write|connect|accept)\w{0,20}\([^\n]{0,200}\)$/},
   {clause: /^except\s*\(?\s*(?:[\w.]{1,50}\.)?(?:TimeoutExpired|TimeoutError|timeout)\s*\)?\s*:/, statement: /^(?:return\s+|[\w.,\s]{1,100}=\s*)?[\w.]{1,200}\([^\n]{0,200}\btimeout\s*=[^\n]{0,200}\)$/},
@@ -273,6 +296,10 @@ export default defineRule<Options>({
         // code says why.
         if (concern.what === 'empty catch block' && OPTIONAL_IMPORT.test(match[0])) continue
         if (concern.what === 'empty catch block' && NOT_FOUND.test(match[0]) && DELETES.test(linesBefore(masked, match.index, 3))) continue
+        if (concern.what === 'empty catch block' && NOT_EMPTY.test(match[0]) && RMDIR.test(linesBefore(masked, match.index, 3))) continue
+        // `const OPT_CONNECT_TIMEOUT = 11;` between `OPT_SOCKET_RECV_SIZE = 10` and `OPT_RETRY_TIMEOUT
+        // = 12`: an option's code in a numbered list, not a number of seconds.
+        if (concern.what === 'timeout' && numberedConstant(masked, match.index)) continue
         if (concern.what === 'empty catch block' && swallowsAnIdiom(masked, match.index, match[0])) continue
         if (concern.what === 'empty catch block' && CATCH_NAMES_WHY.test(match[0])) continue
         // `rm_r package_dir rescue nil`: Ruby's rescue modifier on a delete, removing it if it is there.
