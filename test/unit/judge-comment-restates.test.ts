@@ -210,6 +210,12 @@ describe('judge comment-restates', () => {
     ['/**\n * Removes all of the elements from this set.\n */\npublic void clear() {', 'java', 'restates'],
     ['/**\n * Removes all of the elements from this set.\n */\npublic void trim() {', 'java', 'informative'],
     ['/**\n * Returns {@code true} if this collection contains no elements.\n *\n * @return {@code true} if this collection contains no elements\n */\nboolean isEmpty();', 'java', 'restates'],
+    // "went wrong" is an error, not a verdict; "cycle" a loop; "struct" after a name its kind.
+    ['# something went wrong with the HTTP status line\nraise URLError("http protocol error: bad status line")', 'python', 'restates'],
+    ['# Yielding a generator is just wrong.\nraise URLError("http protocol error: bad status line")', 'python', 'informative'],
+    ['// Cycle extensions\nfor (const extension of parts) {', 'javascript', 'restates'],
+    ['/* initializes the memory for gnutls_openpgp_crt_t struct */\nint gnutls_openpgp_crt_init(gnutls_openpgp_crt_t * key);', 'c', 'restates'],
+    ['/* initializes the memory for the hash struct */\nint gnutls_openpgp_crt_init(gnutls_openpgp_crt_t * key);', 'c', 'informative'],
   ]
   for (const [text, languageId, label] of cases) {
     it(`${label}: ${JSON.stringify(text).slice(0, 70)}`, () => {

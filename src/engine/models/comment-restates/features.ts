@@ -29,7 +29,7 @@ const SYNONYM_GROUPS: string[][] = [
   ['to', 'convert', 'transform', 'conversion', 'as', 'cast', 'turn', 'map'],
   ['inc', 'increment', 'increase', 'bump', 'plusplus', 'incr'],
   ['dec', 'decrement', 'decrease', 'minusminus', 'decr'],
-  ['loop', 'for', 'while', 'each', 'iterate', 'iteration', 'foreach', 'every', 'over', 'all', 'through'],
+  ['loop', 'for', 'while', 'each', 'iterate', 'iteration', 'foreach', 'every', 'over', 'all', 'through', 'cycle'],
   ['call', 'invoke', 'run', 'execute', 'exec', 'apply', 'perform', 'do', 'trigger', 'fire'],
   ['handle', 'process', 'on', 'handler', 'listener', 'callback', 'respond'],
   ['print', 'log', 'output', 'display', 'show', 'render', 'draw', 'echo', 'puts', 'println', 'printf', 'console', 'logger', 'debug', 'info'],
