@@ -45,6 +45,15 @@ describe('readme-why detector', () => {
     assert.deepEqual(own(readme.replace('Useful when you need to lay out equal cells in a terminal window.', 'Lays out cells. It aims to be quick to integrate and cheap to keep.')), [])
   })
 
+  it('does not nudge a README whose intro states the problem it answers', () => {
+    const readme = (intro: string) => `# fastgrid\n\n${intro}\n\n## Installation\n\n\`\`\`sh\npip install fastgrid\n\`\`\`\n\n## Usage\n\nCall \`Grid(10, 10)\`.\n`
+    for (const intro of ['Tables are great, but when it comes to wide output in a narrow terminal they wrap badly.', 'Padding cells by hand mangles wide characters, which isn\'t helpful.', 'The usual width check returns false positives on emoji.', 'You were forced to count columns by hand.']) {
+      assert.deepEqual(own(readme(intro)), [], intro)
+      assert.ok(judgeReadmeWhy(readme(intro)).evidence.some((line) => line.startsWith('the intro states a problem')), intro)
+    }
+    assert.equal(own(readme('Lays out equal cells. The grid is square, but cells may be empty.')).length, 1)
+  })
+
   it('does not ask a folder\'s README why the project exists', () => {
     const readme = (intro: string) => `# ui tests\n\n${intro}\n\n## Running\n\n\`\`\`sh\n./x.py test src/test/ui\n\`\`\`\n`
     for (const intro of ['This directory contains the tests for trait specialization.', 'A variety of tests around reachability.', 'This folder contains tests for MIR optimizations.']) {
@@ -123,7 +132,7 @@ describe('readme-why detector', () => {
   it('counts a comparison with a named alternative as a why, whatever the models score', () => {
     const strict = {...MODEL, threshold: 0.999, ruleThreshold: 0.999}
     const readme = (intro: string, rest = '') => `# quickslice\n\n${intro}\n\n## Install\n\n    npm i quickslice\n\n## API\n\n### slice(args)\n\nReturns an array.\n${rest}`
-    for (const intro of ['A faster alternative to `[].slice.call(arguments)`.', '14 times smaller and 2 times faster than [`chalk`](https://example.com/chalk).', 'Like read-package-json, but faster and more accepting of missing data.', 'It handles astral symbols, contrary to many other JavaScript solutions.']) {
+    for (const intro of ['A faster alternative to `[].slice.call(arguments)`.', '14 times smaller and 2 times faster than [`chalk`](https://example.com/chalk).', 'Like read-package-json, but faster and more accepting of missing data.', 'It handles astral symbols, contrary to many other JavaScript solutions.', 'Like `Array.prototype.slice` but works on arguments.', '[![build](https://example.com/b.svg)](https://example.com)\n\nA better slice.']) {
       const result = judgeReadmeWithModel(readme(intro), strict)
       assert.equal(result.label, 'present', intro)
       assert.equal(result.confident, false, intro)
@@ -131,7 +140,7 @@ describe('readme-why detector', () => {
     }
     // A comparison with itself or a number, one in the API's options, or a "like X, but" past the
     // intro, sets the project against nothing.
-    for (const intro of ['It is faster than before.', 'Returns more than 100 entries.', 'Slices arguments.']) {
+    for (const intro of ['It is faster than before.', 'Returns more than 100 entries.', 'Slices arguments.', 'Slices arguments. A better way is to spread them.']) {
       assert.equal(judgeReadmeWithModel(readme(intro), strict).label, 'missing', intro)
     }
     assert.equal(judgeReadmeWithModel(readme('Slices arguments.', '\n#### concurrency\n\nSet a value smaller than the pool size.\n'), strict).label, 'missing')

@@ -149,6 +149,14 @@ const FOLDER = /\bthis (?:directory|folder|dir|subdirectory|sub-directory)\b|\bf
  */
 const USE_CASE = /(?<![\w-])(?:useful|handy|helpful) (?:when|whenever|for|if|to)\b[^.!?\n]{10,300}|\b(?:is|are) (?:meant|intended|designed) to\b[^.!?\n]{10,300}|\b(?:aims? to|the (?:main )?goal (?:of \w+ )?is|our goal is)\b[^.!?\n]{10,300}|(?:^|[.!?:] )when(?:ever)? you (?:want|need) to\b[^.!?\n]{10,300}|\bfor (?:\w+ ){0,2}(?:that|who|which) (?:do not|don't|does not|doesn't|cannot|can't|lack)\b[^.!?\n]{0,300}/im
 /**
+ * A sentence of the intro that states the problem the project answers: a concession before it
+ * ("Bash is great, but when it comes to writing more complex scripts …"), a verdict on what there
+ * is ("JSON mangles buffers by converting to an array... which isn't helpful"), false positives,
+ * or being forced to do something. Bounded: at most 4,000 characters, and each part reads at most
+ * 300.
+ */
+const PROBLEM_STATEMENT = /\b\w+ (?:is|are) (?:great|nice|fine|good|powerful|useful), but\b[^.!?\n]{10,300}|\b(?:isn't|is not|aren't|are not|wasn't|was not) (?:very |always |really )?(?:helpful|useful|ideal|practical|enough|good enough|fast enough|portable|reliable)\b[^.!?\n]{0,300}|\bfalse (?:positives|negatives)\b|\b(?:were|are|was|is|been) forced to\b[^.!?\n]{0,300}/i
+/**
  * A sentence that sets the project against a named alternative, which says why to use it over the
  * others: "14 times smaller and 2 times faster than chalk", "A faster alternative to
  * `[].slice.call(arguments)`", "contrary to many other JavaScript solutions, he handles astral
@@ -159,9 +167,16 @@ const COMPARISON = /\b(?:faster|smaller|lighter|simpler|better|quicker|safer|che
 /** A section that sets the project against others: "Benchmarks", "Comparison with other libraries", "Benefits over plain `fetch`". One heading line. */
 const BENCHMARK_HEADING = /\bbenchmark(?:s|ing)?\b|\b(?:benefits|advantages) (?:over|compared (?:to|with))\b|\bcomparisons? (?:with|to|against|of)\b|^\W*comparison\W*$|\bhow (?:does|do) (?:it|they|we|\S+) compare\b/i
 const COMPARISON_WORDS = ['than', 'alternative', 'replacement', 'substitute', 'unlike', 'contrary', 'contrast', 'opposed', 'compared']
+const INTRO_COMPARISON_WORDS = ['like', 'similar', 'better', 'faster', 'smaller', 'simpler', 'safer', 'lighter', 'leaner', 'saner', 'friendlier']
 const RELATED = /\b(?:related|see also|similar)\b/i
 /** In the intro, a project set beside another: "Like read-package-json, but faster" (not "like it, but"). Bounded: at most 60 characters between. */
-const LIKE_BUT = /\b(?:like|similar to) (?!it\b|this\b|that\b|them\b)[^,.;:!?\n]{1,60}, (?:but|except)\b/i
+const LIKE_BUT = /\b(?:like|similar to) (?!it\b|this\b|that\b|them\b)[^,.;:!?\n]{1,60},? (?:but|except)\b/i
+/**
+ * A sentence of the intro that opens by claiming to be a better one of a named thing: "A better
+ * forEach.", "A better fetch API." Read line by line. Bounded: each part reads at most 40
+ * characters.
+ */
+const BETTER_ONE = /(?:^|[.!?] )(?:a|an) (?:better|faster|smaller|simpler|safer|lighter|leaner|saner|friendlier) (?!way\b|idea\b|choice\b|option\b|approach\b|solution\b|experience\b|place\b)[`\w$.]{2,40}/im
 const MAX_SECTIONS = 30
 const MAX_CHARS = 10000
 
@@ -178,6 +193,8 @@ export interface ReadmeFeatures {
   whyProse: Section[]
   /** The intro's sentence on when the project is useful, what it aims to do, or who lacks what it gives, if it has one. */
   useCase?: string
+  /** The intro's sentence stating the problem the project answers, if it has one. */
+  problem?: string
   /** Where the README compares the project with a named alternative: a sentence, or a section's heading. */
   comparison?: {text: string; heading: boolean}
   /** The words of the intro's first paragraph that make this a folder's README ("This directory contains"). */
@@ -224,6 +241,7 @@ export function readmeFeatures(text: string): ReadmeFeatures {
     addFeature(features, `@intro-cue:${family}:${bucket(phrases.length, [1, 2, 4])}`)
   }
   const useCase = USE_CASE.exec(unwrapped(introText.slice(0, 4000)))
+  const problem = PROBLEM_STATEMENT.exec(unwrapped(introText.slice(0, 4000)))
   const folder = FOLDER.exec(introText.trimStart().split(/\n\s*\n/, 1)[0]!.slice(0, 600))
   const introFamilies = CUE_FAMILIES.filter((family) => introCues.has(family)).length
   addFeature(features, `@intro-cue-families:${introFamilies}`)
@@ -290,7 +308,7 @@ export function readmeFeatures(text: string): ReadmeFeatures {
   for (const word of keywords) addFeature(features, `@kw:${word}`)
   addFeature(features, `@kw-count:${keywords.length}`)
   const sectionFeatureList = read.map((section, position) => sectionFeatures(section, position, prose[position]))
-  return {features, sections, intro, introCues, cues, whyHeadings, whyProse, keywords, introWords: introTokens.length, sectionFeatures: sectionFeatureList, ...(comparison === undefined ? {} : {comparison}), ...(useCase ? {useCase: useCase[0].replace(/\s+/g, ' ').trim()} : {}), ...(folder ? {folder: folder[0].replace(/\s+/g, ' ').trim()} : {})}
+  return {features, sections, intro, introCues, cues, whyHeadings, whyProse, keywords, introWords: introTokens.length, sectionFeatures: sectionFeatureList, ...(comparison === undefined ? {} : {comparison}), ...(useCase ? {useCase: useCase[0].replace(/\s+/g, ' ').trim()} : {}), ...(problem ? {problem: problem[0].replace(/\s+/g, ' ').trim()} : {}), ...(folder ? {folder: folder[0].replace(/\s+/g, ' ').trim()} : {})}
 }
 
 /** Paragraphs on one line each: "This is useful for parsers\nand other text processors" is one sentence. */
@@ -305,11 +323,16 @@ function unwrapped(text: string): string {
 function comparisonIn(text: string, intro: boolean, title = ''): string | undefined {
   // Most sections hold none of the words a comparison needs: one cheap scan rules them out.
   const lower = text.toLowerCase()
-  if (!COMPARISON_WORDS.some((word) => lower.includes(word)) && !(intro && (lower.includes('like') || lower.includes('similar')))) return undefined
+  if (!COMPARISON_WORDS.some((word) => lower.includes(word)) && !(intro && INTRO_COMPARISON_WORDS.some((word) => lower.includes(word)))) return undefined
   // Code in a link's text leaves two spaces ("faster than [`deasync`](…)").
   const prose = text.replace(/\s+/g, ' ')
   const match = COMPARISON.exec(prose) ?? (intro ? LIKE_BUT.exec(prose) : null)
-  if (!match) return undefined
+  if (!match) {
+    // Read on the lines as written: the claim opens a line, often right under the badges.
+    const better = intro ? BETTER_ONE.exec(text) : null
+    if (!better || (title.length >= 3 && better[0].toLowerCase().includes(title))) return undefined
+    return better[0].replace(/^[.!?]?\s*/, '').replace(/\s+/g, ' ').trim()
+  }
   if (title.length >= 3 && prose.slice(match.index, match.index + match[0].length + 40).toLowerCase().includes(title)) return undefined
   const start = Math.max(prose.lastIndexOf('.', match.index) + 1, match.index - 80)
   return prose.slice(start, match.index + 80).trim()

@@ -107,7 +107,7 @@ export function judgeReadmeWithModel(text: string, model: ReadmeWhyModel): Readm
   // "Benchmarks" section): of 159 hand-labelled npm READMEs, 16 have one and all 16 say why, yet the
   // models scored 12 of them below the threshold. On Prana's, cross-validated macro-F1 0.739 -> 0.744.
   const whySection = read.whyProse[0]
-  const {useCase, folder, comparison} = read
+  const {useCase, problem, folder, comparison} = read
   const present = score >= model.threshold || whySection !== undefined || comparison !== undefined
   const evidence: string[] = [`score ${score.toFixed(2)}: ${present ? 'at or above' : 'below'} ${model.threshold.toFixed(2)}; read ${sections.length} section${sections.length === 1 ? '' : 's'}${text.length > READ_LIMIT ? ` in the first ${READ_LIMIT / 1000}K characters` : ''}, the intro ${read.intro.length > 0 ? `(${read.introWords} words)` : '(none)'} and title included`]
   const bestSection = sections[best]
@@ -124,9 +124,10 @@ export function judgeReadmeWithModel(text: string, model: ReadmeWhyModel): Readm
   // not nudge. `judge` leaves it to the models: in Prana's labels such an intro comes as often
   // without a Why section as with one (5 and 3 of 349 READMEs).
   if (useCase && !present) evidence.push(`the intro says when it is useful or what it is meant to do (\`${useCase.slice(0, 80)}\`): the rule does not nudge`)
+  else if (problem && !present) evidence.push(`the intro states a problem (\`${problem.slice(0, 80)}\`): the rule does not nudge`)
   if (whySection && score < model.threshold) evidence.unshift(`has a section headed \`${shownHeading(whySection)}\` with prose under it: counted as saying why`)
   else if (comparison !== undefined && score < model.threshold) evidence.unshift(`sets itself against an alternative (${comparison.heading ? `a section headed "${comparison.text}"` : `\`${comparison.text.slice(0, 100)}\``}): counted as saying why to use it`)
-  const result: ReadmeWhyResult = {label: present ? 'present' : 'missing', score, evidence, confident: !present && useCase === undefined && folder === undefined && score < ruleThreshold(model)}
+  const result: ReadmeWhyResult = {label: present ? 'present' : 'missing', score, evidence, confident: !present && useCase === undefined && problem === undefined && folder === undefined && score < ruleThreshold(model)}
   if (unfilled) {
     result.unfilled = unfilled
     result.evidence.unshift('the `## Why` section still holds the template prompts')
