@@ -137,7 +137,12 @@ describe('readme-why detector', () => {
       assert.equal(result.label, 'present', intro)
       assert.equal(result.confident, false, intro)
       assert.match(result.evidence[0]!, /sets itself against an alternative/, intro)
+      assert.match(result.evidence[1]!, /: below 1\.00;/, intro)
     }
+    // A benchmark's results, even in a code block, compare; the command that runs it does not.
+    const results = readme('Slices arguments.', '\n## Benchmarks\n\n```\nquickslice x 1,122,538 ops/sec ±0.01%\narray-slice x 402,113 ops/sec ±0.02%\n```\n')
+    assert.equal(judgeReadmeWithModel(results, strict).label, 'present')
+    assert.equal(judgeReadmeWithModel(readme('Slices arguments.', '\n## Benchmarks\n\n```\nnpm run bench\n```\n'), strict).label, 'missing')
     // A comparison with itself or a number, one in the API's options, or a "like X, but" past the
     // intro, sets the project against nothing.
     for (const intro of ['It is faster than before.', 'Returns more than 100 entries.', 'Slices arguments.', 'Slices arguments. A better way is to spread them.']) {

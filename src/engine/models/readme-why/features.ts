@@ -166,6 +166,8 @@ const PROBLEM_STATEMENT = /\b\w+ (?:is|are) (?:great|nice|fine|good|powerful|use
 const COMPARISON = /\b(?:faster|smaller|lighter|simpler|better|quicker|safer|cheaper|leaner|more (?:efficient|reliable|robust|accurate|compliant|correct|secure|lightweight|performant)|less (?:memory|overhead|verbose)) than (?!\d|one\b|once\b|ever\b|before\b|usual\b|expected\b|necessary\b|needed\b|it\b|that\b|this\b|you\b|a few\b|the (?:original|previous|last|old|default|current)\b)[\w`@'"]|\b(?:alternative|replacement|substitute) (?:to|for) (?:the |a |an )?[\w`@'"]|\b(?:unlike|contrary to|in contrast to|as opposed to|compared (?:to|with)) (?:the |other |most |many |some |similar )?[\w`@'"]/i
 /** A section that sets the project against others: "Benchmarks", "Comparison with other libraries", "Benefits over plain `fetch`". One heading line. */
 const BENCHMARK_HEADING = /\bbenchmark(?:s|ing)?\b|\b(?:benefits|advantages) (?:over|compared (?:to|with))\b|\bcomparisons? (?:with|to|against|of)\b|^\W*comparison\W*$|\bhow (?:does|do) (?:it|they|we|\S+) compare\b/i
+/** Results in a benchmark's code block, not only the command that runs it: "1122538 ± 0.01%", "ops/sec", "x 1.5 faster". */
+const BENCHMARK_RESULTS = /±|\bops\/s(?:ec)?\b|\bops per second\b|\b(?:x|times) faster\b|\bfaster than\b/i
 const COMPARISON_WORDS = ['than', 'alternative', 'replacement', 'substitute', 'unlike', 'contrary', 'contrast', 'opposed', 'compared']
 const INTRO_COMPARISON_WORDS = ['like', 'similar', 'better', 'faster', 'smaller', 'simpler', 'safer', 'lighter', 'leaner', 'saner', 'friendlier']
 const RELATED = /\b(?:related|see also|similar)\b/i
@@ -290,7 +292,7 @@ export function readmeFeatures(text: string): ReadmeFeatures {
   // Benchmarks come late in a README: their heading is looked for in every section cut, with
   // something besides code under it ("$ npm run bench" alone compares nothing).
   if (comparison === undefined) {
-    const benchmark = sections.find((section) => section.index > 0 && BENCHMARK_HEADING.test(cleanHeading(section.heading).trim()) && proseOf(section.content.slice(0, 2000)).lines > 0)
+    const benchmark = sections.find((section) => section.index > 0 && BENCHMARK_HEADING.test(cleanHeading(section.heading).trim()) && (proseOf(section.content.slice(0, 2000)).lines > 0 || BENCHMARK_RESULTS.test(section.content.slice(0, 4000))))
     if (benchmark) comparison = {text: cleanHeading(benchmark.heading).replace(/\s+/g, ' ').trim().slice(0, 60), heading: true}
   }
   for (const word of headingWords) addFeature(features, `h:${word}`)

@@ -109,7 +109,7 @@ export function judgeReadmeWithModel(text: string, model: ReadmeWhyModel): Readm
   const whySection = read.whyProse[0]
   const {useCase, problem, folder, comparison} = read
   const present = score >= model.threshold || whySection !== undefined || comparison !== undefined
-  const evidence: string[] = [`score ${score.toFixed(2)}: ${present ? 'at or above' : 'below'} ${model.threshold.toFixed(2)}; read ${sections.length} section${sections.length === 1 ? '' : 's'}${text.length > READ_LIMIT ? ` in the first ${READ_LIMIT / 1000}K characters` : ''}, the intro ${read.intro.length > 0 ? `(${read.introWords} words)` : '(none)'} and title included`]
+  const evidence: string[] = [`score ${score.toFixed(2)}: ${score >= model.threshold ? 'at or above' : 'below'} ${model.threshold.toFixed(2)}; read ${sections.length} section${sections.length === 1 ? '' : 's'}${text.length > READ_LIMIT ? ` in the first ${READ_LIMIT / 1000}K characters` : ''}, the intro ${read.intro.length > 0 ? `(${read.introWords} words)` : '(none)'} and title included`]
   const bestSection = sections[best]
   if (bestSection) evidence.push(`most why-like section: ${bestSection.heading === '' ? 'the text before the first heading' : `\`${shownHeading(bestSection)}\``} (${bestScore.toFixed(2)}); the README as a whole ${readmeScore.toFixed(2)}`)
   const introFound = CUE_FAMILIES.filter((family) => read.introCues.has(family)).map((family) => `${family} ${quote(read.introCues.get(family)!)}`)
