@@ -216,6 +216,11 @@ describe('judge comment-restates', () => {
     ['// Cycle extensions\nfor (const extension of parts) {', 'javascript', 'restates'],
     ['/* initializes the memory for gnutls_openpgp_crt_t struct */\nint gnutls_openpgp_crt_init(gnutls_openpgp_crt_t * key);', 'c', 'restates'],
     ['/* initializes the memory for the hash struct */\nint gnutls_openpgp_crt_init(gnutls_openpgp_crt_t * key);', 'c', 'informative'],
+    // A range of values and a format with placeholders say what the code does not.
+    ['const fonts = [\n    script, noFont, // A-Z script, a-z — no font\n    noFont, noFont,\n]', 'typescript', 'informative'],
+    ['const fonts = [\n    script, noFont, // script, no font\n    noFont, noFont,\n]', 'typescript', 'restates'],
+    ['/**\n * AppMetadata: appmetadata-<environment>-<client_id>\n */\nexport type AppMetadataFilter = {', 'typescript', 'informative'],
+    ['/**\n * AppMetadata filter\n */\nexport type AppMetadataFilter = {', 'typescript', 'restates'],
   ]
   for (const [text, languageId, label] of cases) {
     it(`${label}: ${JSON.stringify(text).slice(0, 70)}`, () => {

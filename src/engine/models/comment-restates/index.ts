@@ -293,6 +293,9 @@ export function coverage(prose: string, code: string, tags: CodeComment['tags'] 
       }
     }
   }
+  // A range of letters or numbers says which values: `script, noFont, // A-Z script, a-z — no font`.
+  // Bounded: single characters or one run of digits on either side.
+  if (/(?<![\w-])(?:[A-Za-z]-[A-Za-z]|\d{1,9}-\d{1,9})(?![\w-])/.test(prose.slice(0, 2000))) adds.push('a range')
   // A link points at more than the code says: a spec, an issue, an example request.
   if (/\bhttps?:\/\/\S/.test(prose)) adds.push('a link')
   // `//also test for ''`: the empty string, which the code's test lets through unsaid.
@@ -485,6 +488,9 @@ export function judgeComment(comment: Pick<CodeComment, 'prose' | 'body' | 'tags
   }
   // A fenced example in a doc comment shows what the signature cannot.
   if (/^[ \t*]*(?:```|~~~)/m.test(comment.body)) cov.adds.push('a code example')
+  // So does a format with placeholders: "AppMetadata: appmetadata-<environment>-<client_id>".
+  // Bounded: 2,000 characters, each placeholder one run of word characters.
+  if (/[\w.:/-]<[A-Za-z_]\w{0,60}>|<[A-Za-z_]\w{0,60}>[.:/-]\w/.test(comment.body.slice(0, 2000))) cov.adds.push('a format')
   const score = probability(MODEL, restatesFeatures(cov, comment.style))
   const restates = restatesDecision(cov, score)
   const evidence: string[] = []
