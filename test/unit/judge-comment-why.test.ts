@@ -99,6 +99,13 @@ describe('judge comment-why', () => {
     assert.equal(explicitReason('Read the legacy header too: clients older than 2.3 send it.'), 'legacy header')
   })
 
+  it('takes where a number comes from as its reason', () => {
+    assert.equal(explicitReason('from the font.'), 'from the font')
+    assert.equal(explicitReason('\\@arstrutbox in lttab.dtx'), 'in lttab.dtx')
+    assert.equal(explicitReason('the font size'), undefined)
+    assert.equal(explicitReason('in the lttab table'), undefined)
+  })
+
   it('takes a cost that rules something out as a reason', () => {
     assert.equal(explicitReason('Miri is too slow'), 'too slow')
     assert.equal(explicitReason('Sorting them all is too expensive here.'), 'too expensive')

@@ -22,8 +22,9 @@ const CLAUSE = /(?::|;| --?|—) +(?:[\w'.]+ +){1,}(?:is|are|was|were|has|have|n
 const CONSTRAINT = /\b(?:api|apis|server|servers|backend|service|browser|browsers|database|db|driver|kernel|os|library|upstream|provider|gateway|proxy|load balancer|vendor|platform|platforms|environments?|engines?|firmware|device|host|registry|cdn|broker|runtime|runtimes|jvm|chrome|safari|firefox|windows|macos|ios|android|postgres|mysql|redis|s3)\s+(?:\w+\s+)?(?:rejects?|refuses?|limits?|caps?|truncates?|throttles?|drops?|times? out|closes?|kills?|only (?:accepts?|allows?|supports?|returns?|keeps?|sends?)|(?:accepts?|allows?|returns?) (?:at most|only|up to)|(?:does|do) not (?:support|allow|permit|take kindly)|(?:doesn't|don't) (?:support|allow|permit|take kindly)|will not|won't|chokes?|crashes|hangs|enforces?|rounds?)\b/i
 
 // A link to a spec, an issue or a discussion points at the reason, and so does a named source:
-// "from the steinmetz package", "per the Material design spec" (the repetition is bounded).
-const LINK = /\bhttps?:\/\/\S+|(?:^|\s)(?:see|per|cf\.?|fixes|refs?) (?:#\d+|[A-Z]+-\d+|rfc ?\d+)|\(#\d{2,}\)|\b(?:see|per) (?:issue|bug|gh)[ -]?#?\d{2,}\b|\brfc ?\d{3,}|\b(?:from|per|by|in) the (?:spec|specification|standard|protocol)\b|\b(?:from|per|according to) the (?:[\w.-]+ ){1,3}(?:spec|specification|standard|package|library|paper|book|manual|datasheet|guidelines)\b/i
+// "from the steinmetz package", "per the Material design spec", "from the font", "\@arstrutbox
+// in lttab.dtx" (the repetition is bounded).
+const LINK = /\bhttps?:\/\/\S+|\bfrom the (?:font|fonts|spec|specification|standard|paper|datasheet|manual|documentation|docs|kernel|hardware|vendor|original|reference implementation)\b|\bin [\w-]{1,60}\.(?:dtx|tex|sty|c|h|cc|cpp|hpp|py|js|ts|go|rs|java|rb|md|txt|rst)\b|(?:^|\s)(?:see|per|cf\.?|fixes|refs?) (?:#\d+|[A-Z]+-\d+|rfc ?\d+)|\(#\d{2,}\)|\b(?:see|per) (?:issue|bug|gh)[ -]?#?\d{2,}\b|\brfc ?\d{3,}|\b(?:from|per|by|in) the (?:spec|specification|standard|protocol)\b|\b(?:from|per|according to) the (?:[\w.-]+ ){1,3}(?:spec|specification|standard|package|library|paper|book|manual|datasheet|guidelines)\b/i
 
 export function explicitReason(text: string): string | undefined {
   const match = EXPLICIT.exec(text) ?? CLAUSE.exec(text) ?? CONSTRAINT.exec(text) ?? LINK.exec(text)
