@@ -61,6 +61,10 @@ describe('readme-why detector', () => {
       assert.ok(judgeReadmeWhy(readme(intro)).evidence.some((line) => line.includes('README of a folder')), intro)
     }
     assert.equal(own(readme('Get the directory of globally installed packages.')).length, 1)
+    // A README titled as a task is a how-to kept in a folder.
+    const howTo = (title: string) => `### ${title}\n\nThere are several requirements for generating the metrics.\n\n\`\`\`sh\nmake metrics\n\`\`\`\n`
+    assert.deepEqual(own(howTo('How to generate new metrics')), [])
+    assert.equal(own(howTo('Metrics generator')).length, 1)
   })
 
   it('splits sections at headings, not inside code fences', () => {

@@ -138,6 +138,12 @@ const WHY_PROSE_WORDS = 8
 const FOLDER = /\bthis (?:directory|folder|dir|subdirectory|sub-directory)\b|\bfiles in this (?:directory|folder)\b|^(?:this is )?(?:an? (?:variety|collection|set|bunch|suite|couple) of |some |these )?(?:\w+ )?tests? (?:for|around|of|that|which|targeted|covering)\b/i
 
 /**
+ * A README titled as a task ("How to generate new metrics", "Steps to release"): a how-to kept in
+ * a folder, not a project's front page. Bounded: one heading.
+ */
+const HOW_TO_TITLE = /^(?:how to|how do (?:i|you|we)|steps to|instructions (?:for|to))\b.{0,200}/i
+
+/**
  * A sentence of the intro that says when the project is useful or what it is meant to do: "Useful
  * when you need to cache something and limit memory usage.", "Useful to be able to measure the
  * actual width of command-line output.", "This module is meant to ensure a stream gets destroyed,
@@ -244,7 +250,7 @@ export function readmeFeatures(text: string): ReadmeFeatures {
   }
   const useCase = USE_CASE.exec(unwrapped(introText.slice(0, 4000)))
   const problem = PROBLEM_STATEMENT.exec(unwrapped(introText.slice(0, 4000)))
-  const folder = FOLDER.exec(introText.trimStart().split(/\n\s*\n/, 1)[0]!.slice(0, 600))
+  const folder = FOLDER.exec(introText.trimStart().split(/\n\s*\n/, 1)[0]!.slice(0, 600)) ?? HOW_TO_TITLE.exec(cleanHeading(sections[0]?.heading ?? '').trim())
   const introFamilies = CUE_FAMILIES.filter((family) => introCues.has(family)).length
   addFeature(features, `@intro-cue-families:${introFamilies}`)
 
