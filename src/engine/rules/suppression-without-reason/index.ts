@@ -89,6 +89,19 @@ function wordCount(text: string): number {
   return text.match(WORD)?.length ?? 0
 }
 
+/**
+ * Python suppressions whose line says why: `from six.moves import map  # pylint:
+ * disable=redefined-builtin` imports the builtin on purpose, and an import out of place inside a
+ * `try:` that catches `ImportError` is an optional one. Bounded: one line, and eight around it.
+ */
+function evidentInPython(marker: string, {code, around}: {code: string; around: string}): boolean {
+  if (/redefined-builtin|W0622/.test(marker) && /^\s*from\s+(?:six\.moves|builtins|future\.builtins|past\.builtins|__builtin__)\s+import\b/.test(code)) return true
+  if (/import-not-at-top|import-outside-toplevel|wrong-import-position|ungrouped-imports|C0415|C0413|E402/.test(marker) && /^\s+(?:import|from)\s/.test(code)) {
+    return /^\s*try\s*:/m.test(around) && /^\s*except\s*\(?\s*(?:ImportError|ModuleNotFoundError)\b/m.test(around)
+  }
+  return false
+}
+
 // A version condition is a reason in two words or fewer: `# Python < 3.8` above a fallback that
 // the type checker sees twice. Bounded: at most 31 characters of name from each start.
 const VERSION_CONDITION = /\b[\p{L}][\p{L}\d.-]{0,30}[ \t]*(?:<=?|>=?|==|!=)[ \t]*v?\d+(?:\.\d+)*/u
@@ -195,6 +208,17 @@ export default defineRule<Options>({
       return false
     }
 
+    /** The code a Python suppression is about, with the lines around it: its own line's code, or the next line's for a comment on its own line. */
+    const codeLineOf = (comment: CommentLine): {code: string; around: string} => {
+      const index = comment.ownLine ? comment.line + 1 : comment.line
+      const from = starts[index] ?? text.length
+      const to = starts[index + 1] ?? text.length
+      const code = comment.ownLine ? text.slice(from, to) : text.slice(from, comment.start)
+      // Three lines up and four down, for a `try:` and its `except ImportError:`.
+      const around = text.slice(starts[Math.max(0, index - 3)] ?? 0, starts[index + 5] ?? text.length)
+      return {code, around}
+    }
+
     const aboveFix = (offset: number, what: string): Fix => {
       const line = lineOf(starts, offset)
       const lineStart = starts[line]!
@@ -220,6 +244,7 @@ export default defineRule<Options>({
       const {marker} = found
       const reason = reasonAfter(line.text.slice(found.end), marker.reason)
       if (wordCount(reason) >= options.minWords || VERSION_CONDITION.test(reason) || explainedAround(line.line, line)) continue
+      if (document.language === 'python' && evidentInPython(line.text.slice(found.index, found.end), codeLineOf(line))) continue
       const start = line.start + found.index
       const end = line.start + line.text.length
       const shown = line.text.slice(found.index, found.end)
