@@ -76,7 +76,7 @@ const THROWS_MESSAGE = /^\s*(?:throw|raise)\b[^"'`\n]{0,200}(["'`])[^"'`\n]{0,20
 // closing the stream", "only for Qt>=5.6", "must ignore broken pipe errors", "harmless", or what
 // happens instead: "try the next date format", "the callback will be retried later", "Drop
 // through. Use record message as format".
-const EXPECTED_FAILURE = /\b(?:may|might|sometimes|already|expected|optional|best[- ]effort|race|failed|when|if|in case|during|(?:does|do|did|is|are|was)(?:n't| not) (?:exist|have|provide|support|available|installed|present|set|there)|not (?:an?|in|available|supported|installed|present|found|there|exist)|(?:drops?|dropping|falls?|falling) (?:through|back)|fallback|instead|unsupported|missing|gone|absent|invalid|bogus|malformed|corrupt(?:ed)?|problems?|(?:try|tries|trying) (?:the )?next|(?:try|tries|trying|retry) again|(?:be|is|are|gets?) retried|(?:must|should|can|safe to) (?:safely )?(?:ignore|be ignored)|harmless|only (?:for|on|in|with|since|after|before|from)|on (?:windows|macos|linux|older|some))\b/i
+const EXPECTED_FAILURE = /\b(?:may|might|sometimes|already|expected|optional|best[- ]effort|race|failed|when|if|in case|during|(?:does|do|did|is|are|was)(?:n't| not) (?:exist|have|provide|support|available|installed|present|set|there)|not (?:an?|in|available|supported|installed|present|found|there|exist)|(?:drops?|dropping|falls?|falling) (?:through|back)|fallback|instead|unsupported|missing|gone|absent|invalid|bogus|malformed|corrupt(?:ed)?|problems?|(?:try|tries|trying) (?:the )?next|(?:try|tries|trying|retry) again|(?:be|is|are|gets?) retried|(?:must|should|can|safe to) (?:safely )?(?:ignore|be ignored)|harmless|only (?:(?:works?|runs?|supported|available|allowed|possible|valid|callable) )?(?:for|on|in|with|since|after|before|from)|on (?:windows|macos|linux|older|some))\b/i
 
 // A pointer to where the reason is written: "see issue 5971", "See comment above.", "bpo-38630",
 // a link. Bounded: at most 60 characters between "see" and what it points to.
@@ -160,6 +160,10 @@ const SWALLOW_IDIOMS: ReadonlyArray<{clause: RegExp; statement: RegExp; many?: t
   {clause: /^except\s*\(?\s*(?:KeyError|IndexError|LookupError)\s*\)?\s*:/, statement: /^(?:return\s+|[\w.]{1,100}\s*=\s*)?[\w.]{1,200}\[[^\]\n]{1,200}\](?:\.\w{1,100})?$|^del\s+[\w.]{1,200}\[[^\]\n]{1,200}\]$|^[\w.]{1,200}\.pop\([^()\n]{0,200}\)$/},
   {clause: /^except\s*\(?\s*ValueError\s*\)?\s*:/, statement: /^[\w.]{1,200}\.remove\([^()\n]{0,200}\)$/},
   {clause: /^except\s*\(?\s*StopIteration\s*\)?\s*:/, statement: /^(?:[\w.]{1,100}\s*=\s*)?next\(/},
+  // A conversion that may not apply: `try: return float(token)` then `except ValueError: pass`,
+  // `s.encode('iso-8859-1')` then `except UnicodeEncodeError: pass`. Not that type, so on to the
+  // next reading. Each statement converts, or returns what it found. Bounded as above.
+  {clause: /^except\s*\(?\s*(?:ValueError|TypeError|OverflowError|Unicode(?:En|De)?codeError|UnicodeError)(?:\s*,\s*(?:ValueError|TypeError|OverflowError|Unicode(?:En|De)?codeError|UnicodeError)){0,4}\s*\)?\s*:/, statement: /^(?:(?:return|if|elif)\s+)?(?:[\w.]{1,100}\s*(?:==|=)\s*)?[^\n]{0,200}\b(?:int|float|complex|Decimal|Fraction|ord|encode|decode|loads|literal_eval|strptime|fromisoformat|fromtimestamp|ip_address|ip_network|UUID|[Pp]arse\w{0,40}|\w{0,40}Numeric\w{0,40})\s*\([^\n]{0,200}\)\s*:?$|^return\s+(?:True|False|None|[\w.]{1,100})$/, many: true},
   // Ruby's `File.lchmod mode, path` then `rescue NotImplementedError`: a call only some platforms
   // have, as Python's attribute read above. Bounded as above.
   {clause: /^rescue\s+NotImplementedError\s*\r?\n/, statement: /^[\w.:]{1,200}(?:[ (][^\n]{0,200})?$/},
