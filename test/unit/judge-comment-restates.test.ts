@@ -281,6 +281,13 @@ describe('judge comment-restates', () => {
 describe('comment-restates-code fixes', () => {
   const lintOne = (text: string, filePath: string) => analyze(text, {filePath, config: {rules: {'comment-restates-code': 'warning'}}}).findings.filter((finding) => finding.ruleId === 'comment-restates-code')
 
+  it('quotes a signature over several lines on one line', () => {
+    const [finding] = lintOne('def _load(\n    account,\n    scopes,\n):\n  """Helper for load()."""\n  return account\n', 'store.py')
+    assert.ok(finding)
+    assert.doesNotMatch(finding.message, /\n/)
+    assert.match(finding.message, /`def _load\( account, scopes, \):`/)
+  })
+
   it('offers a why template in the host syntax and a removal, neither preferred', () => {
     const [finding] = lintOne('class A {\n  /** Gets the user. */\n  getUser() {}\n}\n', 'a.ts')
     assert.ok(finding)

@@ -16,7 +16,8 @@ export default defineRule<Record<string, never>>({
       if (!comment.code) continue
       const result = judgeComment(comment, text)
       if (result.label !== 'restates') continue
-      const code = comment.code.text.trim()
+      // A signature over several lines is shown on one: a diagnostic's message is one line.
+      const code = comment.code.text.trim().replace(/\s+/g, ' ')
       const shown = code.length > 40 ? `${code.slice(0, 39)}…` : code
       report({
         message: `Comment restates \`${shown}\`: say why it exists or is done this way, or remove it`,
