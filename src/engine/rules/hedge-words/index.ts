@@ -80,6 +80,8 @@ const DETERMINERS = new Set('this that what a an the any some every each one sam
 const LINKING = new Set('is are was were be been being seems seem seemed looks look feels feel sounds sound gets get got'.split(' '))
 // Words after `a bit` that make it a binary digit, an amount or a while, not a hedge.
 const NOT_HEDGED_AFTER_BIT = new Set('flag field mask set vector pattern array map code count length width position index offset shift number string value order depth size in at is was to and or per of about before after later then while so but here there'.split(' '))
+// Kinds of sort: "a reverse sort of the keys", "a stable sort of the rows".
+const SORT_KINDS = new Set('reverse stable unstable quick merge heap bubble insertion radix topological partial full numeric natural lexicographic lexical alphabetical ascending descending secondary primary initial final in-place inplace'.split(' '))
 // Words before `really` that make it a softener ("doesn't really hurt", "not really safe"). Elsewhere
 // it means actually, as in "to see if Seek is really supported", or boosts.
 const NEGATIONS = new Set(['not', 't', 'never', 'no', 'hardly'])
@@ -99,6 +101,8 @@ function isHedgeHere(phrase: string, before: string, after: string): boolean {
   const normal = phrase.toLowerCase().replace(/\s+/g, ' ')
   if (normal === 'kind of' || normal === 'sort of') {
     if (previous === undefined) return true
+    // "For reverse sort of multiple keys": a sort, not a hedge.
+    if (normal === 'sort of' && SORT_KINDS.has(previous)) return false
     if (DETERMINERS.has(previous)) return false
     // "a special kind of borrow": a type, after an adjective after a determiner; "is kind of slow"
     // hedges. Bounded: `before` is at most 40 characters.
