@@ -142,7 +142,6 @@ export function exemption(prose: string, body: string, style: CodeComment['style
   return undefined
 }
 
-// Two-letter names that are words or keywords of their own, not initials: `id`, `if`, `is`, `do`.
 /**
  * "Returns true if this collection contains no elements." above `isEmpty()` says "is empty".
  * Bounded: one word, a space, "no" and one word.
@@ -157,7 +156,9 @@ function emptyPhrase(text: string): string {
 
 /** What a collection holds, all of which `clear()` removes. */
 const WHOLE_CONTENTS = new Set(['elements', 'entries', 'items', 'mappings', 'values', 'keys', 'contents'])
+/** Plural framing words that, after "a", name a kind of thing instead ("a properties type"). */
 const PLURAL_FILLER = new Set(['methods', 'functions', 'classes', 'objects', 'instances', 'fields', 'properties', 'members', 'attributes', 'helpers', 'utilities', 'values'])
+// Two-letter names that are words or keywords of their own, not initials: `id`, `if`, `is`, `do`.
 const TWO_LETTER_WORDS = new Set('if in is it id do or to of on at as by be go no up we me my ok fn os io'.split(' '))
 
 // A value that stands for "none" or "no limit" (`-1`, `0`, `UINT64_MAX`, `Integer.MAX_VALUE`,
@@ -281,7 +282,7 @@ export function coverage(prose: string, code: string, tags: CodeComment['tags'] 
   // So does arithmetic the code does not hold: "Add sets e = t1 + t2" above `Add(t1, t2 *Elem)`,
   // "dwarfregisters[from:to] = (base):(step*(to-from)+base)". `*`, `+` and `%` between two
   // operands, or `/` with spaces around it ("and/or" is prose); not `-`, a dash in prose.
-  else if (!adds.includes('a formula')) {
+  else {
     const bare = code.replace(/\s+/g, '')
     // Bounded and linear: 2,000 characters, and a match starts only where a name or number does,
     // so no run of word characters is scanned from more than one start.
