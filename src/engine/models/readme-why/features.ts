@@ -248,8 +248,9 @@ export function readmeFeatures(text: string): ReadmeFeatures {
     addFeature(features, `@intro-cue:${family}`)
     addFeature(features, `@intro-cue:${family}:${bucket(phrases.length, [1, 2, 4])}`)
   }
-  const useCase = USE_CASE.exec(unwrapped(introText.slice(0, 4000)))
-  const problem = PROBLEM_STATEMENT.exec(unwrapped(introText.slice(0, 4000)))
+  const introSentences = unwrapped(introText.slice(0, 4000))
+  const useCase = USE_CASE.exec(introSentences)
+  const problem = PROBLEM_STATEMENT.exec(introSentences)
   const folder = FOLDER.exec(introText.trimStart().split(/\n\s*\n/, 1)[0]!.slice(0, 600)) ?? HOW_TO_TITLE.exec(cleanHeading(sections[0]?.heading ?? '').trim())
   const introFamilies = CUE_FAMILIES.filter((family) => introCues.has(family)).length
   addFeature(features, `@intro-cue-families:${introFamilies}`)

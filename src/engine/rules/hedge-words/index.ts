@@ -115,15 +115,12 @@ function isHedgeHere(phrase: string, before: string, after: string): boolean {
   // "I believe", "We strongly believe": the writer hedges. "If you believe you have found a security
   // vulnerability", "Users frequently believe that …", "Don't believe marketing fluff": someone
   // else's belief, or an order, not a hedge. Bounded: `before` is at most 40 characters.
-  if (normal === 'believe' || normal === 'believes') {
+  // "The logic incorrectly believed that …" is a program's mistake, told as a fact; "It is
+  // believed" hedges like "we believe".
+  if (normal === 'believe' || normal === 'believes' || normal === 'believed') {
     const twoBack = /([A-Za-z]+)[^A-Za-z]+[A-Za-z]+[^A-Za-z]*$/.exec(before)?.[1]?.toLowerCase()
-    return previous === 'i' || previous === 'we' || (twoBack !== undefined && (twoBack === 'i' || twoBack === 'we'))
-  }
-  // "The logic incorrectly believed that …": a program's mistake, told as a fact. "It is believed",
-  // "we believed" hedge. Bounded: `before` is at most 40 characters.
-  if (normal === 'believed') {
-    const twoBack = /([A-Za-z]+)[^A-Za-z]+[A-Za-z]+[^A-Za-z]*$/.exec(before)?.[1]?.toLowerCase()
-    return previous === 'i' || previous === 'we' || previous === 'is' || previous === 'was' || previous === 'are' || previous === 'were' || previous === 'been' || twoBack === 'i' || twoBack === 'we'
+    const passive = normal === 'believed' && previous !== undefined && /^(?:is|was|are|were|been)$/.test(previous)
+    return passive || previous === 'i' || previous === 'we' || twoBack === 'i' || twoBack === 'we'
   }
   if (normal === 'really') return previous !== undefined && NEGATIONS.has(previous)
   // "Maybe you have an iterator that covers almost everything": a case set up, not a doubt.
