@@ -122,6 +122,46 @@ describe('judge comment-restates', () => {
     // "final" is not "finalize".
     ['STATE.setRelease(this, NORMAL); // final state', 'java', 'informative'],
     ['STATE.setRelease(this, NORMAL); // release state', 'java', 'restates'],
+    // A Python generator is not "generate".
+    ['    # The super method is a generator.\n    ret_val = list(\n        super(_Constructor, self).construct_yaml_map(node))[0]', 'python', 'informative'],
+    ['# Creates the generator.\ngen = make_generator(seed)', 'python', 'restates'],
+    ['# Generates prompts\nclass PromptGenerator:', 'python', 'restates'],
+    // An empty collection is a new one.
+    ['// create a new list\nconst rows = [];', 'javascript', 'restates'],
+    ['# Create a new hash\ntotals = {}', 'ruby', 'restates'],
+    ['// create an empty map of listeners\nconst listeners = new Map<string, Listener>();', 'typescript', 'restates'],
+    ['// create a new buffer\nvar out bytes.Buffer', 'go', 'restates'],
+    ['// one map per request, so listeners never leak between users\nconst listeners = new Map<string, Listener>();', 'typescript', 'informative'],
+    // Files.
+    ['# open the file\nwith open(path) as f:', 'python', 'restates'],
+    ['/* close the file */\nfclose(out);', 'c', 'restates'],
+    ['/* close before the rename: Windows cannot move an open file */\nfclose(out);', 'c', 'informative'],
+    // A constructor makes the type its comment names.
+    ['/// Creates a new `Tokenizer`.\npub fn new(source: &str) -> Self {', 'rust', 'restates'],
+    ['/// Initializes a new `Cache`.\ninit() {', 'swift', 'restates'],
+    ['# Initializes a new Scanner\ndef initialize(input)', 'ruby', 'restates'],
+    ['/// Creates a new `Tokenizer` that skips comments.\npub fn new(source: &str) -> Self {', 'rust', 'informative'],
+    ['/// Initializes a new `LeafNode` in-place.\nunsafe fn init(this: *mut Self) {', 'rust', 'informative'],
+    ['// Constructor\nParser::Parser(const std::string& text) : text_(text) {', 'cpp', 'restates'],
+    ['// Destructor\n~Parser() {', 'cpp', 'restates'],
+    ['// Options\nParser::Parser(const std::string& text) : text_(text) {', 'cpp', 'informative'],
+    ['// Gets the layer\nconst Layer& layer() const;', 'cpp', 'restates'],
+    // C#'s inline markup, and "otherwise, false".
+    ['/// <summary>\n/// Initializes a new instance of the <see cref="InvoiceService"/> class.\n/// </summary>\n/// <param name="repository">The repository.</param>\npublic InvoiceService(IRepository repository)\n{', 'csharp', 'restates'],
+    ['/// <summary>\n/// Determines whether the specified order is paid.\n/// </summary>\n/// <param name="order">The order.</param>\n/// <returns><c>true</c> if the specified order is paid; otherwise, <c>false</c>.</returns>\npublic bool IsPaid(Order order)', 'csharp', 'restates'],
+    ['/// <summary>\n/// Determines whether the specified order is paid; refunds count as unpaid.\n/// </summary>\npublic bool IsPaid(Order order)', 'csharp', 'informative'],
+    // Tags: their types and the parameter they name are the signature's; their words are compared.
+    ['# @param id [Integer] the id\n# @return [Order] the order\ndef find_order(id)', 'ruby', 'restates'],
+    ['/** @var string The name */\nprivate string $name;', 'php', 'restates'],
+    ['# @param id [Integer] the id printed on the invoice, not the database key\ndef find_order(id)', 'ruby', 'informative'],
+    ['/**\n * @param {number} size\n */\nfunction grow(size) {', 'javascript', 'informative'],
+    ['/** @param {string} command @param {string[]} args */\nfunction exec(command, args) {', 'javascript', 'informative'],
+    ['/**\n * Gets the order by id.\n * @param {string} id - The id.\n * @returns {Promise<Order>} The order.\n */\nasync function getOrderById(id) {', 'javascript', 'restates'],
+    ['/**\n * Move a file.\n *\n * @param {Context} context\n * @param {VFile} file\n */\nexport function copy(context, file) {', 'javascript', 'informative'],
+    ['// @ts-expect-error: store a completion map on the `fileSet`.\nlet map = context.fileSet.complete', 'javascript', 'informative'],
+    // Swift's optional binding, Rust's last expression.
+    ['// check if the session is nil\nguard let session = session else { return }', 'swift', 'restates'],
+    ['// return Ok\nOk(())', 'rust', 'restates'],
     ['type object interface {\n\t// color returns the object\'s color.\n\tcolor() color\n}', 'go', 'restates'],
     ['/* case REG_SPB: */\nbreak', 'go', 'informative'],
     ['// scheme = alpha *( alpha | digit | "+" | "-" | "." )\nprivate static final long L_SCHEME = L_ALPHA | L_DIGIT | 0x680000000000L;', 'java', 'informative'],

@@ -98,6 +98,7 @@ const SYNONYM_GROUPS: string[][] = [
   ['op', 'ops', 'operation', 'operations'],
   ['sched', 'schedule', 'scheduling', 'scheduler'],
   ['dir', 'dirs', 'directory', 'directories', 'folder', 'folders'],
+  ['destructor', 'dtor', 'deinit', 'finalizer'],
 ]
 
 const canonical = new Map<string, string>()
@@ -112,8 +113,9 @@ for (const group of SYNONYM_GROUPS) {
   }
 }
 
-// Words whose stem is a listed word's but whose sense is not: "the final state" is not finalize.
-for (const word of ['final', 'finally']) exact.set(word, stem(word))
+// Words whose stem is a listed word's but whose sense is not: "the final state" is not finalize,
+// and "The super method is a generator." does not say `construct_yaml_map`.
+for (const word of ['final', 'finally', 'generator', 'generators']) exact.set(word, stem(word))
 // Numbers written as words ("three retries" above `retries = 3`). Not "one", which is as often a
 // pronoun ("the new one").
 'two three four five six seven eight nine ten eleven twelve'.split(' ').forEach((word, index) => exact.set(word, String(index + 2)))
@@ -193,7 +195,8 @@ export function isFiller(word: string): boolean {
 }
 
 // A function declaration: a keyword that declares one, or a signature on a line of its own.
-const DECLARES_FUNCTION = /\b(?:function|def|fn|func|fun|sub)\b|^\s*(?:(?:public|private|protected|internal|static|final|override|virtual|async|export|abstract)\s+)*[\w<>[\],.?]+\s+\w+\s*\([^)]*\)(?:\s*throws [\w, ]*[\w,])?\s*(?:\{\s*|;\s*)?$/
+// C++ too: `const Frame& currentFrame() const;`. Bounded: callers pass a few lines of code.
+const DECLARES_FUNCTION = /\b(?:function|def|fn|func|fun|sub)\b|^\s*(?:(?:public|private|protected|internal|static|final|override|virtual|async|export|abstract|inline|constexpr|explicit|const)\s+)*[\w<>[\],.?&*:]+\s+[&*]?\w+\s*\([^)]*\)(?:\s*throws [\w, ]*[\w,])?(?:\s*(?:const|noexcept|override))*\s*(?:\{\s*|;\s*)?$/
 
 // Operators read as words.
 const OPERATORS: Array<[RegExp, string[]]> = [
@@ -213,6 +216,25 @@ const OPERATORS: Array<[RegExp, string[]]> = [
   [/\bnew\b|\bmake\(|::new\b/, ['new']],
   // Constructors: `constructor(`, `__init__`, `public Foo(`, `Foo::Foo(`.
   [/\bconstructor\s*\(|__init__|^\s*(?:(?:public|private|protected|internal)\s+)?([A-Z]\w*)\s*\(|\b([A-Z]\w*)::\2\s*\(/, ['new', 'init']],
+  // Destructors: `~Connection()`, `__del__`, Swift's `deinit`, Rust's `fn drop(&mut self)`.
+  [/~\w+\s*\(|__del__|\bdeinit\b|\bfn drop\s*\(/, ['destructor']],
+  // An empty collection is a new one: "create a new array" above `const results = []`, "Create
+  // a new hash" above `counts = {}`, "create an empty map" above `new Map<string, Handler>()`.
+  // Bounded: one line, at most 200 characters between the angle brackets.
+  [/\bnew\s+[\w.]+(?:<[^<>()\n]{0,200}>)?\(\s*\)|::new\(\s*\)|(?<![.\w])(?:dict|list|set)\(\s*\)/, ['new', 'empty']],
+  // A Go variable declared without a value is a new zero value: "create a new buffer" above
+  // `var buf bytes.Buffer`.
+  [/^\s*var\s+\w+\s+[\w.*[\]]+\s*$/, ['new', 'empty']],
+  // Swift's optional binding tests for nil: "check if the user is nil" above `guard let user = user`.
+  [/\b(?:guard|if)\s+let\b/, ['check', 'if', 'null', 'nil']],
+  // A Rust block's last expression is what it returns: "return Ok" above `Ok(())`. Bounded: one line.
+  [/^\s*(?:Ok|Err|Some)\s*\([^;\n]{0,200}$/, ['return']],
+  // Files: "open the file" above `with open(path) as f:`, "close the file" above `fclose(fp)`.
+  [/(?<![.\w])open\s*\(|\bf(?:open|close|read|write|flush|seek|gets|puts|printf)\s*\(|\bfp\b|\bfd\b/, ['file']],
+  [/\bfopen\b/, ['open']],
+  [/\bfclose\b/, ['close']],
+  [/\bfread\b/, ['read']],
+  [/\bfwrite\b/, ['write']],
   [/\bif\b|\?/, ['if', 'check']],
   [/\b(?:for|while|forEach|each|map)\b/, ['loop']],
   [/\bthrow\b|\braise\b/, ['throw']],
@@ -222,11 +244,11 @@ const OPERATORS: Array<[RegExp, string[]]> = [
   [/<\s*0\b|>=\s*0\b/, ['negative']],
   [/\.length\b|\blen\(|\.size\(\)/, ['count']],
   // An empty literal says what it holds: "A list of keys to be removed" above `removals = []`.
-  [/(?:[=:(,]|\breturn)\s*\[\s*\]/, ['list']],
+  [/(?:[=:(,]|\breturn)\s*\[\s*\]/, ['list', 'new', 'empty']],
   // A Go array or slice literal with its elements is a list, and a lookup table: "Error table"
   // above `var errors = [...]string{`.
   [/=\s*\[(?:\.\.\.|\d*)\][\w.*]+\s*\{/, ['list', 'table']],
-  [/(?:[=:(,]|\breturn)\s*\{\s*\}/, ['dict']],
+  [/(?:[=:(,]|\breturn)\s*\{\s*\}/, ['dict', 'new', 'empty']],
 ]
 
 // A string literal that reads as words: letters, digits, spaces, sentence punctuation, `%s`.
@@ -298,6 +320,8 @@ export function codeConcepts(code: string): Set<string> {
     parts.forEach((part, index) => {
       out.add(concept(part))
       out.add(part)
+      // A name's `Generator` makes things: "Generates prompts …" above `PromptGenerator(`.
+      if (part === 'generator' || part === 'generators') out.add(concept('generate'))
       // Two listed words written as one: C's `sched_getparam` says "get" and "param".
       for (const piece of compoundParts(part) ?? []) {
         out.add(piece)

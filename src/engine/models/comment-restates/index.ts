@@ -38,7 +38,7 @@ export interface RestatesResult extends Judgement {
 }
 
 // Comments that speak to a tool rather than the reader.
-export const DIRECTIVE = /\b(?:eslint-disable|eslint-enable|@ts-(?:ignore|expect-error|nocheck)|noqa|type:\s*ignore|pylint:|nolint|prettier-ignore|istanbul ignore|c8 ignore|whylint-|rubocop:|shellcheck|swiftlint:|NOLINT|clang-format|pragma)\b/i
+export const DIRECTIVE = /@ts-(?:ignore|expect-error|nocheck)\b|\b(?:eslint-disable|eslint-enable|noqa|type:\s*ignore|pylint:|nolint|prettier-ignore|istanbul ignore|c8 ignore|whylint-|rubocop:|shellcheck|swiftlint:|NOLINT|clang-format|pragma)\b/i
 
 const EXEMPT: Array<[RegExp, string]> = [
   [LICENCE_HEADER, 'a licence header'],
@@ -101,6 +101,20 @@ function declaresName(code: string, label: string): boolean {
   return false
 }
 
+// A constructor and a destructor, in the languages whylint reads: Rust's `fn new`, Swift's `init(`,
+// Ruby's `initialize`, Python's `__init__`, `constructor(`, `public Foo(`, `Foo::Foo(`; `~Foo(`,
+// `__del__`, `deinit`, `fn drop(`. Bounded: callers pass one statement, at most 400 characters.
+const CONSTRUCTS = /\bfn new\b|(?:^|\s)init\s*[(<?]|\bdef initialize\b|__init__|\bconstructor\s*\(|^\s*(?:(?:public|private|protected|internal)\s+)?[A-Z]\w*\s*\(|\b([A-Z]\w*)::\1\s*\(/m
+const DESTRUCTS = /~\w+\s*\(|__del__|\bdeinit\b|\bfn drop\s*\(/
+
+/** "// Constructor" above `Matrix::Matrix(int rows, int cols)`: a label that only says what the code is. */
+function namesItsKind(code: string, label: string): boolean {
+  const head = code.slice(0, 400)
+  if (/^(?:constructor|ctor)$/i.test(label)) return CONSTRUCTS.test(head)
+  if (/^(?:destructor|dtor)$/i.test(label)) return DESTRUCTS.test(head)
+  return false
+}
+
 /** Why a comment is exempt from the restatement check, or undefined. */
 export function exemption(prose: string, body: string, style: CodeComment['style'] = 'line', code?: string): string | undefined {
   // Markers sit at the start (licence headers, generator notes, dividers): bounded slices keep the
@@ -138,7 +152,7 @@ export function exemption(prose: string, body: string, style: CodeComment['style
   const label = prose.trim().replace(/[.:]$/, '')
   // Not the name the code declares (`/* CAPI_INSTALLED */` above `#define CAPI_INSTALLED …`):
   // that only repeats it.
-  if (style !== 'doc' && (!/[A-Za-z0-9][^A-Za-z0-9]+[A-Za-z0-9]/.test(label) || /^[A-Za-z_$][\w$]*(?:(?:::|[.:])[A-Za-z_$][\w$]*)*$/.test(label)) && !(code !== undefined && declaresName(code, label))) return 'a one-word label'
+  if (style !== 'doc' && (!/[A-Za-z0-9][^A-Za-z0-9]+[A-Za-z0-9]/.test(label) || /^[A-Za-z_$][\w$]*(?:(?:::|[.:])[A-Za-z_$][\w$]*)*$/.test(label)) && !(code !== undefined && (declaresName(code, label) || namesItsKind(code, label)))) return 'a one-word label'
   return undefined
 }
 
@@ -152,6 +166,49 @@ function emptyPhrase(text: string): string {
     // "something went wrong with the HTTP status line" above `raise URLError(…)`: an error, not a
     // verdict. Bounded: a few fixed words.
     .replace(/\b(?:(?:something|anything|it|things) )?(?:went|goes|go|gone|going|has gone) wrong\b/gi, 'error')
+}
+
+/**
+ * `text` without the markup doc comments put around names: Javadoc's inline tags (`{@link
+ * Comparable}`, `{@code null}`) and C#'s (`<see cref="OrderController"/>`, `<c>true</c>`,
+ * `<paramref name="user"/>`). The tag is not a word. Linear: each tag is anchored on its opening
+ * and takes at most 200 characters that cannot start another.
+ */
+function inlineMarkup(text: string): string {
+  return text
+    .replace(/\{@(?:link|linkplain|code|literal|value) ([^{}\n]{0,200})\}/g, '$1')
+    .replace(/<(?:see|seealso)\s+(?:cref|langword|href)="([^"<>\n]{0,200})"\s*\/>/g, '$1')
+    .replace(/<(?:paramref|typeparamref)\s+name="([^"<>\n]{0,200})"\s*\/>/g, '$1')
+    .replace(/<c>([^<>\n]{0,200})<\/c>/g, '$1')
+}
+
+/** A tag's name without its marks: `@param`, `:param:`, `\\param` and `<param>` are all `param`. */
+function tagName(tag: CodeComment['tags'][number]): string {
+  return tag.tag.replace(/^[@:\\<]/, '').replace(/[:>]$/, '').toLowerCase()
+}
+
+// Tags that name a parameter before describing it.
+const NAMES_PARAMETER = /^(?:param|arg|argument|property|prop|typeparam|tparam|field)$/
+// Tags whose text documents the declaration below them.
+const DOCUMENTS = /^(?:param|arg|argument|property|prop|typeparam|tparam|field|returns?|var|type|value)$/
+
+/**
+ * What a tag says about the code, without its type and the parameter it names: JSDoc's
+ * `{string} id - The id.` and YARD's `id [Integer] the id` say "The id". The signature says the
+ * name and the type, or the tag exists to give the type to a checker. Bounded: each part is
+ * anchored at the start, at most 200 characters inside braces or brackets.
+ */
+function tagProse(tag: CodeComment['tags'][number]): string {
+  // `@param {string} command @param {string[]} args` on one line: the first tag ends at the next.
+  const next = tag.text.search(/\s@[a-z]/i)
+  let text = (next < 0 ? tag.text : tag.text.slice(0, next)).replace(/^\s*\{[^{}\n]{0,200}\}/, ' ')
+  if (NAMES_PARAMETER.test(tagName(tag))) text = text.replace(/^\s*(?:\[[^[\]\n]{0,200}\]|[\w$.]+)[ \t]*(?:-[ \t]+)?/, ' ')
+  return text.replace(/^\s*\[[^[\]\n]{0,200}\]/, ' ')
+}
+
+/** Whether a doc tag says something besides its name and type (`@param id the id`, not `@param {number} size`). */
+export function tagDescribes(tag: CodeComment['tags'][number]): boolean {
+  return DOCUMENTS.test(tagName(tag)) && /[A-Za-z]{2}/.test(tagProse(tag))
 }
 
 /** What a collection holds, all of which `clear()` removes. */
@@ -210,6 +267,11 @@ function properNames(prose: string): string[] {
   return names
 }
 
+/** "otherwise false", "otherwise, true": the other half of a predicate, not a condition. */
+function otherwiseValue(word: string, next: string | undefined): boolean {
+  return word === 'otherwise' && (next === 'false' || next === 'true')
+}
+
 const ORDINALS = new Set(['first', 'second', 'third', 'fourth'])
 const ARGUMENT_NOUNS = new Set(['argument', 'arguments', 'operand', 'operands', 'parameter', 'parameters', 'param', 'arg', 'input', 'value'])
 
@@ -225,6 +287,14 @@ function seesOwnName(text: string, concepts: Set<string>): boolean {
 /** Which of the comment's content words the code already says. */
 export function coverage(prose: string, code: string, tags: CodeComment['tags'] = []): Coverage {
   const concepts = codeConcepts(code)
+  // "Creates a new `Lexer`." above `pub fn new(input: &str) -> Self {`: a constructor makes the
+  // type named after "new" or "instance of", the one the class around it declares. Bounded: 2,000
+  // characters, and each match starts at a fixed word.
+  if (CONSTRUCTS.test(code.slice(0, 400))) {
+    for (const match of prose.slice(0, 2000).matchAll(/\b(?:new|instance of(?: the| an?)?)\s+(?:`|\{@(?:code|link) |<see cref=")?([A-Z]\w*)/g)) {
+      for (const part of [match[1]!.toLowerCase(), ...splitIdentifier(match[1]!)]) concepts.add(part).add(concept(part))
+    }
+  }
   const content: string[] = []
   const counted = new Set<string>()
   const covered: string[] = []
@@ -260,6 +330,8 @@ export function coverage(prose: string, code: string, tags: CodeComment['tags'] 
     if (word === 'constant' && /^(?:the|a|an|this)$/.test(before)) return
     // "true if they are equal, false otherwise": the other half of a predicate, no condition.
     if (word === 'otherwise' && (before === 'true' || before === 'false')) return
+    // "true if the user is an admin; otherwise, false": the same, the other way round.
+    if (word === 'false' && before === 'otherwise' && counted.has('true')) return
     // A word said twice ("Write with a write barrier") is still one word the code may say.
     if (counted.has(word)) return
     counted.add(word)
@@ -297,6 +369,8 @@ export function coverage(prose: string, code: string, tags: CodeComment['tags'] 
   // A range of letters or numbers says which values: `script, noFont, // A-Z script, a-z — no font`.
   // Bounded: single characters or one run of digits on either side.
   if (/(?<![\w-])(?:[A-Za-z]-[A-Za-z]|\d{1,9}-\d{1,9})(?![\w-])/.test(prose.slice(0, 2000))) adds.push('a range')
+  // How it is done: "Initializes a new `LeafNode` in-place." above `fn init(this: *mut Self)`.
+  if (/\bin[- ]place\b/i.test(prose)) adds.push('in place')
   // A link points at more than the code says: a spec, an issue, an example request.
   if (/\bhttps?:\/\/\S/.test(prose)) adds.push('a link')
   // `//also test for ''`: the empty string, which the code's test lets through unsaid.
@@ -325,14 +399,16 @@ export function coverage(prose: string, code: string, tags: CodeComment['tags'] 
     const parts = splitIdentifier(name).filter((part) => !isFiller(part))
     if (parts.some((part) => !concepts.has(part) && !concepts.has(concept(part)))) adds.push(`\`${name}\``)
   }
-  // Javadoc's inline tags (`{@link Comparable}`, `{@code null}`) mark a name; the tag is not a word.
-  // Linear: one space after the tag's name, then at most 200 characters that cannot start another.
-  const plain = prose.replace(/\{@(?:link|linkplain|code|literal|value) ([^{}\n]{0,200})\}/g, '$1')
+  const plain = inlineMarkup(prose)
   const emptied = emptyPhrase(plain)
   const tokens = commentTokens(emptied.replace(/`([^`]*)`/g, (span, inner: string) => (example(inner) ? ' ' : span)))
   // "Removes all of the elements from this set." above `clear()`: everything is what clear removes.
   const clears = concepts.has(concept('clear'))
   tokens.forEach((word, index) => {
+    if (otherwiseValue(word, tokens[index + 1])) {
+      previous = word
+      return
+    }
     if (clears && ((word === 'all' && tokens.slice(index + 1, index + 4).some((next) => WHOLE_CONTENTS.has(next))) || (WHOLE_CONTENTS.has(word) && tokens.slice(Math.max(0, index - 3), index).includes('all')))) {
       previous = word
       return
@@ -351,7 +427,7 @@ export function coverage(prose: string, code: string, tags: CodeComment['tags'] 
     consider(word)
   })
   for (const tag of tags) {
-    const name = tag.tag.replace(/^[@:\\]/, '').replace(/:$/, '').toLowerCase()
+    const name = tagName(tag)
     // `@see java.net.SocketImpl` above `SocketImpl createSocketImpl();` points at a name the code
     // already says.
     if (name === 'see' && seesOwnName(tag.text, concepts)) continue
@@ -360,11 +436,15 @@ export function coverage(prose: string, code: string, tags: CodeComment['tags'] 
       adds.push(`@${name}`)
       continue
     }
-    const words = commentTokens(emptyPhrase(tag.text))
+    const words = commentTokens(emptyPhrase(inlineMarkup(tagProse(tag))))
     words.forEach((word, index) => {
       // "@param t the first input argument": a parameter's position, which the signature shows.
       // "the first function argument", "the second input argument" too.
       const next = words[index + 1] ?? ''
+      if (otherwiseValue(word, next)) {
+        previous = word
+        return
+      }
       if (ORDINALS.has(word) && ARGUMENT_NOUNS.has(/^(?:input|function|method)$/.test(next) ? words[index + 2] ?? '' : next)) {
         previous = word
         return
@@ -465,7 +545,11 @@ function statement(documentText: string, code: {text: string; endOffset: number}
  */
 export function judgeComment(comment: Pick<CodeComment, 'prose' | 'body' | 'tags' | 'code' | 'style' | 'endOffset' | 'trailing'>, documentText?: string): RestatesResult {
   const prose = documentText === undefined ? comment.prose.text : comment.prose.originalSlice(documentText, 0, comment.prose.text.length)
-  const exempt = exemption(prose, comment.body, comment.style, comment.code?.text) ?? (documentText !== undefined && codeFollows(documentText, comment.endOffset) ? 'an inline label between code' : undefined)
+  let exempt = exemption(prose, comment.body, comment.style, comment.code?.text)
+  // `/** @var string The title */`, `# @param id [Integer] the id`: tags alone still say something
+  // to compare with the code. Not `@param {number} size`, which only gives a type.
+  if (exempt === 'no prose' && comment.tags.some(tagDescribes)) exempt = undefined
+  exempt ??= documentText !== undefined && codeFollows(documentText, comment.endOffset) ? 'an inline label between code' : undefined
   if (exempt) return {label: 'informative', score: 0, exempt, evidence: [`${exempt}: not checked for restating the code`]}
   if (!comment.code) return {label: 'informative', score: 0, evidence: ['no code after the comment to compare it with']}
   // A comment with a blank line under it heads a section ("# Ways to build sets"): it is not about
@@ -491,7 +575,8 @@ export function judgeComment(comment: Pick<CodeComment, 'prose' | 'body' | 'tags
   if (/^[ \t*]*(?:```|~~~)/m.test(comment.body)) cov.adds.push('a code example')
   // So does a format with placeholders: "AppMetadata: appmetadata-<environment>-<client_id>".
   // Bounded: 2,000 characters, each placeholder one run of word characters.
-  if (/[\w.:/-]<[A-Za-z_]\w{0,60}>|<[A-Za-z_]\w{0,60}>[.:/-]\w/.test(comment.body.slice(0, 2000))) cov.adds.push('a format')
+  // Not a generic type (`{Promise<User>}`): a name runs straight into its angle bracket.
+  if (/[.:/-]<[A-Za-z_]\w{0,60}>|<[A-Za-z_]\w{0,60}>[.:/-]\w/.test(comment.body.slice(0, 2000))) cov.adds.push('a format')
   const score = probability(MODEL, restatesFeatures(cov, comment.style))
   const restates = restatesDecision(cov, score)
   const evidence: string[] = []
