@@ -21,6 +21,8 @@ export const LANGUAGES: readonly Language[] = [
   {id: 'rust', family: 'c-like', extensions: ['.rs']},
   {id: 'c', family: 'c-like', extensions: ['.c', '.h']},
   {id: 'cpp', family: 'c-like', extensions: ['.cpp', '.cc', '.cxx', '.hpp', '.hh', '.hxx']},
+  {id: 'objective-c', family: 'c-like', extensions: ['.m']},
+  {id: 'objective-cpp', family: 'c-like', extensions: ['.mm']},
   {id: 'kotlin', family: 'c-like', extensions: ['.kt', '.kts']},
   {id: 'swift', family: 'c-like', extensions: ['.swift']},
   {id: 'php', family: 'c-like', extensions: ['.php']},

@@ -72,6 +72,9 @@ describe('config', () => {
     assert.equal(kindOf(resolved, join(dir, 'conf', 'reviews', 'r.md'), 'commit'), 'commit', '--kind wins')
     assert.equal(kindOf(resolved, join(dir, 'README.md')), 'readme')
     assert.equal(kindOf(resolved, join(dir, 'notes.txt')), undefined)
+    // Objective-C's implementation files, not only its headers.
+    assert.equal(kindOf(resolved, join(dir, 'ios', 'MapView.m')), 'code')
+    assert.equal(kindOf(resolved, join(dir, 'ios', 'Button.mm')), 'code')
   })
 
   it('names the file in parse errors for broken JSON and YAML', async () => {

@@ -110,6 +110,19 @@ const CASES: Case[] = [
     comments: ['// one', '// two', '/* a /* b */ */'],
   },
   {
+    name: 'Objective-C string objects, pragmas and method comments',
+    language: 'objective-c',
+    text: lines('#pragma mark - Helpers', 'NSString *s = @"// no"; // one', '/** Doc. */', '- (void)scrollViewDidScroll:(UIScrollView *)scrollView {'),
+    comments: ['// one', '/** Doc. */'],
+    code: ['NSString *s = @"// no";', '- (void)scrollViewDidScroll:(UIScrollView *)scrollView {'],
+  },
+  {
+    name: 'Objective-C++ raw strings',
+    language: 'objective-cpp',
+    text: lines('auto r = R"(// no)"; // one', 'NSString *s = @"/* no */";'),
+    comments: ['// one'],
+  },
+  {
     name: 'PHP hash comments, attributes, heredocs and HTML',
     language: 'php',
     text: lines('<p>// html</p>', '<?php', '#[Attr]', '# one', '$a = <<<EOT', '// no', 'EOT;', "$b = <<<'EOT'", '# no', 'EOT;', "$c = '// no'; // two ?> <b>// html</b>"),

@@ -78,6 +78,9 @@ export const DIALECTS: Record<string, CLikeDialect> = {
   rust: {...BASE, rust: true, nestedBlocks: true, charLiterals: false},
   c: {...BASE},
   cpp: {...BASE, cpp: true},
+  // Objective-C's `@"…"` is a C string after an `@`, which the C scanner reads as it is.
+  'objective-c': {...BASE},
+  'objective-cpp': {...BASE, cpp: true},
   kotlin: {...BASE, kotlin: true, nestedBlocks: true},
   swift: {...BASE, swift: true, nestedBlocks: true, charLiterals: false},
   php: {...BASE, php: true, hashComments: true, charLiterals: false},
