@@ -162,6 +162,16 @@ describe('judge comment-restates', () => {
     // Swift's optional binding, Rust's last expression.
     ['// check if the session is nil\nguard let session = session else { return }', 'swift', 'restates'],
     ['// return Ok\nOk(())', 'rust', 'restates'],
+    // What a comment adds beside names: the protocol a method serves, who uses a value, a contrast,
+    // how a comparison goes. And a closing marker, and a line of code left commented out.
+    ['// UITableViewDelegate method\n- (void)tableView:(UITableView *)tableView didSelectRowAtIndexPath:(NSIndexPath *)indexPath {', 'objective-c', 'informative'],
+    ['// Set of true strings, used by the parser.\nprivate static readonly HashSet<string> TrueStrings = new HashSet<string>(parser);', 'csharp', 'informative'],
+    ["// This is the listener's callback, not the view's.\noverride fun onApplyWindowInsets(v: View, insets: WindowInsets): WindowInsets {", 'kotlin', 'informative'],
+    ["// Return true if this node is strictly equal to 'other'.\npublic bool Equals(Node other)", 'csharp', 'informative'],
+    ["// Return true if this node is equal to 'other'.\npublic bool Equals(Node other)", 'csharp', 'restates'],
+    ['/**\n * Recursive cloning of an array.\n */\nfunction deepCloneArray(arr) {', 'javascript', 'restates'],
+    ['namespace react {} // namespace react', 'cpp', 'informative'],
+    ['// NSInteger imageRequest =\n[manager requestImage:asset];', 'objective-c', 'informative'],
     ['type object interface {\n\t// color returns the object\'s color.\n\tcolor() color\n}', 'go', 'restates'],
     ['/* case REG_SPB: */\nbreak', 'go', 'informative'],
     ['// scheme = alpha *( alpha | digit | "+" | "-" | "." )\nprivate static final long L_SCHEME = L_ALPHA | L_DIGIT | 0x680000000000L;', 'java', 'informative'],

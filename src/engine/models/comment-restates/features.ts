@@ -99,6 +99,7 @@ const SYNONYM_GROUPS: string[][] = [
   ['sched', 'schedule', 'scheduling', 'scheduler'],
   ['dir', 'dirs', 'directory', 'directories', 'folder', 'folders'],
   ['destructor', 'dtor', 'deinit', 'finalizer'],
+  ['deep', 'deeply', 'recursive', 'recursively'],
 ]
 
 const canonical = new Map<string, string>()
@@ -182,6 +183,8 @@ const ADDS = new Set(
     // A verdict is a reason: "Yielding a generator is just wrong." above the error it raises.
     'wrong bad unsafe dangerous harmful pointless useless ' +
     'background asynchronously synchronously blocking nonblocking ' +
+    // How a comparison or a walk goes: "strictly equal" beside a loose `JSEquals`, "deep copy".
+    'strictly strict loosely loose deep deeply shallow shallowly recursively recursive transitively ' +
     'kilobyte kilobytes megabyte megabytes gigabyte gigabytes kib mib gib bit bits nanosecond nanoseconds ns microsecond microseconds µs'
   ).split(' '),
 )

@@ -48,6 +48,9 @@ const EXEMPT: Array<[RegExp, string]> = [
   // be at least three long no longer share characters with the `.*` between them.
   [/^[\s\-=*#/+~_.<>|]{3,}$|^\s*[-=*#~_]{3}.*[-=*#~_]{3}\s*$|^\s*(?:#?(?:end)?region\b|mark:|-{2,}\s*\w)/i, 'a section divider'],
   [DIRECTIVE, 'a tool directive'],
+  // `} // namespace react`: the closing marker clang-tidy's llvm-namespace-comment asks for.
+  // Bounded: at most 200 characters after the word.
+  [/^\s*(?:end(?: of)? )?namespace\b[\w:. \t]{0,200}$/i, 'a closing marker'],
   // RDoc's `:yield: dir`, `:nodoc:`, `:call-seq:`: markup that names a block's arguments or hides
   // a method, not prose about it.
   [/^\s*:(?:yields?|nodoc|doc|call-seq|stopdoc|startdoc|enddoc|arg|args|notnew|not-new|section|category|title|include|markup):/i, 'an RDoc directive'],
@@ -66,6 +69,9 @@ export function looksLikeCode(text: string): boolean {
       /^#\s*(?:define|include|if|ifdef|ifndef|elif|else|endif|undef|pragma)\b/.test(l) ||
       /^(?:return|if|for|while|var|let|const|def|import|from|class|public|private|protected|static|function|fn|func|print|console\.)\b.*[(=:{;]/.test(l) ||
       /^(?:case\b[^:]{1,200}|default):$/.test(l) ||
+      // `// PHImageRequestID requestID =` above the call whose result it held. Bounded: one line,
+      // at most three words before the name.
+      /^(?:[\w.$*<>[\]]+\s+){0,3}[\w.$*[\]]+\s*=$/.test(l) ||
       // `print self.extra_args`, `return self.value`: a statement on a dotted name (Python 2's print).
       /^(?:print|return|del|raise|yield|await|assert)\s+[\w$]+(?:\.[\w$]+)+$/.test(l) ||
       /^[\w.$[\]]+\s*(?:=|\+=|-=|\(|\.)[^ ]/.test(l) && /[()=;]/.test(l) && !/\s[a-z]+\s[a-z]+\s[a-z]+/.test(l)
@@ -371,6 +377,11 @@ export function coverage(prose: string, code: string, tags: CodeComment['tags'] 
   if (/(?<![\w-])(?:[A-Za-z]-[A-Za-z]|\d{1,9}-\d{1,9})(?![\w-])/.test(prose.slice(0, 2000))) adds.push('a range')
   // How it is done: "Initializes a new `LeafNode` in-place." above `fn init(this: *mut Self)`.
   if (/\bin[- ]place\b/i.test(prose)) adds.push('in place')
+  // Who uses it, or what it is not: "Used by AsBoolean() conversion from a string" above a set of
+  // strings, "This is listener function, not the view's." above `override fun onApplyWindowInsets(`.
+  // Bounded: a few fixed words.
+  if (/\b(?:used|called|invoked|implemented|overridden|set|filled|populated) by\b/i.test(prose)) adds.push('who uses it')
+  if (/,\s*not (?:the|a|an|its|this|that|by|in|on|for)\b/i.test(prose)) adds.push('a contrast')
   // A link points at more than the code says: a spec, an issue, an example request.
   if (/\bhttps?:\/\/\S/.test(prose)) adds.push('a link')
   // `//also test for ''`: the empty string, which the code's test lets through unsaid.
@@ -393,7 +404,9 @@ export function coverage(prose: string, code: string, tags: CodeComment['tags'] 
   // 0400)`) points at something else, unless the code says every part of it. Bounded: 2,000
   // characters of prose.
   const lowerCode = code.toLowerCase()
-  for (const match of prose.slice(0, 2000).matchAll(/\b[A-Za-z][a-z0-9]*(?:_[A-Za-z0-9]+)+\b|\b[a-z]+[A-Z][A-Za-z0-9]*\b|\b[A-Z]{2,}[A-Z0-9]*(?:_[A-Z0-9]+)+\b/g)) {
+  // So does a type name in PascalCase: "// UIScrollViewDelegate method" above `- (void)scrollViewDidScroll:…`
+  // says which protocol the method serves.
+  for (const match of prose.slice(0, 2000).matchAll(/\b[A-Za-z][a-z0-9]*(?:_[A-Za-z0-9]+)+\b|\b[a-z]+[A-Z][A-Za-z0-9]*\b|\b[A-Z]{2,}[A-Z0-9]*(?:_[A-Z0-9]+)+\b|\b[A-Z][A-Za-z0-9]*[a-z0-9][A-Z][A-Za-z0-9]*\b/g)) {
     const name = match[0]
     if (lowerCode.includes(name.toLowerCase())) continue
     const parts = splitIdentifier(name).filter((part) => !isFiller(part))
