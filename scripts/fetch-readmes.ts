@@ -1,4 +1,4 @@
-// `npm run fetch-readmes`: download the READMEs of test/data/readme-why-npm/blind.jsonl from the
+// `npm run fetch-readmes`: download the READMEs of test/data/readme-why-npm/blind*.jsonl from the
 // npm registry into .cache/readmes/<package>@<version>.md, so `npm run eval readme-why` can judge
 // them. They are test data and stay out of the repository; `npm pack` fetches each package's
 // tarball at the labelled version, and the README is read out of it with the system's `tar`.
@@ -7,7 +7,7 @@ import {execFileSync} from 'node:child_process'
 import {existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {BLIND_LABELS, cachedReadme, readLabels, README_CACHE} from './lib/npm-readmes.js'
+import {BLIND_2_LABELS, BLIND_LABELS, cachedReadme, readLabels, README_CACHE} from './lib/npm-readmes.js'
 
 function fetchReadme(name: string, version: string, into: string): void {
   const work = mkdtempSync(join(tmpdir(), 'whylint-readme-'))
@@ -22,7 +22,7 @@ function fetchReadme(name: string, version: string, into: string): void {
   }
 }
 
-const rows = readLabels(BLIND_LABELS)
+const rows = [...readLabels(BLIND_LABELS), ...readLabels(BLIND_2_LABELS)]
 mkdirSync(README_CACHE, {recursive: true})
 let fetched = 0
 const failed: string[] = []

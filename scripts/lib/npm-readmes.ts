@@ -1,8 +1,9 @@
 // Real READMEs of npm packages, labelled by hand, for evaluating readme-why (never for training:
 // trained on, they lowered cross-validated macro-F1 on Prana's READMEs from 0.744 to 0.720-0.733
-// and did not raise it on their own). Two sets, both described in test/data/readme-why-npm:
-// `labels.jsonl`, READMEs of packages installed in node_modules, and `blind.jsonl`, READMEs of
-// other packages, labelled before the detector judged them and fetched by `npm run fetch-readmes`.
+// and did not raise it on their own). Three sets, all described in test/data/readme-why-npm:
+// `labels.jsonl`, READMEs of packages installed in node_modules, and `blind.jsonl` and
+// `blind-2.jsonl`, READMEs of other packages, labelled before the detector judged them and
+// fetched by `npm run fetch-readmes`.
 
 import {createHash} from 'node:crypto'
 import {existsSync, readFileSync} from 'node:fs'
@@ -10,6 +11,7 @@ import {join} from 'node:path'
 
 export const INSTALLED_LABELS = 'test/data/readme-why-npm/labels.jsonl'
 export const BLIND_LABELS = 'test/data/readme-why-npm/blind.jsonl'
+export const BLIND_2_LABELS = 'test/data/readme-why-npm/blind-2.jsonl'
 export const README_CACHE = '.cache/readmes'
 
 export interface NpmLabel {

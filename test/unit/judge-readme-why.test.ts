@@ -43,11 +43,12 @@ describe('readme-why detector', () => {
     assert.deepEqual(own(readme.replace('Useful when you need to lay out equal cells in a terminal window.', 'Lays out cells for terminals that do not support tables.')), [])
     assert.equal(own(readme.replace('Useful when you need to lay out equal cells in a terminal window.', 'Lays out cells for terminals that support tables.')).length, 1)
     assert.deepEqual(own(readme.replace('Useful when you need to lay out equal cells in a terminal window.', 'Lays out cells. It aims to be quick to integrate and cheap to keep.')), [])
+    assert.deepEqual(own(readme.replace('Useful when you need to lay out equal cells in a terminal window.', 'Lays out cells. You should use this package instead of padEnd if your cells hold emoji.')), [])
   })
 
   it('does not nudge a README whose intro states the problem it answers', () => {
     const readme = (intro: string) => `# fastgrid\n\n${intro}\n\n## Installation\n\n\`\`\`sh\npip install fastgrid\n\`\`\`\n\n## Usage\n\nCall \`Grid(10, 10)\`.\n`
-    for (const intro of ['Tables are great, but when it comes to wide output in a narrow terminal they wrap badly.', 'Padding cells by hand mangles wide characters, which isn\'t helpful.', 'The usual width check returns false positives on emoji.', 'You were forced to count columns by hand.']) {
+    for (const intro of ['Tables are great, but when it comes to wide output in a narrow terminal they wrap badly.', 'Padding cells by hand mangles wide characters, which isn\'t helpful.', 'The usual width check returns false positives on emoji.', 'You were forced to count columns by hand.', 'Lays out cells by display width. Most developers get this wrong.']) {
       assert.deepEqual(own(readme(intro)), [], intro)
       assert.ok(judgeReadmeWhy(readme(intro)).evidence.some((line) => line.startsWith('the intro states a problem')), intro)
     }
@@ -163,6 +164,11 @@ describe('readme-why detector', () => {
     assert.equal(bench.label, 'present')
     assert.match(bench.evidence[0]!, /a section headed "Benchmarks"/)
     assert.equal(judgeReadmeWithModel(readme('Slices arguments.', '\n## Benefits over plain `slice`\n\n- Works on `arguments`\n'), strict).label, 'present')
+    // A section on how it differs from another project, as a heading or as a question in a FAQ.
+    for (const heading of ['Differences from lodash.slice', 'How is this different from lodash.slice?']) {
+      assert.equal(judgeReadmeWithModel(readme('Slices arguments.', `\n## ${heading}\n\nIt copies nothing until you write to the slice.\n`), strict).label, 'present', heading)
+    }
+    assert.equal(judgeReadmeWithModel(readme('Slices arguments.', '\n## Differences\n\nIt copies nothing until you write to the slice.\n'), strict).label, 'missing')
     assert.equal(judgeReadmeWithModel(readme('Slices arguments.', '\n## Benchmarks\n'), strict).label, 'missing')
     assert.equal(judgeReadmeWithModel(readme('Slices arguments.', '\n## Benchmark\n\n```\n$ npm run bench\n```\n'), strict).label, 'missing')
   })

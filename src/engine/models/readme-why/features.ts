@@ -149,19 +149,20 @@ const HOW_TO_TITLE = /^(?:how to|how do (?:i|you|we)|steps to|instructions (?:fo
  * actual width of command-line output.", "This module is meant to ensure a stream gets destroyed,
  * handling different APIs and Node.js bugs.", "When you want to fire an event no matter how a
  * process exits: … Use `signal-exit`.", "for environments that do not have it, like browsers",
- * "It aims to be quick to integrate and be low maintenance afterward." That is the problem and
- * who has it, or the project's goal, in the intro.
+ * "It aims to be quick to integrate and be low maintenance afterward.", "You should use this package
+ * instead of an array if you do a lot of `Array#push()` and `Array#shift()`". That is the problem
+ * and who has it, or the project's goal, in the intro.
  * Bounded: at most 4,000 characters, and each part reads at most 300.
  */
-const USE_CASE = /(?<![\w-])(?:useful|handy|helpful) (?:when|whenever|for|if|to)\b[^.!?\n]{10,300}|\b(?:is|are) (?:meant|intended|designed) to\b[^.!?\n]{10,300}|\b(?:aims? to|the (?:main )?goal (?:of \w+ )?is|our goal is)\b[^.!?\n]{10,300}|(?:^|[.!?:] )when(?:ever)? you (?:want|need) to\b[^.!?\n]{10,300}|\bfor (?:\w+ ){0,2}(?:that|who|which) (?:do not|don't|does not|doesn't|cannot|can't|lack)\b[^.!?\n]{0,300}/im
+const USE_CASE = /(?<![\w-])(?:useful|handy|helpful) (?:when|whenever|for|if|to)\b[^.!?\n]{10,300}|\b(?:is|are) (?:meant|intended|designed) to\b[^.!?\n]{10,300}|\b(?:aims? to|the (?:main )?goal (?:of \w+ )?is|our goal is)\b[^.!?\n]{10,300}|(?:^|[.!?:] )when(?:ever)? you (?:want|need) to\b[^.!?\n]{10,300}|\bfor (?:\w+ ){0,2}(?:that|who|which) (?:do not|don't|does not|doesn't|cannot|can't|lack)\b[^.!?\n]{0,300}|\byou should use this (?:package|library|module|tool)\b[^.!?\n]{10,300}/im
 /**
  * A sentence of the intro that states the problem the project answers: a concession before it
  * ("Bash is great, but when it comes to writing more complex scripts …"), a verdict on what there
  * is ("JSON mangles buffers by converting to an array... which isn't helpful"), false positives,
- * or being forced to do something. Bounded: at most 4,000 characters, and each part reads at most
+ * being forced to do something, or getting it wrong ("Most developers get this wrong."). Bounded: at most 4,000 characters, and each part reads at most
  * 300.
  */
-const PROBLEM_STATEMENT = /\b\w+ (?:is|are) (?:great|nice|fine|good|powerful|useful), but\b[^.!?\n]{10,300}|\b(?:isn't|is not|aren't|are not|wasn't|was not) (?:very |always |really )?(?:helpful|useful|ideal|practical|enough|good enough|fast enough|portable|reliable)\b[^.!?\n]{0,300}|\bfalse (?:positives|negatives)\b|\b(?:were|are|was|is|been) forced to\b[^.!?\n]{0,300}/i
+const PROBLEM_STATEMENT = /\b\w+ (?:is|are) (?:great|nice|fine|good|powerful|useful), but\b[^.!?\n]{10,300}|\b(?:isn't|is not|aren't|are not|wasn't|was not) (?:very |always |really )?(?:helpful|useful|ideal|practical|enough|good enough|fast enough|portable|reliable)\b[^.!?\n]{0,300}|\bfalse (?:positives|negatives)\b|\b(?:were|are|was|is|been) forced to\b[^.!?\n]{0,300}|\bget (?:this|it) wrong\b/i
 /**
  * A sentence that sets the project against a named alternative, which says why to use it over the
  * others: "14 times smaller and 2 times faster than chalk", "A faster alternative to
@@ -170,8 +171,12 @@ const PROBLEM_STATEMENT = /\b\w+ (?:is|are) (?:great|nice|fine|good|powerful|use
  * Bounded: each part reads at most 60 characters, and none can start where another could.
  */
 const COMPARISON = /\b(?:faster|smaller|lighter|simpler|better|quicker|safer|cheaper|leaner|more (?:efficient|reliable|robust|accurate|compliant|correct|secure|lightweight|performant)|less (?:memory|overhead|verbose)) than (?!\d|one\b|once\b|ever\b|before\b|usual\b|expected\b|necessary\b|needed\b|it\b|that\b|this\b|you\b|a few\b|the (?:original|previous|last|old|default|current)\b)[\w`@'"]|\b(?:alternative|replacement|substitute) (?:to|for) (?:the |a |an )?[\w`@'"]|\b(?:unlike|contrary to|in contrast to|as opposed to|compared (?:to|with)) (?:the |other |most |many |some |similar )?[\w`@'"]/i
-/** A section that sets the project against others: "Benchmarks", "Comparison with other libraries", "Benefits over plain `fetch`". One heading line. */
-const BENCHMARK_HEADING = /\bbenchmark(?:s|ing)?\b|\b(?:benefits|advantages) (?:over|compared (?:to|with))\b|\bcomparisons? (?:with|to|against|of)\b|^\W*comparison\W*$|\bhow (?:does|do) (?:it|they|we|\S+) compare\b/i
+/**
+ * A section that sets the project against others: "Benchmarks", "Comparison with other
+ * libraries", "Benefits over plain `fetch`", "Differences from rc", "How is this different from
+ * the p-queue package?". One heading line.
+ */
+const BENCHMARK_HEADING = /\bbenchmark(?:s|ing)?\b|\b(?:benefits|advantages) (?:over|compared (?:to|with))\b|\bcomparisons? (?:with|to|against|of)\b|^\W*comparison\W*$|\bhow (?:does|do) (?:it|they|we|\S+) compare\b|\bdifferences? (?:from|with|to)\b|\bhow (?:is|does) (?:this|it|\S+) differ(?:ent)?\b/i
 /** Results in a benchmark's code block, not only the command that runs it: "1122538 ± 0.01%", "ops/sec", "x 1.5 faster". */
 const BENCHMARK_RESULTS = /±|\bops\/s(?:ec)?\b|\bops per second\b|\b(?:x|times) faster\b|\bfaster than\b/i
 const COMPARISON_WORDS = ['than', 'alternative', 'replacement', 'substitute', 'unlike', 'contrary', 'contrast', 'opposed', 'compared']
