@@ -380,7 +380,7 @@ export function coverage(prose: string, code: string, tags: CodeComment['tags'] 
   // Who uses it, or what it is not: "Used by AsBoolean() conversion from a string" above a set of
   // strings, "This is listener function, not the view's." above `override fun onApplyWindowInsets(`.
   // Bounded: a few fixed words.
-  if (/\b(?:used|called|invoked|implemented|overridden|set|filled|populated) by\b/i.test(prose)) adds.push('who uses it')
+  if (/\b(?:used|called|invoked|implemented|overridden|set|filled|populated|returned) by\b/i.test(prose)) adds.push('who uses it')
   if (/,\s*not (?:the|a|an|its|this|that|by|in|on|for)\b/i.test(prose)) adds.push('a contrast')
   // A link points at more than the code says: a spec, an issue, an example request.
   if (/\bhttps?:\/\/\S/.test(prose)) adds.push('a link')
@@ -519,6 +519,15 @@ export function restatesDecision(cov: Coverage, score: number, threshold = MODEL
   return score >= threshold
 }
 
+/** Whether a line of `body` ends in a colon and the next is indented deeper: an example follows. */
+function indentedUnderColon(body: string): boolean {
+  const lines = body.slice(0, 2000).split('\n')
+  const indent = (line: string) => line.length - line.trimStart().length
+  // Not a docstring's sections ("Args:", "Returns:"), whose lines are tags.
+  const section = /^\s*(?:args|arguments|parameters|params|keyword args|kwargs|returns?|raises|yields?|attributes|throws|see also):\s*$/i
+  return lines.some((line, index) => /:\s*$/.test(line) && !section.test(line) && /\S/.test(lines[index + 1] ?? '') && indent(lines[index + 1]!) > indent(line))
+}
+
 /** A line of code without its string literals and without a comment at its end. */
 function codeOnly(line: string): string {
   const code = blankStrings(line)
@@ -584,8 +593,9 @@ export function judgeComment(comment: Pick<CodeComment, 'prose' | 'body' | 'tags
   if (kind !== undefined && !codeConcepts(codeText.replace(DECLARATION_KEYWORDS, ' ')).has(concept(kind))) {
     return {label: 'informative', score: 0, exempt: 'a section heading', evidence: [`a heading for a group of ${kind}: not checked for restating the code`]}
   }
-  // A fenced example in a doc comment shows what the signature cannot.
-  if (/^[ \t*]*(?:```|~~~)/m.test(comment.body)) cov.adds.push('a code example')
+  // A fenced example in a doc comment shows what the signature cannot. So does a line indented
+  // under one that ends in a colon: "// generates:" above the C# a syntax builder's calls produce.
+  if (/^[ \t*]*(?:```|~~~)/m.test(comment.body) || indentedUnderColon(comment.body)) cov.adds.push('a code example')
   // So does a format with placeholders: "AppMetadata: appmetadata-<environment>-<client_id>".
   // Bounded: 2,000 characters, each placeholder one run of word characters.
   // Not a generic type (`{Promise<User>}`): a name runs straight into its angle bracket.
