@@ -44,6 +44,7 @@ describe('readme-why detector', () => {
     assert.equal(own(readme.replace('Useful when you need to lay out equal cells in a terminal window.', 'Lays out cells for terminals that support tables.')).length, 1)
     assert.deepEqual(own(readme.replace('Useful when you need to lay out equal cells in a terminal window.', 'Lays out cells. It aims to be quick to integrate and cheap to keep.')), [])
     assert.deepEqual(own(readme.replace('Useful when you need to lay out equal cells in a terminal window.', 'Lays out cells. You should use this package instead of padEnd if your cells hold emoji.')), [])
+    assert.deepEqual(own(readme.replace('Useful when you need to lay out equal cells in a terminal window.', 'The goal of the project is to lay out cells that line up in any terminal.')), [])
   })
 
   it('does not nudge a README whose intro states the problem it answers', () => {
@@ -169,6 +170,11 @@ describe('readme-why detector', () => {
       assert.equal(judgeReadmeWithModel(readme('Slices arguments.', `\n## ${heading}\n\nIt copies nothing until you write to the slice.\n`), strict).label, 'present', heading)
     }
     assert.equal(judgeReadmeWithModel(readme('Slices arguments.', '\n## Differences\n\nIt copies nothing until you write to the slice.\n'), strict).label, 'missing')
+    // Past the first 16K characters, a heading that names another project still counts; late
+    // benchmarks of the project's own options do not.
+    const api = Array.from({length: 600}, (_, index) => `### slice${index}(args)\n\nSlices the arguments from ${index}.\n`).join('\n')
+    assert.equal(judgeReadmeWithModel(readme('Slices arguments.', `\n## API\n\n${api}\n## Differences from lodash.slice\n\nIt copies nothing until you write to the slice.\n`), strict).label, 'present')
+    assert.equal(judgeReadmeWithModel(readme('Slices arguments.', `\n## API\n\n${api}\n## Benchmarks\n\nWith \`lazy: true\` it runs 1.5 x faster.\n`), strict).label, 'missing')
     assert.equal(judgeReadmeWithModel(readme('Slices arguments.', '\n## Benchmarks\n'), strict).label, 'missing')
     assert.equal(judgeReadmeWithModel(readme('Slices arguments.', '\n## Benchmark\n\n```\n$ npm run bench\n```\n'), strict).label, 'missing')
   })

@@ -123,6 +123,8 @@ export function introSections(sections: readonly Section[]): Section[] {
 // Judging stays well under a millisecond on long READMEs: only the first part is read (a why
 // lives near the top), and at most this much of it for cues and keywords.
 export const READ_LIMIT = 16000
+/** How far a heading that compares the project with others is looked for. */
+const COMPARISON_LIMIT = 100_000
 /**
  * Words of prose under a "Why …" or "When should I use this?" heading that count as saying why,
  * whatever the models weigh: "This package might be useful when you are making your own micromark
@@ -154,7 +156,7 @@ const HOW_TO_TITLE = /^(?:how to|how do (?:i|you|we)|steps to|instructions (?:fo
  * and who has it, or the project's goal, in the intro.
  * Bounded: at most 4,000 characters, and each part reads at most 300.
  */
-const USE_CASE = /(?<![\w-])(?:useful|handy|helpful) (?:when|whenever|for|if|to)\b[^.!?\n]{10,300}|\b(?:is|are) (?:meant|intended|designed) to\b[^.!?\n]{10,300}|\b(?:aims? to|the (?:main )?goal (?:of \w+ )?is|our goal is)\b[^.!?\n]{10,300}|(?:^|[.!?:] )when(?:ever)? you (?:want|need) to\b[^.!?\n]{10,300}|\bfor (?:\w+ ){0,2}(?:that|who|which) (?:do not|don't|does not|doesn't|cannot|can't|lack)\b[^.!?\n]{0,300}|\byou should use this (?:package|library|module|tool)\b[^.!?\n]{10,300}/im
+const USE_CASE = /(?<![\w-])(?:useful|handy|helpful) (?:when|whenever|for|if|to)\b[^.!?\n]{10,300}|\b(?:is|are) (?:meant|intended|designed) to\b[^.!?\n]{10,300}|\b(?:aims? to|the (?:main )?goal (?:of (?:the |this |our )?\w+ )?is|our goal is)\b[^.!?\n]{10,300}|(?:^|[.!?:] )when(?:ever)? you (?:want|need) to\b[^.!?\n]{10,300}|\bfor (?:\w+ ){0,2}(?:that|who|which) (?:do not|don't|does not|doesn't|cannot|can't|lack)\b[^.!?\n]{0,300}|\byou should use this (?:package|library|module|tool)\b[^.!?\n]{10,300}/im
 /**
  * A sentence of the intro that states the problem the project answers: a concession before it
  * ("Bash is great, but when it comes to writing more complex scripts …"), a verdict on what there
@@ -177,6 +179,8 @@ const COMPARISON = /\b(?:faster|smaller|lighter|simpler|better|quicker|safer|che
  * the p-queue package?". One heading line.
  */
 const BENCHMARK_HEADING = /\bbenchmark(?:s|ing)?\b|\b(?:benefits|advantages) (?:over|compared (?:to|with))\b|\bcomparisons? (?:with|to|against|of)\b|^\W*comparison\W*$|\bhow (?:does|do) (?:it|they|we|\S+) compare\b|\bdifferences? (?:from|with|to)\b|\bhow (?:is|does) (?:this|it|\S+) differ(?:ent)?\b/i
+/** A heading that sets the project against another by name: the part of BENCHMARK_HEADING that is not about speed. */
+const OTHER_PROJECT_HEADING = /\b(?:benefits|advantages) (?:over|compared (?:to|with))\b|\bcomparisons? (?:with|to|against|of)\b|\bdifferences? (?:from|with|to)\b|\bhow (?:is|does) (?:this|it|\S+) differ(?:ent)?\b/i
 /** Results in a benchmark's code block, not only the command that runs it: "1122538 ± 0.01%", "ops/sec", "x 1.5 faster". */
 const BENCHMARK_RESULTS = /±|\bops\/s(?:ec)?\b|\bops per second\b|\b(?:x|times) faster\b|\bfaster than\b/i
 const COMPARISON_WORDS = ['than', 'alternative', 'replacement', 'substitute', 'unlike', 'contrary', 'contrast', 'opposed', 'compared']
@@ -302,11 +306,13 @@ export function readmeFeatures(text: string): ReadmeFeatures {
     }
   }
   // Benchmarks come late in a README: their heading is looked for in every section cut, with
-  // something besides code under it ("$ npm run bench" alone compares nothing).
-  if (comparison === undefined) {
-    const benchmark = sections.find((section) => section.index > 0 && BENCHMARK_HEADING.test(cleanHeading(section.heading).trim()) && (proseOf(section.content.slice(0, 2000)).lines > 0 || BENCHMARK_RESULTS.test(section.content.slice(0, 4000))))
-    if (benchmark) comparison = {text: cleanHeading(benchmark.heading).replace(/\s+/g, ' ').trim().slice(0, 60), heading: true}
-  }
+  // something besides code under it ("$ npm run bench" alone compares nothing). A heading that
+  // names another project is looked for past the first 16K characters too, up to 100K:
+  // cosmiconfig's "Differences from rc" starts 30K in. Not "Benchmarks" that late: ioredis's
+  // measure one of its own options.
+  const compares = (section: Section, heading: RegExp) => section.index > 0 && heading.test(cleanHeading(section.heading).trim()) && (proseOf(section.content.slice(0, 2000)).lines > 0 || BENCHMARK_RESULTS.test(section.content.slice(0, 4000)))
+  const benchmark = comparison === undefined ? sections.find((section) => compares(section, BENCHMARK_HEADING)) ?? (text.length > READ_LIMIT ? splitSections(text.slice(0, COMPARISON_LIMIT)).find((section) => compares(section, OTHER_PROJECT_HEADING)) : undefined) : undefined
+  if (benchmark) comparison = {text: cleanHeading(benchmark.heading).replace(/\s+/g, ' ').trim().slice(0, 60), heading: true}
   for (const word of headingWords) addFeature(features, `h:${word}`)
   addFeature(features, `@prose-words:${bucket(proseWords, [30, 100, 300, 800, 2000])}`)
   addFeature(features, `@code-lines:${bucket(codeLines, [0, 10, 40, 150])}`)
