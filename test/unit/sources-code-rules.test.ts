@@ -31,6 +31,16 @@ describe('suppression-without-reason', () => {
     assert.equal(fix.edits[0]!.snippet, ' -- ${1:why this rule does not apply here}')
   })
 
+  it('offers a SwiftLint reason after ` - `, its own delimiter, and reads one there', () => {
+    const text = '// swiftlint:disable:next force_cast\nlet view = child as! UIView\n'
+    const [finding] = suppressions(text, 'swift')
+    const fixed = applyEdits(text, finding!.fixes![0]!.edits).text
+    assert.equal(fixed, '// swiftlint:disable:next force_cast - <why this rule does not apply here>\nlet view = child as! UIView\n')
+    assert.deepEqual(suppressions(fixed.replace('<why this rule does not apply here>', 'the factory only makes views'), 'swift'), [])
+    // SwiftLint takes `--` and the words after it for rule names.
+    assert.equal(suppressions('// swiftlint:disable:next force_cast -- the factory only makes views\nlet view = child as! UIView\n', 'swift').length, 1)
+  })
+
   it('puts the fix inside a block comment, before its end', () => {
     const text = '/* eslint-disable no-var */\nvar b = 1\n'
     const [finding] = suppressions(text, 'javascript')

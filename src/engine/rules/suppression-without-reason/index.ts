@@ -17,6 +17,11 @@ export interface Options {
 type ReasonStyle =
   /** Only after ` -- ` (ESLint parses anything else as rule names). */
   | 'dashes'
+  /**
+   * Only after ` - `: SwiftLint reads the words before it as rule names, and ` -- ` is not its
+   * delimiter (`// swiftlint:disable:next nesting - Keep AnyChild inside the namespace`).
+   */
+  | 'dash'
   /** Anything after the marker and its arguments. */
   | 'rest'
 
@@ -27,8 +32,8 @@ interface CommentMarker {
   /** Must the marker open the comment? */
   anchored: boolean
   reason: ReasonStyle
-  /** What the fix inserts: after the marker (` -- …`), as a trailing `// …`, or a comment line above. */
-  fix: 'dashes' | 'slashes' | 'above'
+  /** What the fix inserts: after the marker (` -- …`, ` - …`), as a trailing `// …`, or a comment line above. */
+  fix: 'dashes' | 'dash' | 'slashes' | 'above'
   /** Language families whose tools read the marker; all when absent. */
   families?: readonly LanguageFamily[]
 }
@@ -41,7 +46,7 @@ const COMMENT_MARKERS: CommentMarker[] = [
   {name: 'pylint: disable', pattern: /\bpylint:[ \t]*disable(?:-next)?=[\w-]+(?:[ \t]*,[ \t]*[\w-]+)*/, anchored: false, reason: 'rest', fix: 'above', families: ['python']},
   {name: 'nolint', pattern: /^nolint(?::[\w-]+(?:,[\w-]+)*)?/, anchored: true, reason: 'rest', fix: 'slashes'},
   {name: 'NOLINT', pattern: /\bNOLINT(?:NEXTLINE|BEGIN)?(?:\([^)\n]*\))?/, anchored: false, reason: 'rest', fix: 'above', families: ['c-like']},
-  {name: 'swiftlint:disable', pattern: /^swiftlint:disable(?::next|:this|:previous)?(?![\w-])/, anchored: true, reason: 'dashes', fix: 'dashes'},
+  {name: 'swiftlint:disable', pattern: /^swiftlint:disable(?::next|:this|:previous)?(?![\w-])/, anchored: true, reason: 'dash', fix: 'dash'},
   {
     name: 'rubocop:disable',
     pattern: /^rubocop:(?:disable|todo)(?:[ \t]+(?:all|[A-Z]\w*\/\w+|[A-Z]\w*)(?:[ \t]*,[ \t]*(?:[A-Z]\w*\/\w+|[A-Z]\w*))*)?/,
@@ -168,6 +173,10 @@ function reasonAfter(rest: string, style: ReasonStyle): string {
     const dashes = /(?:^|\s)--(?:\s|$)/.exec(rest)
     return dashes ? rest.slice(dashes.index + dashes[0].length) : ''
   }
+  if (style === 'dash') {
+    const dash = rest.indexOf(' - ')
+    return dash === -1 ? '' : rest.slice(dash + 3)
+  }
   return rest.replace(/^[\s:#/*-]+/, '')
 }
 
@@ -249,8 +258,8 @@ export default defineRule<Options>({
       const end = line.start + line.text.length
       const shown = line.text.slice(found.index, found.end)
       let fix: Fix
-      if (marker.fix === 'dashes' || marker.fix === 'slashes') {
-        const separator = marker.fix === 'dashes' ? ' --' : ' //'
+      if (marker.fix !== 'above') {
+        const separator = marker.fix === 'dashes' ? ' --' : marker.fix === 'dash' ? ' -' : ' //'
         fix = {
           title: 'Add a reason after the suppression',
           edits: [{offset: end, endOffset: end, text: `${separator} <why this rule does not apply here>`, snippet: `${separator} \${1:why this rule does not apply here}`}],
