@@ -71,6 +71,8 @@ const ARGS = String.raw`\((?:[^()\n]|\([^()\n]*\))*\)?`
 const CODE_MARKERS: CodeMarker[] = [
   {name: '@SuppressWarnings', pattern: new RegExp(String.raw`@SuppressWarnings\b(?:${ARGS})?`, 'g')},
   {name: '@Suppress', pattern: new RegExp(String.raw`@(?:file:)?Suppress\b(?:${ARGS})?`, 'g')},
+  // Android Lint's own annotation, in Java and Kotlin: `@SuppressLint("ClickableViewAccessibility")`.
+  {name: '@SuppressLint', pattern: new RegExp(String.raw`@(?:file:)?SuppressLint\b(?:${ARGS})?`, 'g')},
   {name: '#[allow]', pattern: new RegExp(String.raw`#!?\[(?:allow|expect)${ARGS}\]?`, 'g'), inlineReason: /\breason[ \t]*=[ \t]*"[^"\n]*"/},
   {name: 'SuppressMessage', pattern: new RegExp(String.raw`\[(?:assembly:[ \t]*)?SuppressMessage${ARGS}\]?`, 'g'), inlineReason: /\bJustification[ \t]*=[ \t]*"[^"\n]*"/},
   {name: '#pragma warning disable', pattern: /#pragma[ \t]+warning[ \t]*(?:disable\b|\([ \t]*disable)[^\n/]*/g},
