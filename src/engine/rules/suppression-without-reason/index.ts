@@ -62,6 +62,8 @@ interface CodeMarker {
   pattern: RegExp
   /** An argument that is itself the reason: Rust's `reason = "…"`, .NET's `Justification = "…"`. */
   inlineReason?: RegExp
+  /** Lines written with the suppression as one group just above it, so a reason on or above them counts too. */
+  group?: RegExp
 }
 
 // An argument list: nested parentheses one level deep, on one line. Linear: the two
@@ -76,6 +78,15 @@ const CODE_MARKERS: CodeMarker[] = [
   {name: '#[allow]', pattern: new RegExp(String.raw`#!?\[(?:allow|expect)${ARGS}\]?`, 'g'), inlineReason: /\breason[ \t]*=[ \t]*"[^"\n]*"/},
   {name: 'SuppressMessage', pattern: new RegExp(String.raw`\[(?:assembly:[ \t]*)?SuppressMessage${ARGS}\]?`, 'g'), inlineReason: /\bJustification[ \t]*=[ \t]*"[^"\n]*"/},
   {name: '#pragma warning disable', pattern: /#pragma[ \t]+warning[ \t]*(?:disable\b|\([ \t]*disable)[^\n/]*/g},
+  // Clang's and GCC's, in C, C++ and Objective-C: `#pragma clang diagnostic ignored
+  // "-Wdeprecated-declarations"` before a call to `setStatusBarHidden:`. One comment often
+  // explains a group: `#if defined(__clang__)`, `#pragma clang diagnostic push`, then two
+  // `ignored` lines. So a comment on or above any line of the group counts.
+  {
+    name: '#pragma diagnostic ignored',
+    pattern: /#pragma[ \t]+(?:clang|GCC)[ \t]+diagnostic[ \t]+ignored\b[^\n/]*/g,
+    group: /^[ \t]*#[ \t]*(?:pragma[ \t]+(?:clang|GCC)[ \t]+diagnostic[ \t]+(?:push|ignored)\b|if(?:def)?[ \t]+(?:defined[ \t]*\(?)?__(?:clang|GNUC)__)/,
+  },
 ]
 
 /** One physical line of comment text, markers stripped. */
@@ -219,6 +230,14 @@ export default defineRule<Options>({
       return false
     }
 
+    /** Whether a line of the group of `pattern` lines right above `line` has a reason on or above it. */
+    const groupExplained = (pattern: RegExp, line: number): boolean => {
+      for (let above = line - 1; above >= 0 && pattern.test(text.slice(starts[above], starts[above + 1])); above--) {
+        if (explainedAround(above)) return true
+      }
+      return false
+    }
+
     /** The code a Python suppression is about, with the lines around it: its own line's code, or the next line's for a comment on its own line. */
     const codeLineOf = (comment: CommentLine): {code: string; around: string} => {
       const index = comment.ownLine ? comment.line + 1 : comment.line
@@ -303,6 +322,7 @@ export default defineRule<Options>({
         const shown = match[0].trimEnd()
         const line = lineOf(starts, start)
         if (explainedAround(line, undefined, true)) continue
+        if (marker.group && groupExplained(marker.group, line)) continue
         // `#[allow(dead_code)] fn assert_send() {…}`: a function that only has to compile, a
         // check on types, never called; its name says so. Bounded: one line after the attribute.
         if (/dead_code/.test(shown) && /^\s*(?:pub(?:\([\w ]{1,30}\))?\s+)?(?:const\s+)?fn\s+_?assert_\w/.test(text.slice(start + match[0].length, start + match[0].length + 200))) continue
