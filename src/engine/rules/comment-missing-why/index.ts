@@ -52,16 +52,23 @@ const CONCERNS: Concern[] = [
   {what: 'empty catch block', pattern: /\bcatch\s*(?:\([^)]*\))?\s*\{\s*\}|\bexcept\b[^:\n]*:\s*(?:\r?\n[ \t]*)?pass\b|\brescue\b[^\n]{0,200}\r?\n[ \t]*end\b/g},
 ]
 
-// A number a reader cannot place: three or more digits, or a fraction; not a well-known one.
-const MAGIC = /(?<![\w.$#])-?(?:\d+\.\d+|\d{3,})(?![\w.])/g
-// Powers and limits of integer types, time conversions, HTTP status codes and ranges, ports.
+// A number a reader cannot place: three or more digits, or a fraction; not a well-known one. A
+// fraction may have a type suffix: `0.4f` is as magic as `0.4`, `1000.0L` as plain as `1000`.
+// Exponents (`1e-9`, a tolerance; `1e3`) are scales, not values someone tuned.
+const MAGIC = /(?<![\w.$#])-?(?:\d+\.\d+[fFlLdD]?|\d{3,})(?![\w.])/g
+// Factors between units: percent, degrees in a turn, days in a year, milli and kilo, binary kilo,
+// mega, and hours, minutes and days in seconds or milliseconds. Written as a float too:
+// `durationMs / 1000.0` turns milliseconds into seconds as `durationMs / 1000` does.
+const UNIT_FACTORS = '100 360 365 1000 1024 3600 60000 86400 3600000 86400000 1000000'.split(' ')
+// Powers and limits of integer types, unit factors, HTTP status codes and ranges, ports.
 const WELL_KNOWN = new Set(
   (
-    '100 1000 127 128 255 256 360 365 512 1024 2048 4096 8192 16384 65535 65536 32767 32768 2147483647 2147483648 4294967295 ' +
-    '3600 60000 86400 3600000 86400000 1000000 0.5 0.25 0.75 ' +
+    '127 128 255 256 512 2048 4096 8192 16384 65535 65536 32767 32768 2147483647 2147483648 4294967295 0.5 0.25 0.75 ' +
     '200 201 204 299 300 301 302 304 307 308 399 400 401 403 404 405 409 410 422 429 499 500 502 503 504 599 ' +
     '443 8080 8443 130'
-  ).split(' '),
+  )
+    .split(' ')
+    .concat(UNIT_FACTORS),
 )
 
 const LONG_COMMENT = 12
@@ -313,18 +320,19 @@ export default defineRule<Options>({
     }
     if (options.magicNumbers && !skipTestConcerns) {
       for (const match of masked.matchAll(MAGIC)) {
-        const value = match[0].replace(/^-/, '')
+        const value = match[0].replace(/^-/, '').replace(/[fFlLdD]$/, '')
         if (WELL_KNOWN.has(value) || /^0\d/.test(value)) continue
         // `0.0`, `2.0`, `30.0` are the small whole numbers the pattern leaves alone as integers.
         if (Number.isInteger(Number(value)) && Number(value) < 100) continue
+        if (Number.isInteger(Number(value)) && UNIT_FACTORS.includes(String(Number(value)))) continue
         const line = masked.slice(lineStart(masked, match.index), nextLineStart(masked, match.index))
         const before = masked.slice(Math.max(0, match.index - 4), match.index)
         // A named constant says what the number is; equality tests are codes (characters,
         // statuses), indexes and versions are not magic either.
-        if (/^\s*(?:export\s+)?(?:(?:public|private|protected|static|final|readonly|const|let|var|val)\s+)*[\w$]+\s*(?::[^=]*)?=\s*-?[\d.]+[\s;,]*$/.test(line)) continue
+        if (/^\s*(?:export\s+)?(?:(?:public|private|protected|internal|static|final|readonly|const|let|var|val)\s+)*[\w$]+\s*(?::[^=]*)?=\s*-?[\d.]+[fFlLdD]?[\s;,]*$/.test(line)) continue
         // `CHAR_Z: 122,` in a table of constants, compiled enums, rows of numbers (ranges, tables).
         if (/^\s*["']?[A-Z][A-Z0-9_]+["']?\s*:\s*-?[\d.]+(?:\s*,)?\s*$/.test(line) || /\w\[\s*["']\w+["']\s*\]\s*=\s*-?\d/.test(text.slice(lineStart(text, match.index), nextLineStart(text, match.index)))) continue
-        if ((line.match(/(?<![\w.])-?\d+(?:\.\d+)?(?![\w.])/g) ?? []).length >= 3) continue
+        if ((line.match(/(?<![\w.])-?\d+(?:\.\d+)?[fFlLdD]?(?![\w.])/g) ?? []).length >= 3) continue
         // A number passed with a message (`fail(1002, 'Frame cannot be masked')`) is a code the message explains.
         if (MESSAGE.test(text.slice(lineStart(text, match.index), nextLineStart(text, match.index)))) continue
         // So is a bound checked right before a throw that says what it guards: `if (buf.length <
