@@ -347,6 +347,9 @@ export default defineRule<Options>({
         if (/[^&|]&[^&]|[^|]\|[^|]|<<|>>|\^/.test(line)) continue
         // Linear, bounded: each repetition reads at most 200 characters from its start.
         if (/\b(?:const|final|static|readonly|enum)\b[^=]{0,200}?\b[A-Z][A-Z0-9_]+\s*(?::[^=]{0,200})?=/.test(line) || /#define|\bversion\b|\bcase\b|charCodeAt|codePointAt|\b(?:code|char|ch)\s*[<>]=?\s*\d/i.test(line)) continue
+        // An SDK or library version check: in `#if __IPHONE_OS_VERSION_MAX_ALLOWED < 100000`,
+        // 100000 is iOS 10 and the macro's name says so. Bounded: one line.
+        if (/^\s*#\s*(?:el)?if\b/.test(line) && /VERSION\w*\s*(?:[<>]=?|[=!]=)|(?:[<>]=?|[=!]=)\s*\w*VERSION/i.test(line)) continue
         if (/[=!]==?\s*$|\[\s*$/.test(before) || /^\s*[=!]==?/.test(masked.slice(match.index + match[0].length, match.index + match[0].length + 4))) continue
         sites.push({start: match.index, end: match.index + match[0].length, what: 'magic number'})
       }
