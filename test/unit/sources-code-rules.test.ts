@@ -149,6 +149,19 @@ describe('comment-missing-why', () => {
     assert.deepEqual(findings('comment-missing-why', bare.replace('pass', 'pass  # The pipe may be closed already.'), {kind: 'code', languageId: 'python'}), [])
   })
 
+  it('asks why of a dispatch timer with a literal delay as of C#\'s Task.Delay, once', () => {
+    // Default severities: the timer must read at the same level as the C# delay.
+    const own = (text: string, languageId: string) => analyze(text, {kind: 'code', languageId}).findings.filter((finding) => finding.ruleId === 'comment-missing-why')
+    const [delay] = own('class A {\n  async Task F() {\n    await Task.Delay(100);\n  }\n}\n', 'csharp')
+    const dispatch = 'void f(struct m *m)\n{\n    dispatch_after(dispatch_time(DISPATCH_TIME_NOW, 0.1 * NSEC_PER_SEC), dispatch_get_main_queue(), ^{\n        go(m);\n    });\n}\n'
+    const timers = own(dispatch, 'c')
+    assert.equal(timers.length, 1)
+    assert.equal(timers[0]!.severity, delay!.severity)
+    assert.equal(delay!.message, 'Unexplained sleep `Task.Delay(100)`: add a comment saying why')
+    assert.equal(timers[0]!.message, 'Unexplained sleep `dispatch_after(dispatch_time(DISPATCH_T…`: add a comment saying why')
+    assert.equal(dispatch.slice(timers[0]!.offset, timers[0]!.endOffset), 'dispatch_after(dispatch_time(DISPATCH_TIME_NOW, 0.1 * NSEC_PER_SEC)')
+  })
+
   it('asks about them in test files too with `inTests`', () => {
     assert.deepEqual(lines(findings('comment-missing-why', text, {kind: 'code', languageId: 'typescript', filePath: 'test/upload.ts'}, {inTests: true})), [2, 3, 4])
   })

@@ -38,6 +38,9 @@ const CONCERNS: Concern[] = [
   // Timers only with a literal delay on the line (`setTimeout(fn, 0)` just defers; a computed delay is named).
   // Linear, bounded: the lookahead reads at most 200 characters after each call.
   {what: 'sleep', pattern: /\b(?:Thread\.sleep|time\.sleep|asyncio\.sleep|time\.Sleep|usleep|nanosleep|sleep|Task\.Delay|sleepFor)\s*\(|\b(?:setTimeout|setInterval|delay)\s*\((?=[^\n]{0,200}?,\s*[1-9][\d_]*\s*\))|\btime\.After\s*\(/g},
+  // Grand Central Dispatch's timer: `dispatch_after(dispatch_time(DISPATCH_TIME_NOW, 0.1 *
+  // NSEC_PER_SEC), queue, ^{…})`, up to the end of `dispatch_time(…)`, which holds the delay.
+  {what: 'sleep', pattern: /\bdispatch_after\s*\(\s*dispatch_(?:wall)?time\s*\(/g},
   // A value of 0 or 1 resets a counter or turns a limit off: only larger values need a reason.
   {what: 'timeout', pattern: /\b\w{0,40}(?:timeout|Timeout|TIMEOUT|deadline|Deadline|ttl|TTL)\w{0,40}\s*(?::|=|\()\s*(?:[2-9]|\d[\d_]+)(?:\.\d+)?(?![\w.])/g},
   // The name ends in the retry word or a quantity after it (`maxRetries`, `RETRY_DELAY_MS`), so
@@ -290,6 +293,9 @@ export default defineRule<Options>({
         if (/^[A-Z][A-Z0-9_]+\s*:/.test(match[0])) continue
         const end = callEnd(masked, match.index + match[0].trimEnd().length)
         if (concern.what === 'sleep' && !needsReason(masked, match.index, end)) continue
+        // Like `setTimeout`, a dispatch timer needs a reason only for a literal delay: a named one
+        // says what it waits for (`maxDuration * NSEC_PER_SEC`), and zero just defers.
+        if (/^dispatch_/.test(match[0]) && !/(?<![\w.])[\d.]*[1-9]/.test(masked.slice(match.index, end))) continue
         // A skip that gives its reason as its argument: Go's `t.Skip("no /etc/hosts file")`,
         // JUnit's `@Disabled("flaky on CI")`, pytest's `mark.skip(reason=…)`.
         if (concern.what === 'disabled check' && SKIP_WITH_REASON.test(text.slice(match.index, match.index + 300))) continue
@@ -356,10 +362,14 @@ export default defineRule<Options>({
     }
     sites.sort((a, b) => a.start - b.start)
     const lineOf = lineNumbers(text)
+    // Where the last site ends: a number inside it is part of it (`dispatch_after(`, then
+    // `dispatch_time(DISPATCH_TIME_NOW, (int64_t)(0.01 * NSEC_PER_SEC))` on the next line).
+    let covered = -1
     for (const site of sites) {
       const line = lineOf(site.start)
-      if (seenLines.has(line)) continue
+      if (seenLines.has(line) || site.start < covered) continue
       seenLines.add(line)
+      covered = Math.max(covered, site.end)
       const found = documenting(comments, site.start, site.end, lineOf)
       const shown = masked.slice(site.start, site.end).replace(/\s+/g, ' ')
       const quoted = shown.length > 40 ? `${shown.slice(0, 39)}…` : shown
