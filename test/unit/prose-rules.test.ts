@@ -65,6 +65,14 @@ describe('prose rules', () => {
       assert.deepEqual(only('hedge-words', text, 'markdown').map((f) => f.offset), hedged)
     })
 
+    it('tells `quite` the degree from `quite` the hedge', () => {
+      const degree = 'The behaviour on iOS is quite different. Calculation of the hash code is quite expensive. It is quite a bit slower, after quite a few runs.\n'
+      assert.deepEqual(only('hedge-words', degree, 'markdown'), [])
+      const hedged = "I'm not quite sure it works. The order isn't quite right. It is quite possibly a race.\n"
+      const expected = ['quite sure', 'quite right', 'quite possibly'].map((phrase) => hedged.indexOf(phrase))
+      assert.deepEqual(only('hedge-words', hedged, 'markdown').map((f) => f.offset), expected)
+    })
+
     it('takes `actually` and `almost` for precise words in technical prose', () => {
       const text = 'We can see the value we actually got. It is almost always used.\n'
       assert.deepEqual(only('hedge-words', text, 'markdown'), [])

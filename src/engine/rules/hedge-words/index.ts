@@ -90,6 +90,16 @@ const PRETTY_QUALIFIES = new Set(
   'much well sure good bad easy simple hard fast slow quick big small large long short new old clear common rare standard basic close similar different obvious straightforward useful safe stable solid robust complex complicated confident certain cool nice neat low high heavy light cheap expensive strict tight loose minimal limited huge tiny'.split(' '),
 )
 
+// Words after `quite` that make it a degree, not a doubt. Before a word that admits no degree it
+// means entirely ("The behaviour on iOS is quite different"); before a size, a cost, a speed or a
+// frequency it means very ("Calculation of the hash code is quite expensive. It is not
+// implemented."). Words of belief stay hedged: "quite sure", "quite likely", "quite possibly".
+const QUITE_DEGREE = new Set(
+  'different distinct separate independent identical unlike similar expensive cheap costly slow fast quick large big small tiny huge long short high low heavy common rare popular complex complicated simple easy hard difficult tricky verbose bad'.split(' '),
+)
+// Words after `quite a` that make it an amount: "quite a few", "quite a bit slower" (a lot slower).
+const QUITE_AMOUNT = new Set('few lot bit number while'.split(' '))
+
 function isQualifier(word: string | undefined): boolean {
   return word !== undefined && (PRETTY_QUALIFIES.has(word) || (word.length > 4 && word.endsWith('ly')))
 }
@@ -123,12 +133,21 @@ function isHedgeHere(phrase: string, before: string, after: string): boolean {
     return passive || previous === 'i' || previous === 'we' || twoBack === 'i' || twoBack === 'we'
   }
   if (normal === 'really') return previous !== undefined && NEGATIONS.has(previous)
+  if (normal === 'quite') {
+    // "not quite right", "I'm not quite sure": the negation softens, whatever follows.
+    if (previous !== undefined && NEGATIONS.has(previous)) return true
+    // Bounded: `after` is at most 40 characters.
+    if (next === 'a') return !QUITE_AMOUNT.has(/^[^A-Za-z]*a[^A-Za-z]+([A-Za-z]+)/i.exec(after)?.[1]?.toLowerCase() ?? '')
+    return next === undefined || !QUITE_DEGREE.has(next)
+  }
   // "Maybe you have an iterator that covers almost everything": a case set up, not a doubt.
   if ((normal === 'maybe' || normal === 'perhaps') && next === 'you') return !/^[^A-Za-z]*you\s+(?:have|need|want|are)\b/i.test(after)
   // "the most likely token type", "less likely to fail": a statement of probability. Not "You
   // most likely want to …", which is "probably". Bounded: `before` is at most 40 characters.
   if (normal === 'likely' && (previous === 'more' || previous === 'less' || (previous === 'most' && /\bthe\s+most\s*$/i.test(before)))) return false
   if (normal === 'a bit') {
+    // "quite a bit slower": a lot slower.
+    if (previous === 'quite') return false
     // "in a bit", "for a bit": a while, unless a comparison follows ("for a bit longer").
     if ((previous === 'in' || previous === 'for') && !(next?.endsWith('er') ?? false)) return false
     return next === undefined || !NOT_HEDGED_AFTER_BIT.has(next)
