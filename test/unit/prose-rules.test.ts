@@ -59,6 +59,14 @@ describe('prose rules', () => {
       assert.deepEqual(only('hedge-words', time, 'markdown').map((f) => f.offset), [time.indexOf('a bit tedious')])
     })
 
+    it('takes `a bit` after a move for a distance', () => {
+      const moved = 'We need to push almost everything down a bit. Move it up a bit more, then shift it left a bit. Scroll the list a bit. Make the margin a bit wider.\n'
+      assert.deepEqual(only('hedge-words', moved, 'markdown'), [])
+      const hedged = 'It is a bit risky, and the fix is a bit hacky. It ends up a bit slower. Move it, though it is a bit odd.\n'
+      const expected = ['a bit risky', 'a bit hacky', 'a bit slower', 'a bit odd'].map((phrase) => hedged.indexOf(phrase))
+      assert.deepEqual(only('hedge-words', hedged, 'markdown').map((f) => f.offset), expected)
+    })
+
     it('tells `pretty` the adjective from `pretty` the hedge', () => {
       const text = 'A pretty printer for Go. Make pretty slugs. It is pretty fast. This is pretty much universal. It is pretty thoroughly tested.\n'
       const hedged = ['pretty fast', 'pretty much', 'pretty thoroughly'].map((phrase) => text.indexOf(phrase))

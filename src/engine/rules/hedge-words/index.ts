@@ -80,6 +80,13 @@ const DETERMINERS = new Set('this that what a an the any some every each one sam
 const LINKING = new Set('is are was were be been being seems seem seemed looks look feels feel sounds sound gets get got'.split(' '))
 // Words after `a bit` that make it a binary digit, an amount or a while, not a hedge.
 const NOT_HEDGED_AFTER_BIT = new Set('flag field mask set vector pattern array map code count length width position index offset shift number string value order depth size in at is was to and or per of about before after later then while so but here there'.split(' '))
+// Words before `a bit` that make it a distance: "push almost everything down a bit", "shift it
+// left a bit". The offset is often the next line of code (`dy = TOP_ANCHOR_MARGIN`).
+const DIRECTIONS = new Set('up down left right forward forwards back backward backwards upward upwards downward downwards inward inwards outward outwards sideways aside over out apart'.split(' '))
+// Verbs of moving or resizing a few words before `a bit`: "move it a bit", "scroll the list a bit more".
+const MOVES = new Set('move moves moved moving shift shifts shifted shifting push pushes pushed pushing pull pulls pulled pulling nudge nudges nudged nudging scroll scrolls scrolled scrolling slide slides slid sliding drag drags dragged dragging offset offsets indent indents indented indenting raise raises raised raising rotate rotates rotated rotating zoom zooms zoomed zooming grow grows grew growing shrink shrinks shrank shrinking widen widens widened stretch stretches stretched enlarge enlarges enlarged resize resizes resized'.split(' '))
+// Words after `a bit` that compare a position or a size: "a bit further", "a bit wider".
+const PLACE_COMPARISONS = new Set('further farther closer nearer higher lower larger smaller bigger wider narrower taller shorter thicker thinner'.split(' '))
 // Kinds of sort: "a reverse sort of the keys", "a stable sort of the rows".
 const SORT_KINDS = new Set('reverse stable unstable quick merge heap bubble insertion radix topological partial full numeric natural lexicographic lexical alphabetical ascending descending secondary primary initial final in-place inplace'.split(' '))
 // Words before `really` that make it a softener ("doesn't really hurt", "not really safe"). Elsewhere
@@ -102,6 +109,13 @@ const QUITE_AMOUNT = new Set('few lot bit number while'.split(' '))
 
 function isQualifier(word: string | undefined): boolean {
   return word !== undefined && (PRETTY_QUALIFIES.has(word) || (word.length > 4 && word.endsWith('ly')))
+}
+
+/** The last `count` words of `before` after its last clause mark, lower case: "so we move it" → move, it. */
+function clauseWords(before: string, count: number): string[] {
+  // Bounded: `before` is at most 40 characters, and the match has one quantifier.
+  const clause = before.slice(Math.max(...[...'.,;:!?()'].map((mark) => before.lastIndexOf(mark))) + 1)
+  return (clause.toLowerCase().match(/[a-z]+/g) ?? []).slice(-count)
 }
 
 function isHedgeHere(phrase: string, before: string, after: string): boolean {
@@ -148,6 +162,12 @@ function isHedgeHere(phrase: string, before: string, after: string): boolean {
   if (normal === 'a bit') {
     // "quite a bit slower": a lot slower.
     if (previous === 'quite') return false
+    if (next !== undefined && PLACE_COMPARISONS.has(next)) return false
+    // A distance ends the phrase ("down a bit", "up a bit more, so"); "ends up a bit slower" and
+    // "turned out a bit hacky" go on to judge, and hedge. Bounded: `after` is at most 40 characters.
+    const following = /^\s*([A-Za-z]+)/.exec(after.replace(/^\s+(?:more|less)\b/i, ''))?.[1]?.toLowerCase()
+    const ends = following === undefined || NOT_HEDGED_AFTER_BIT.has(following) || following === 'because'
+    if (ends && ((previous !== undefined && DIRECTIONS.has(previous)) || clauseWords(before, 4).some((word) => MOVES.has(word)))) return false
     // "in a bit", "for a bit": a while, unless a comparison follows ("for a bit longer").
     if ((previous === 'in' || previous === 'for') && !(next?.endsWith('er') ?? false)) return false
     return next === undefined || !NOT_HEDGED_AFTER_BIT.has(next)
