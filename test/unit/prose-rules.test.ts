@@ -67,6 +67,14 @@ describe('prose rules', () => {
       assert.deepEqual(only('hedge-words', hedged, 'markdown').map((f) => f.offset), expected)
     })
 
+    it('takes `seem` after `make` for how something looks', () => {
+      const caused = 'It resets the variable, making it seem like the handler went from UNDETERMINED to BEGAN. A negative value will make everything seem old.\n'
+      assert.deepEqual(only('hedge-words', caused, 'markdown'), [])
+      const hedged = "We made a fix, but it doesn't seem right. We made changes that seem to help. It made sense; they seem fine.\n"
+      const expected = ['seem right', 'seem to help', 'seem fine'].map((phrase) => hedged.indexOf(phrase))
+      assert.deepEqual(only('hedge-words', hedged, 'markdown').map((f) => f.offset), expected)
+    })
+
     it('tells `pretty` the adjective from `pretty` the hedge', () => {
       const text = 'A pretty printer for Go. Make pretty slugs. It is pretty fast. This is pretty much universal. It is pretty thoroughly tested.\n'
       const hedged = ['pretty fast', 'pretty much', 'pretty thoroughly'].map((phrase) => text.indexOf(phrase))

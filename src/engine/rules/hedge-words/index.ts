@@ -87,6 +87,11 @@ const DIRECTIONS = new Set('up down left right forward forwards back backward ba
 const MOVES = new Set('move moves moved moving shift shifts shifted shifting push pushes pushed pushing pull pulls pulled pulling nudge nudges nudged nudging scroll scrolls scrolled scrolling slide slides slid sliding drag drags dragged dragging offset offsets indent indents indented indenting raise raises raised raising rotate rotates rotated rotating zoom zooms zoomed zooming grow grows grew growing shrink shrinks shrank shrinking widen widens widened stretch stretches stretched enlarge enlarges enlarged resize resizes resized'.split(' '))
 // Words after `a bit` that compare a position or a size: "a bit further", "a bit wider".
 const PLACE_COMPARISONS = new Set('further farther closer nearer higher lower larger smaller bigger wider narrower taller shorter thicker thinner'.split(' '))
+// Verbs that make `seem` how something looks to someone: "making it seem like the handler went
+// from UNDETERMINED to BEGAN", "make everything seem old".
+const CAUSATIVES = new Set('make makes making made'.split(' '))
+// Words that end the object of `make` and start a new clause: "made changes that seem to help".
+const CLAUSE_STARTS = new Set('that which who and but or so because if when sure'.split(' '))
 // Kinds of sort: "a reverse sort of the keys", "a stable sort of the rows".
 const SORT_KINDS = new Set('reverse stable unstable quick merge heap bubble insertion radix topological partial full numeric natural lexicographic lexical alphabetical ascending descending secondary primary initial final in-place inplace'.split(' '))
 // Words before `really` that make it a softener ("doesn't really hurt", "not really safe"). Elsewhere
@@ -147,6 +152,13 @@ function isHedgeHere(phrase: string, before: string, after: string): boolean {
     return passive || previous === 'i' || previous === 'we' || twoBack === 'i' || twoBack === 'we'
   }
   if (normal === 'really') return previous !== undefined && NEGATIONS.has(previous)
+  // The code makes it seem so to whoever watches; the writer does not doubt it. Not "we made
+  // changes that seem to help", where `seem` has a clause of its own.
+  if (normal === 'seem') {
+    const words = clauseWords(before, 3)
+    const verb = Math.max(...words.map((word, index) => (CAUSATIVES.has(word) ? index : -1)))
+    return verb < 0 || verb === words.length - 1 || words.slice(verb + 1).some((word) => CLAUSE_STARTS.has(word))
+  }
   if (normal === 'quite') {
     // "not quite right", "I'm not quite sure": the negation softens, whatever follows.
     if (previous !== undefined && NEGATIONS.has(previous)) return true
