@@ -75,6 +75,14 @@ describe('prose rules', () => {
       assert.deepEqual(only('hedge-words', hedged, 'markdown').map((f) => f.offset), expected)
     })
 
+    it('leaves `unsure` alone when it names what is unknown, or the reader is unsure', () => {
+      const named = 'We are unsure of the exact sheet position anyway. We are unsure whether the sheet has settled. If unsure, start low and measure. If you are unsure, ask.\n'
+      assert.deepEqual(only('hedge-words', named, 'markdown'), [])
+      const hedged = "I'm unsure about this. We are unsure, so we retry. I am unsure of it.\n"
+      const expected = ['unsure about', 'unsure, so', 'unsure of'].map((phrase) => hedged.indexOf(phrase))
+      assert.deepEqual(only('hedge-words', hedged, 'markdown').map((f) => f.offset), expected)
+    })
+
     it('tells `pretty` the adjective from `pretty` the hedge', () => {
       const text = 'A pretty printer for Go. Make pretty slugs. It is pretty fast. This is pretty much universal. It is pretty thoroughly tested.\n'
       const hedged = ['pretty fast', 'pretty much', 'pretty thoroughly'].map((phrase) => text.indexOf(phrase))

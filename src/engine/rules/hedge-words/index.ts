@@ -92,6 +92,11 @@ const PLACE_COMPARISONS = new Set('further farther closer nearer higher lower la
 const CAUSATIVES = new Set('make makes making made'.split(' '))
 // Words that end the object of `make` and start a new clause: "made changes that seem to help".
 const CLAUSE_STARTS = new Set('that which who and but or so because if when sure'.split(' '))
+// Words after `unsure` that say what is uncertain: "unsure whether the sheet has settled". So
+// it reads like "not sure whether", which the list of hedges leaves out.
+const OPEN_QUESTIONS = new Set('whether if how what which why when where who'.split(' '))
+// Objects of `unsure of` and `unsure about` that name nothing: "unsure about this".
+const VAGUE_OBJECTS = new Set('this that it them these those everything anything something'.split(' '))
 // Kinds of sort: "a reverse sort of the keys", "a stable sort of the rows".
 const SORT_KINDS = new Set('reverse stable unstable quick merge heap bubble insertion radix topological partial full numeric natural lexicographic lexical alphabetical ascending descending secondary primary initial final in-place inplace'.split(' '))
 // Words before `really` that make it a softener ("doesn't really hurt", "not really safe"). Elsewhere
@@ -158,6 +163,15 @@ function isHedgeHere(phrase: string, before: string, after: string): boolean {
     const words = clauseWords(before, 3)
     const verb = Math.max(...words.map((word, index) => (CAUSATIVES.has(word) ? index : -1)))
     return verb < 0 || verb === words.length - 1 || words.slice(verb + 1).some((word) => CLAUSE_STARTS.has(word))
+  }
+  if (normal === 'unsure') {
+    // "If unsure, start low and measure", "if you are unsure": the reader's doubt, not the writer's.
+    if (previous === 'if' || previous === 'when' || clauseWords(before, 3).includes('you')) return false
+    // "we are unsure of the exact sheet position anyway": it says what is uncertain, as asked.
+    if (next !== undefined && OPEN_QUESTIONS.has(next)) return false
+    // Bounded: `after` is at most 40 characters.
+    const object = /^[^A-Za-z]*[A-Za-z]+[^A-Za-z]+([A-Za-z]+)/.exec(after)?.[1]?.toLowerCase()
+    return !((next === 'of' || next === 'about') && object !== undefined && !VAGUE_OBJECTS.has(object))
   }
   if (normal === 'quite') {
     // "not quite right", "I'm not quite sure": the negation softens, whatever follows.
