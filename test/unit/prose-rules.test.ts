@@ -83,6 +83,14 @@ describe('prose rules', () => {
       assert.deepEqual(only('hedge-words', hedged, 'markdown').map((f) => f.offset), expected)
     })
 
+    it('takes `you are likely to` for a warning to the reader', () => {
+      const warned = "By doing that, you are likely to introduce regressions. See the pull request. You're likely to hit the rate limit.\n"
+      assert.deepEqual(only('hedge-words', warned, 'markdown'), [])
+      const hedged = 'Retries are likely to fail. You are likely right. It is likely the map will zoom from time to time. You most likely want the other one.\n'
+      const expected = ['likely to fail', 'likely right', 'likely the map', 'likely want'].map((phrase) => hedged.indexOf(phrase))
+      assert.deepEqual(only('hedge-words', hedged, 'markdown').map((f) => f.offset), expected)
+    })
+
     it('tells `pretty` the adjective from `pretty` the hedge', () => {
       const text = 'A pretty printer for Go. Make pretty slugs. It is pretty fast. This is pretty much universal. It is pretty thoroughly tested.\n'
       const hedged = ['pretty fast', 'pretty much', 'pretty thoroughly'].map((phrase) => text.indexOf(phrase))
