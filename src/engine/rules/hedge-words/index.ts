@@ -184,11 +184,11 @@ function isHedgeHere(phrase: string, before: string, after: string): boolean {
   if ((normal === 'maybe' || normal === 'perhaps') && next === 'you') return !/^[^A-Za-z]*you\s+(?:have|need|want|are)\b/i.test(after)
   // "the most likely token type", "less likely to fail": a statement of probability. Not "You
   // most likely want to …", which is "probably". Bounded: `before` is at most 40 characters.
+  if (normal === 'likely' && (previous === 'more' || previous === 'less' || (previous === 'most' && /\bthe\s+most\s*$/i.test(before)))) return false
   // "By doing that, you are likely to introduce regressions. See: …": a warning of what the
   // reader's act risks, not a doubt about a claim. "Retries are likely to fail" and "it's likely
   // the map will zoom" still hedge. Bounded: `before` is at most 40 characters.
   if (normal === 'likely' && next === 'to' && (previous === 'are' || previous === 're') && /\byou\W+(?:are|re)\s*$/i.test(before)) return false
-  if (normal === 'likely' && (previous === 'more' || previous === 'less' || (previous === 'most' && /\bthe\s+most\s*$/i.test(before)))) return false
   if (normal === 'a bit') {
     // "quite a bit slower": a lot slower.
     if (previous === 'quite') return false
