@@ -3,7 +3,7 @@
 // `Auto generated` comments. 5-fold cross-validation split by `group` (one code snippet and all
 // its comments, or one Java class), threshold chosen inside each training part (nested 4-fold).
 // Then the shipped detector on comments written after the rule and never trained on
-// (`test/data/heldout/comment-restates-written.jsonl`).
+// (`test/data/heldout/comment-restates-written*.jsonl`).
 
 import {readFileSync} from 'node:fs'
 import {judgeCommentRestates} from '../../src/engine/models/comment-restates/index.js'
@@ -12,7 +12,7 @@ import {fit, outOfFold, ownPairs, pascarellaPairs, predict, type PairRow} from '
 import {groupFolds, scores} from '../lib/logreg.js'
 import {TARGET_PRECISION} from '../train/comment-restates.js'
 
-const HELD_OUT = 'test/data/heldout/comment-restates-written.jsonl'
+const HELD_OUT = ['test/data/heldout/comment-restates-written.jsonl', 'test/data/heldout/comment-restates-written-2.jsonl']
 
 export default async function evalCommentRestates(): Promise<void> {
   const own = ownPairs()
@@ -42,19 +42,21 @@ export default async function evalCommentRestates(): Promise<void> {
     for (const pair of pairs) if (pair.actual !== pair.predicted) console.log(`  ${pair.actual ? 'missed' : 'false alarm'}: ${JSON.stringify(pair.row.text)}`)
   }
 
-  const held = readFileSync(HELD_OUT, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as {id: string; language: string; text: string; label: 'restates' | 'informative'; sure: boolean})
-  const judged = held.map((item) => ({item, actual: (item.label === 'restates' ? 1 : 0) as 0 | 1, predicted: (judgeCommentRestates(item.text, {languageId: item.language}).label === 'restates' ? 1 : 0) as 0 | 1}))
-  const heldOut: Array<Array<string | number>> = [[`${HELD_OUT} (shipped weights)`, 'precision', 'recall', 'F1', 'tp', 'fp', 'fn', 'tn']]
-  for (const [name, subset] of [['all', judged], ['labels marked sure', judged.filter(({item}) => item.sure)]] as const) {
-    const s = scores(subset)
-    heldOut.push([name, s.precision, s.recall, s.f1, s.tp, s.fp, s.fn, s.tn])
-  }
-  console.log(`held out: ${held.length} comments in ${new Set(held.map((item) => item.language)).size} languages, written and labelled after the rule`)
-  console.log(table(heldOut))
-  if (process.env.WHYLINT_EVAL_ERRORS) {
-    for (const {item, actual, predicted} of judged) if (actual !== predicted) console.log(`  ${actual ? 'missed' : 'false alarm'}: ${item.id} ${JSON.stringify(item.text)}`)
+  for (const path of HELD_OUT) {
+    const held = readFileSync(path, 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line) as {id: string; language: string; text: string; label: 'restates' | 'informative'; sure: boolean})
+    const judged = held.map((item) => ({item, actual: (item.label === 'restates' ? 1 : 0) as 0 | 1, predicted: (judgeCommentRestates(item.text, {languageId: item.language}).label === 'restates' ? 1 : 0) as 0 | 1}))
+    const heldOut: Array<Array<string | number>> = [[`${path} (shipped weights)`, 'precision', 'recall', 'F1', 'tp', 'fp', 'fn', 'tn']]
+    for (const [name, subset] of [['all', judged], ['labels marked sure', judged.filter(({item}) => item.sure)]] as const) {
+      const s = scores(subset)
+      heldOut.push([name, s.precision, s.recall, s.f1, s.tp, s.fp, s.fn, s.tn])
+    }
+    console.log(`held out: ${held.length} comments in ${new Set(held.map((item) => item.language)).size} languages, written and labelled after the rule`)
+    console.log(table(heldOut))
+    if (process.env.WHYLINT_EVAL_ERRORS) {
+      for (const {item, actual, predicted} of judged) if (actual !== predicted) console.log(`  ${actual ? 'missed' : 'false alarm'}: ${item.id} ${JSON.stringify(item.text)}`)
+    }
   }
 }

@@ -22,7 +22,7 @@ export function splitIdentifier(name: string): string[] {
 const SYNONYM_GROUPS: string[][] = [
   ['get', 'return', 'fetch', 'retrieve', 'obtain', 'read', 'load', 'give', 'getter', 'find', 'lookup', 'look', 'query', 'provide', 'yield', 'grab', 'pull', 'access', 'accessor'],
   ['set', 'update', 'assign', 'store', 'write', 'put', 'save', 'setter', 'change', 'modify', 'mutator', 'persist', 'mark'],
-  ['is', 'has', 'can', 'check', 'determine', 'test', 'whether', 'verify', 'should', 'tell', 'indicate', 'validate', 'true', 'bool', 'boolean', 'flag'],
+  ['is', 'has', 'can', 'check', 'determine', 'test', 'whether', 'verify', 'tell', 'indicate', 'validate', 'true', 'bool', 'boolean', 'flag'],
   ['new', 'create', 'make', 'build', 'construct', 'instantiate', 'generate', 'constructor', 'ctor', 'factory', 'produce', 'alloc', 'allocate'],
   ['delete', 'remove', 'destroy', 'drop', 'erase', 'clear', 'unset', 'del', 'purge', 'discard', 'rm', 'rmdir', 'unlink'],
   ['init', 'initialize', 'initialise', 'initialization', 'initialisation', 'setup', 'prepare', 'start', 'startup', 'bootstrap'],
@@ -100,6 +100,8 @@ const SYNONYM_GROUPS: string[][] = [
   ['dir', 'dirs', 'directory', 'directories', 'folder', 'folders'],
   ['destructor', 'dtor', 'deinit', 'finalizer'],
   ['deep', 'deeply', 'recursive', 'recursively'],
+  ['mutex', 'mu', 'mtx'],
+  ['ptr', 'pointer', 'ptrs', 'pointers'],
 ]
 
 const canonical = new Map<string, string>()
@@ -180,6 +182,7 @@ const ADDS = new Set(
     'last previous assume assumes assuming presumably already still yet anymore ' +
     'requires require required needs needed unimplemented unsupported unavailable ' +
     'relatively recent recently newer older obsolete outdated unreliable experimental unstable expensive costly cheap slow slower faster quadratic ' +
+    'efficient efficiently performant performantly should ' +
     // A verdict is a reason: "Yielding a generator is just wrong." above the error it raises.
     'wrong bad unsafe dangerous harmful pointless useless ' +
     'background asynchronously synchronously blocking nonblocking ' +
@@ -232,6 +235,17 @@ const OPERATORS: Array<[RegExp, string[]]> = [
   [/\b(?:guard|if)\s+let\b/, ['check', 'if', 'null', 'nil']],
   // A Rust block's last expression is what it returns: "return Ok" above `Ok(())`. Bounded: one line.
   [/^\s*(?:Ok|Err|Some)\s*\([^;\n]{0,200}$/, ['return']],
+  // A test for nothing: "Check whether the cart is empty" above `if (cart.items.length === 0)`.
+  // Bounded: one line, at most 200 characters inside `len(…)`.
+  [/(?:\.length|\.size\(\)|\.count|\.Count|\.Length|\blen\([^()\n]{0,200}\))\s*(?:===?|<)\s*[01]\b|\.isEmpty\b|\.IsEmpty\b|\bempty\(/, ['empty']],
+  // The unit an API takes: "sleep 1 second" above `time.sleep(1)`, "delay 500 ms" above `delay(500)`.
+  // Calls with a number, not a declaration such as `void setTimeout(int timeout)`. Bounded: one
+  // line, at most 200 characters before the delay.
+  [/\b(?:time|asyncio)\.sleep\s*\(\s*\d/, ['second', 'seconds', 'sec', 'secs']],
+  [/\b(?:setTimeout|setInterval)\s*\([^()\n]{0,200},\s*\d|\b(?:Thread\.sleep|Task\.Delay|delay)\s*\(\s*\d/, ['ms', 'millisecond', 'milliseconds']],
+  // Memory: "free memory" above `free(ptr)`. "wait for the flush" above `await FlushAsync(ct)`.
+  [/\b(?:free|malloc|calloc|realloc)\s*\(/, ['memory']],
+  [/\bawait\b/, ['wait']],
   // Files: "open the file" above `with open(path) as f:`, "close the file" above `fclose(fp)`.
   [/(?<![.\w])open\s*\(|\bf(?:open|close|read|write|flush|seek|gets|puts|printf)\s*\(|\bfp\b|\bfd\b/, ['file']],
   [/\bfopen\b/, ['open']],
@@ -325,6 +339,9 @@ export function codeConcepts(code: string): Set<string> {
       out.add(part)
       // A name's `Generator` makes things: "Generates prompts …" above `PromptGenerator(`.
       if (part === 'generator' || part === 'generators') out.add(concept('generate'))
+      // A name's `should` asks a question ("Determines whether to retry" above `shouldRetry()`),
+      // but a comment's states a requirement: "headers should be strings".
+      if (part === 'should') out.add(concept('is'))
       // Two listed words written as one: C's `sched_getparam` says "get" and "param".
       for (const piece of compoundParts(part) ?? []) {
         out.add(piece)

@@ -117,7 +117,7 @@ const DESTRUCTS = /~\w+\s*\(|__del__|\bdeinit\b|\bfn drop\s*\(/
 function namesItsKind(code: string, label: string): boolean {
   const head = code.slice(0, 400)
   if (/^(?:constructor|ctor)$/i.test(label)) return CONSTRUCTS.test(head)
-  if (/^(?:destructor|dtor)$/i.test(label)) return DESTRUCTS.test(head)
+  if (/^(?:destructor|dtor|deinit)$/i.test(label)) return DESTRUCTS.test(head)
   return false
 }
 
@@ -150,7 +150,8 @@ export function exemption(prose: string, body: string, style: CodeComment['style
   // `Bool -> Any`, `Int -> Non-zero Int`: a short mapping heads a table of conversions.
   if (/^[^\n.!?]{1,60}\s(?:->|=>|→)\s[^\n.!?]{1,60}$/.test(body.trim()) && (body.match(/[A-Za-z]+/g) ?? []).length <= 8) return 'a formula'
   // A grammar rule such as `scheme = alpha *( alpha | digit | "+" )`: more symbols than words, twice over.
-  const symbols = (short.match(/[=*()|+\-<>&^%/"'[\]{}:]/g) ?? []).length
+  // The markers that open each line of a `///` or ` * ` comment are not the rule's symbols.
+  const symbols = (short.replace(/^[ \t]*(?:\/\/[/!]?|\/\*+|\*+\/?)/gm, '').match(/[=*()|+\-<>&^%/"'[\]{}:]/g) ?? []).length
   if (symbols >= 4 && symbols >= 2 * (short.match(/[A-Za-z]\w*/g) ?? []).length) return 'a formula'
   // `// Options`, `/* z */`: a one-word line or block comment labels a section or a value. So
   // does one identifier, `/*nb_inplace_add*/` after a positional initialiser: it names the slot
@@ -186,6 +187,8 @@ function inlineMarkup(text: string): string {
     .replace(/<(?:see|seealso)\s+(?:cref|langword|href)="([^"<>\n]{0,200})"\s*\/>/g, '$1')
     .replace(/<(?:paramref|typeparamref)\s+name="([^"<>\n]{0,200})"\s*\/>/g, '$1')
     .replace(/<c>([^<>\n]{0,200})<\/c>/g, '$1')
+    // `/// <summary>The cache.</summary>` on one line: the wrapper is not a word.
+    .replace(/<\/?(?:summary|remarks|para|value)>/g, ' ')
 }
 
 /** A tag's name without its marks: `@param`, `:param:`, `\\param` and `<param>` are all `param`. */
@@ -300,7 +303,16 @@ export function coverage(prose: string, code: string, tags: CodeComment['tags'] 
     for (const match of prose.slice(0, 2000).matchAll(/\b(?:new|instance of(?: the| an?)?)\s+(?:`|\{@(?:code|link) |<see cref=")?([A-Z]\w*)/g)) {
       for (const part of [match[1]!.toLowerCase(), ...splitIdentifier(match[1]!)]) concepts.add(part).add(concept(part))
     }
+    // One that takes nothing is the default constructor: "Default constructor." above `public InvoiceService() {`.
+    if (/^[^(\n]*\(\s*\)/.test(code)) concepts.add('default')
   }
+  // "Check if a given log record should be published." above `isLoggable(…)`: a question's
+  // `should` is the predicate's. "headers should be strings" states a requirement. Bounded: 80
+  // characters between the two words.
+  const asks = /\b(?:whether|if)\b[^.!?\n]{0,80}\bshould\b/i.test(prose.slice(0, 2000))
+  // A test's "Stat of path should succeed." above `if _, err := Stat(path); err != nil {` says
+  // what the check below it checks.
+  const expects = /\b(?:assert\w*|expect|require|if)\b/.test(code.slice(0, 400))
   const content: string[] = []
   const counted = new Set<string>()
   const covered: string[] = []
@@ -342,7 +354,7 @@ export function coverage(prose: string, code: string, tags: CodeComment['tags'] 
     if (counted.has(word)) return
     counted.add(word)
     content.push(word)
-    if (concepts.has(word) || concepts.has(concept(word)) || joinedInName(word, concepts)) covered.push(word)
+    if (concepts.has(word) || concepts.has(concept(word)) || joinedInName(word, concepts) || (word === 'should' && (expects || (asks && concepts.has(concept('is')))))) covered.push(word)
     else {
       uncovered.push(word)
       if (isAddsWord(word) || /^\d/.test(word)) adds.push(word)
@@ -377,6 +389,11 @@ export function coverage(prose: string, code: string, tags: CodeComment['tags'] 
   if (/(?<![\w-])(?:[A-Za-z]-[A-Za-z]|\d{1,9}-\d{1,9})(?![\w-])/.test(prose.slice(0, 2000))) adds.push('a range')
   // How it is done: "Initializes a new `LeafNode` in-place." above `fn init(this: *mut Self)`.
   if (/\bin[- ]place\b/i.test(prose)) adds.push('in place')
+  // Where counting starts: "The (1-indexed) column number" above `line.offset(substring) + 1`.
+  if (/\b(?:[01]|zero|one)-(?:indexed|based)\b/i.test(prose)) adds.push('where counting starts')
+  // What it implements, when the code does not say: "netError satisfies the net Error interface."
+  // above `type netError struct {`.
+  if (/\b(?:satisfies|implements|conforms to)\b/i.test(prose) && !concepts.has(concept('implements'))) adds.push('what it implements')
   // Who uses it, or what it is not: "Used by AsBoolean() conversion from a string" above a set of
   // strings, "This is listener function, not the view's." above `override fun onApplyWindowInsets(`.
   // Bounded: a few fixed words.
@@ -524,7 +541,8 @@ function indentedUnderColon(body: string): boolean {
   const lines = body.slice(0, 2000).split('\n')
   const indent = (line: string) => line.length - line.trimStart().length
   // Not a docstring's sections ("Args:", "Returns:"), whose lines are tags.
-  const section = /^\s*(?:args|arguments|parameters|params|keyword args|kwargs|returns?|raises|yields?|attributes|throws|see also):\s*$/i
+  // Swift's markup writes them as list items: "- Parameters:".
+  const section = /^\s*(?:-\s*)?(?:args|arguments|parameters|params|keyword args|kwargs|returns?|raises|yields?|attributes|throws|see also):\s*$/i
   return lines.some((line, index) => /:\s*$/.test(line) && !section.test(line) && /\S/.test(lines[index + 1] ?? '') && indent(lines[index + 1]!) > indent(line))
 }
 
