@@ -347,6 +347,9 @@ export default defineRule<Options>({
         // Only numbers that tune something (a size, a limit, a delay, a ratio) ask for a reason:
         // protocol codes and format constants are looked up, not chosen.
         if (!tunes(line)) continue
+        // An assertion's expected value follows from its input: `assert_eq!(parse_duration("7hr"),
+        // Ok(Duration::new(25200, 0)))` in a test module at the bottom of a source file.
+        if (/\bassert\w*!?\s*\(|\bexpect\s*\(|^\s*assert\s/.test(line)) continue
         // `quantile(values, 0.95)`: a percentile says what it is.
         if (/\b(?:quantile|percentile|p\d{2})\w*\s*\(/i.test(line)) continue
         // Bit masks and shifts are read as bits, not quantities.

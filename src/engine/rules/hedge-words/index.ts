@@ -79,7 +79,7 @@ const DETERMINERS = new Set('this that what a an the any some every each one sam
 // Verbs that take `kind of` as a hedge on what follows: "is kind of slow", "seems sort of odd".
 const LINKING = new Set('is are was were be been being seems seem seemed looks look feels feel sounds sound gets get got'.split(' '))
 // Words after `a bit` that make it a binary digit, an amount or a while, not a hedge.
-const NOT_HEDGED_AFTER_BIT = new Set('flag field mask set vector pattern array map code count length width position index offset shift number string value order depth size in at is was to and or per of about before after later then while so but here there'.split(' '))
+const NOT_HEDGED_AFTER_BIT = new Set('flag field mask set vector pattern array map code count length width position index offset shift number string value order depth size stream level slice sequence buffer in at is was to and or per of about before after later then while so but here there'.split(' '))
 // Words before `a bit` that make it a distance: "push almost everything down a bit", "shift it
 // left a bit". The offset is often the next line of code (`dy = TOP_ANCHOR_MARGIN`).
 const DIRECTIONS = new Set('up down left right forward forwards back backward backwards upward upwards downward downwards inward inwards outward outwards sideways aside over out apart'.split(' '))

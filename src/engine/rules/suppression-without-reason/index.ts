@@ -120,6 +120,30 @@ function evidentInPython(marker: string, {code, around}: {code: string; around: 
   return false
 }
 
+// Names only Python 2 defines: `_long_type = long  # noqa` is undefined to a checker on Python 3.
+const PYTHON2_NAME = /\b(?:long|unicode|xrange|basestring|raw_input|unichr|izip|imap|ifilter|izip_longest|reduce|execfile|reload|buffer|cmp|file)\b/
+// The condition of a branch for one Python version: `if sys.version_info[0] < 3:`, `if PY2:`.
+const VERSION_BRANCH = /^\s*(?:el)?if\b.*\b(?:version_info|PY2|PY3|PY_2|PY_3|python_version|sys\.version)\b/
+
+/**
+ * Whether line `index` sits in a block for one Python version: the nearest less indented line
+ * above it tests the version, or is the `else:` of such a test. Bounded: 60 lines up.
+ */
+function inVersionBranch(text: string, starts: readonly number[], index: number): boolean {
+  const lineAt = (at: number) => text.slice(starts[at], starts[at + 1] ?? text.length).replace(/\r?\n$/, '')
+  const indentOf = (line: string) => /^[ \t]*/.exec(line)![0].length
+  let indent = indentOf(lineAt(index))
+  for (let at = index - 1; at >= 0 && at >= index - 60; at--) {
+    const line = lineAt(at)
+    if (line.trim() === '' || line.trimStart().startsWith('#') || indentOf(line) >= indent) continue
+    if (VERSION_BRANCH.test(line)) return true
+    // An `else:` belongs to the `if` above it at its own indentation.
+    if (!/^\s*else\s*:/.test(line)) return false
+    indent = indentOf(line) + 1
+  }
+  return false
+}
+
 // A version condition is a reason in two words or fewer: `# Python < 3.8` above a fallback that
 // the type checker sees twice. Bounded: at most 31 characters of name from each start.
 const VERSION_CONDITION = /\b[\p{L}][\p{L}\d.-]{0,30}[ \t]*(?:<=?|>=?|==|!=)[ \t]*v?\d+(?:\.\d+)*/u
@@ -275,6 +299,7 @@ export default defineRule<Options>({
       const reason = reasonAfter(line.text.slice(found.end), marker.reason)
       if (wordCount(reason) >= options.minWords || VERSION_CONDITION.test(reason) || explainedAround(line.line, line)) continue
       if (document.language === 'python' && evidentInPython(line.text.slice(found.index, found.end), codeLineOf(line))) continue
+      if (document.language === 'python' && !line.ownLine && PYTHON2_NAME.test(text.slice(starts[line.line], line.start)) && inVersionBranch(text, starts, line.line)) continue
       const start = line.start + found.index
       const end = line.start + line.text.length
       const shown = line.text.slice(found.index, found.end)
