@@ -81,6 +81,8 @@ function run(text: string, options: LintOptions, keepMessages: boolean): {analys
     now,
   })
   const file = new VFile({value: text, ...(options.filePath ? {path: options.filePath} : {})})
+  // Rules that follow one language's conventions (Go's doc comments) read it from here.
+  if (options.languageId !== undefined) file.data.languageId = options.languageId
   const starts = lineStartsOf(document)
   const toPoint = (offset: number) => {
     const clamped = Math.min(Math.max(offset, 0), text.length)

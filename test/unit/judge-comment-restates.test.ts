@@ -373,6 +373,20 @@ describe('comment-restates-code fixes', () => {
     assert.equal(removal.endOffset, 'class A {\n  /** Gets the user. */'.length)
   })
 
+  it('keeps the name a Go doc comment begins with, and offers no removal there', () => {
+    const text = 'package client\n\n// NewClient creates a new client.\nfunc NewClient() *Client {\n\treturn &Client{}\n}\n'
+    const [finding] = lintOne(text, 'client.go')
+    assert.ok(finding)
+    assert.match(finding.message, /after the name as Go doc comments begin/)
+    assert.deepEqual(finding.fixes!.map((fix) => fix.title), ['Replace with a why template'])
+    assert.match(finding.fixes![0]!.edits[0]!.text, /^\/\/ NewClient <.+>$/)
+    // Not for an unexported name's comment, nor outside Go.
+    const [local] = lintOne('package client\n\n// newClient creates a new client.\nfunc newClient() *client {\n\treturn &client{}\n}\n', 'client.go')
+    assert.deepEqual(local!.fixes!.map((fix) => fix.title), ['Replace with a why template', 'Remove comment'])
+    const [swift] = lintOne('// NewClient creates a new client.\nfunc NewClient() -> Client {\n', 'client.swift')
+    assert.match(swift!.message, /or remove it$/)
+  })
+
   it('uses `#` in Python and keeps a trailing comment\'s code', () => {
     const [python] = lintOne('# Returns the name\ndef get_name(self):\n    return self.name\n', 'a.py')
     assert.match(python!.fixes![0]!.edits[0]!.text, /^# Why: /)
