@@ -15,11 +15,15 @@ export interface Section {
 }
 
 // Matched against the line without its trailing spaces and tabs, and a closing `#` run counts only
-// from the start of its run of spaces: no two quantifiers compete for the same blanks.
+// from the start of its run of spaces: no two quantifiers compete for the same blanks. Bounded:
+// only lines of at most 1,000 characters are tried (HEADING_LIMIT); a line of `\t#` pairs would
+// otherwise take time in the square of its length.
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+([^]*?))?(?:(?<![ \t])[ \t]+#+)?$/
 const FENCE = /^ {0,3}(`{3,}|~{3,})/
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/
 // `##Usage`: not a heading in CommonMark, but older renderers (and many READMEs) treat it as one.
+const HEADING_LIMIT = 1000
+// Bounded like ATX.
 const TIGHT_ATX = /^ {0,3}(#{1,6})([^\s#].*?)(?:(?<![ \t])[ \t]+#+)?(?<![ \t])[ \t]*$/
 const NOT_TIGHT = /^(?:\[|!|=|include\b|define\b|if\b|ifn?def\b|endif\b|else\b|pragma\b|import\b|region\b|(?=[0-9a-f]*\d)[0-9a-f]{3,8}\b)|[{};]$/i
 
@@ -51,6 +55,7 @@ export function splitSections(text: string): Section[] {
       fence = fenceMatch[1]
       continue
     }
+    if (line.length > HEADING_LIMIT) continue
     const atx = ATX.exec(withoutTrailingBlanks(line))
     if (atx) {
       heads.push({line: index, heading: (atx[2] ?? '').trim(), depth: atx[1]!.length, lines: 1})

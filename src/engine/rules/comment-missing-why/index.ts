@@ -42,10 +42,11 @@ const CONCERNS: Concern[] = [
   // NSEC_PER_SEC), queue, ^{…})`, up to the end of `dispatch_time(…)`, which holds the delay.
   {what: 'sleep', pattern: /\bdispatch_after\s*\(\s*dispatch_(?:wall)?time\s*\(/g},
   // A value of 0 or 1 resets a counter or turns a limit off: only larger values need a reason.
-  {what: 'timeout', pattern: /\b\w{0,40}(?:timeout|Timeout|TIMEOUT|deadline|Deadline|ttl|TTL)\w{0,40}\s*(?::|=|\()\s*(?:[2-9]|\d[\d_]+)(?:\.\d+)?(?![\w.])/g},
+  // Bounded: a name of at most 40 characters on each side of the word, and at most 31 digits.
+  {what: 'timeout', pattern: /\b\w{0,40}(?:timeout|Timeout|TIMEOUT|deadline|Deadline|ttl|TTL)\w{0,40}\s*(?::|=|\()\s*(?:[2-9]|\d[\d_]{1,30})(?:\.\d{1,30})?(?![\w.])/g},
   // The name ends in the retry word or a quantity after it (`maxRetries`, `RETRY_DELAY_MS`), so
-  // `HELLO_RETRY_REQUEST = 6`, a message type, is not a retry count.
-  {what: 'retry', pattern: /\b\w{0,40}(?:retries|Retries|RETRIES|retry|Retry|RETRY|attempts|Attempts|ATTEMPTS|backoff|Backoff|BACKOFF)(?:_?(?:count|Count|COUNT|limit|Limit|LIMIT|max|Max|MAX|times|Times|TIMES|delay|Delay|DELAY|interval|Interval|INTERVAL|base|Base|BASE|factor|Factor|FACTOR|left|Left|LEFT|remaining|Remaining|REMAINING)){0,2}(?:_?(?:ms|Ms|MS|secs?|Secs?|SECS?|seconds|Seconds|SECONDS))?\s*(?::|=|\()\s*(?:[2-9]|\d[\d_]+)(?![\w.])/g},
+  // `HELLO_RETRY_REQUEST = 6`, a message type, is not a retry count. Bounded as above.
+  {what: 'retry', pattern: /\b\w{0,40}(?:retries|Retries|RETRIES|retry|Retry|RETRY|attempts|Attempts|ATTEMPTS|backoff|Backoff|BACKOFF)(?:_?(?:count|Count|COUNT|limit|Limit|LIMIT|max|Max|MAX|times|Times|TIMES|delay|Delay|DELAY|interval|Interval|INTERVAL|base|Base|BASE|factor|Factor|FACTOR|left|Left|LEFT|remaining|Remaining|REMAINING)){0,2}(?:_?(?:ms|Ms|MS|secs?|Secs?|SECS?|seconds|Seconds|SECONDS))?\s*(?::|=|\()\s*(?:[2-9]|\d[\d_]{1,30})(?![\w.])/g},
   {
     what: 'disabled check',
     pattern:
