@@ -109,11 +109,16 @@ function wordCount(text: string): number {
 
 /**
  * Python suppressions whose line says why: `from six.moves import map  # pylint:
- * disable=redefined-builtin` imports the builtin on purpose, and an import out of place inside a
- * `try:` that catches `ImportError` is an optional one. Bounded: one line, and eight around it.
+ * disable=redefined-builtin` imports the builtin on purpose, an import out of place inside a
+ * `try:` that catches `ImportError` is an optional one, and a star import re-exports. Bounded:
+ * one line, and eight around it.
  */
 function evidentInPython(marker: string, {code, around}: {code: string; around: string}): boolean {
   if (/redefined-builtin|W0622/.test(marker) && /^\s*from\s+(?:six\.moves|builtins|future\.builtins|past\.builtins|__builtin__)\s+import\b/.test(code)) return true
+  // `from attr.converters import *  # noqa`: a star import re-exports a module, which is what
+  // the unused-import and star-import checks object to.
+  if (/^noqa\b(?!:)|F401|F403|F405|unused-import|wildcard-import|W0611|W0401/.test(marker) && /^\s*from\s+[\w.]+\s+import\s+\*/.test(code)) return true
+  // Bounded: `around` is eight lines.
   if (/import-not-at-top|import-outside-toplevel|wrong-import-position|ungrouped-imports|C0415|C0413|E402/.test(marker) && /^\s+(?:import|from)\s/.test(code)) {
     return /^\s*try\s*:/m.test(around) && /^\s*except\s*\(?\s*(?:ImportError|ModuleNotFoundError)\b/m.test(around)
   }
