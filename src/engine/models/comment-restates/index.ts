@@ -216,7 +216,7 @@ function tagProse(tag: CodeComment['tags'][number]): string {
 }
 
 /** Whether a doc tag says something besides its name and type (`@param id the id`, not `@param {number} size`). */
-export function tagDescribes(tag: CodeComment['tags'][number]): boolean {
+function tagDescribes(tag: CodeComment['tags'][number]): boolean {
   return DOCUMENTS.test(tagName(tag)) && /[A-Za-z]{2}/.test(tagProse(tag))
 }
 
