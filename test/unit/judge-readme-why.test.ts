@@ -4,6 +4,7 @@ import {analyze} from '../../src/engine/lint.js'
 import {applyEdits, preferredEdits} from '../../src/engine/fixes.js'
 import {judge} from '../../src/engine/judge.js'
 import {judgeReadmeWhy, judgeReadmeWithModel, MODEL, ruleThreshold} from '../../src/engine/models/readme-why/index.js'
+import {readmeFeatures} from '../../src/engine/models/readme-why/features.js'
 import {splitSections} from '../../src/engine/models/readme-why/sections.js'
 
 const label = (text: string) => judge(text, {detector: 'readme-why'}).label
@@ -30,12 +31,13 @@ describe('readme-why detector', () => {
     assert.equal(label(readme.replace('This package is useful when you are drawing tables in a terminal.', 'Probably never.')), 'missing')
   })
 
-  it('does not nudge a README whose intro says when it is useful, but judge still weighs it', () => {
+  it('counts an intro that says when the project is useful as a why, and does not nudge it', () => {
     const readme = '# fastgrid\n\nUseful when you need to lay out equal cells in a terminal window.\n\n## Installation\n\n```sh\npip install fastgrid\n```\n\n## Usage\n\nCall `Grid(10, 10)`.\n'
     assert.deepEqual(own(readme), [])
     const result = judgeReadmeWhy(readme)
-    assert.equal(result.label, 'missing')
-    assert.ok(result.evidence.some((line) => line.includes('Useful when you need to lay out equal cells')), result.evidence.join('\n'))
+    assert.equal(result.label, 'present')
+    assert.match(result.evidence[0]!, /^the intro says when it is useful .*Useful when you need to lay out equal cells.*counted as saying why$/)
+    assert.equal(judgeReadmeWhy(readme.replace('Useful when you need to lay out equal cells in a terminal window.', 'Lays out equal cells in a terminal window.')).label, 'missing')
     assert.equal(own(readme.replace('Useful when you need to lay out equal cells in a terminal window.', 'Lays out equal cells in a terminal window.')).length, 1)
     assert.deepEqual(own(readme.replace('Useful when you need to lay out', 'Useful to be able to lay out')), [])
     // Who has the problem, or the moment you would reach for it, also says when it is useful.
@@ -51,9 +53,22 @@ describe('readme-why detector', () => {
     const readme = (intro: string) => `# fastgrid\n\n${intro}\n\n## Installation\n\n\`\`\`sh\npip install fastgrid\n\`\`\`\n\n## Usage\n\nCall \`Grid(10, 10)\`.\n`
     for (const intro of ['Tables are great, but when it comes to wide output in a narrow terminal they wrap badly.', 'Padding cells by hand mangles wide characters, which isn\'t helpful.', 'The usual width check returns false positives on emoji.', 'You were forced to count columns by hand.', 'Lays out cells by display width. Most developers get this wrong.']) {
       assert.deepEqual(own(readme(intro)), [], intro)
-      assert.ok(judgeReadmeWhy(readme(intro)).evidence.some((line) => line.startsWith('the intro states a problem')), intro)
+      const result = judgeReadmeWhy(readme(intro))
+      assert.equal(result.label, 'present', intro)
+      assert.ok(result.evidence.some((line) => line.startsWith('the intro states a problem')), intro)
     }
     assert.equal(own(readme('Lays out equal cells. The grid is square, but cells may be empty.')).length, 1)
+  })
+
+  it('counts prose under a heading that names the why ("Motivation", "Purpose", "The problem")', () => {
+    const readme = (heading: string) => `# fastgrid\n\nLays out cells.\n\n## ${heading}\n\nTerminal tables drift out of line once a cell holds emoji or CJK text.\n\n## Installation\n\n\`\`\`sh\npip install fastgrid\n\`\`\`\n\n## Usage\n\nCall \`Grid(10, 10)\`.\n`
+    for (const heading of ['Motivation', 'Purpose', 'The problem', 'Rationale']) {
+      assert.equal(judgeReadmeWhy(readme(heading)).label, 'present', heading)
+      assert.deepEqual(readmeFeatures(readme(heading)).whyProse.map((section) => section.heading), [heading])
+    }
+    // A background section as often defines a term: the models weigh it, it does not count outright.
+    assert.deepEqual(readmeFeatures(readme('Background')).whyProse, [])
+    assert.deepEqual(readmeFeatures(readme('Motivation').replace('Terminal tables drift out of line once a cell holds emoji or CJK text.', 'See below.')).whyProse, [])
   })
 
   it('does not ask a folder\'s README why the project exists', () => {

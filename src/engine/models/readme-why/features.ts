@@ -131,6 +131,11 @@ const COMPARISON_LIMIT = 100_000
  * extensions." (13 words) answers the question its heading asks.
  */
 const WHY_PROSE_WORDS = 8
+/**
+ * A heading that names the why outright: "Motivation", "Purpose", "Rationale", "The problem".
+ * Not "Background", which as often defines a term ("A tar file is an archive …"). One heading line.
+ */
+const WHY_NAMED_HEADING = /^\W*(?:(?:the|our|project|design) )?(?:motivation|purpose|rationale|problem(?: statement)?)\W*$/i
 
 /**
  * A README that describes its folder, not a project: "This directory contains the source code of
@@ -295,7 +300,7 @@ export function readmeFeatures(text: string): ReadmeFeatures {
     codeLines += part.codeLines
     for (const token of sectionTokens) tokens.push(token)
     if (family && family !== 'how' && family !== 'meta' && section.index > 0 && sectionTokens.length >= 15) addFeature(features, `@h-prose:${family}`)
-    if (family === 'why' && section.index > 0 && sectionTokens.length >= WHY_PROSE_WORDS) whyProse.push(section)
+    if ((family === 'why' || WHY_NAMED_HEADING.test(cleanHeading(section.heading))) && section.index > 0 && sectionTokens.length >= WHY_PROSE_WORDS) whyProse.push(section)
     // A comparison in an API's options, or in a list of related projects, and in their
     // subsections, is about something else. The title's badges do not make it one.
     if (otherDepth !== undefined && section.depth <= otherDepth) otherDepth = undefined
