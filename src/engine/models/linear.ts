@@ -21,11 +21,26 @@ export function addFeature(features: Features, name: string, value = 1): void {
   features.set(name, (features.get(name) ?? 0) + value)
 }
 
+// A model's weights as a Map, built once per model: a lookup in a Map of thousands of names is
+// faster than in an object of as many keys, which V8 keeps as a slow dictionary.
+const weightMaps = new WeakMap<LinearModel, {source: Record<string, number>; map: Map<string, number>}>()
+
+function weightMap(model: LinearModel): Map<string, number> {
+  let cached = weightMaps.get(model)
+  // Training updates a model's weights in place between calls: rebuild when they are replaced.
+  if (cached === undefined || cached.source !== model.weights) {
+    cached = {source: model.weights, map: new Map(Object.entries(model.weights))}
+    weightMaps.set(model, cached)
+  }
+  return cached.map
+}
+
 /** Probability of the positive class. */
 export function probability(model: LinearModel, features: Features): number {
+  const weights = weightMap(model)
   let sum = model.bias
   for (const [name, value] of features) {
-    const weight = model.weights[name]
+    const weight = weights.get(name)
     if (weight !== undefined) sum += weight * value
   }
   return 1 / (1 + Math.exp(-sum))
@@ -47,7 +62,11 @@ const WORD = /[A-Za-z]+(?:['’-][A-Za-z]+)*|\d+/g
 /** Lower-cased words of a text. */
 export function words(text: string): string[] {
   const out: string[] = []
-  for (const match of text.matchAll(WORD)) out.push(/^\d/.test(match[0]) ? '<num>' : match[0].toLowerCase())
+  WORD.lastIndex = 0
+  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
+    const first = match[0].charCodeAt(0)
+    out.push(first >= 48 && first <= 57 ? '<num>' : match[0].toLowerCase())
+  }
   return out
 }
 
