@@ -4,8 +4,9 @@
 
 import {readdirSync} from 'node:fs'
 import {join} from 'node:path'
-import {probability, type LinearModel} from '../../src/engine/models/linear.js'
-import {hasHeadings, isLabelled, outrightBlunt, sentences, toneFeatures} from '../../src/engine/models/review-tone/features.js'
+import type {LinearModel} from '../../src/engine/models/linear.js'
+import {readSentences} from '../../src/engine/models/review-tone/features.js'
+import {judgeReviewToneWithModel} from '../../src/engine/models/review-tone/index.js'
 import {readJsonl} from './comment-data.js'
 export {precisionThreshold} from './comment-data.js'
 import {groupFolds, train, type Example, type TrainOptions} from './logreg.js'
@@ -28,15 +29,13 @@ export function reviewRows(): ReviewRow[] {
     .flatMap((name) => readJsonl<ReviewRow>(join(dir, name)))
 }
 
-/** One training example per sentence. */
+/** One training example per sentence, read as `judge` reads it. */
 export function sentenceExamples(rows: ReviewRow[]): Example[] {
   const out: Example[] = []
   for (const row of rows) {
-    const labelled = isLabelled(row.text)
-    const headings = hasHeadings(row.text)
-    for (const sentence of sentences(row.text)) {
+    for (const sentence of readSentences(row.text)) {
       const blunt = row.blunt.some((item) => item.includes(sentence.text) || sentence.text.includes(item))
-      out.push({features: toneFeatures(sentence.text, {labelled, headings, listItem: sentence.listItem ?? false}), label: blunt ? 1 : 0, group: row.group})
+      out.push({features: sentence.features, label: blunt ? 1 : 0, group: row.group})
     }
   }
   return out
@@ -46,20 +45,9 @@ export function fit(rows: ReviewRow[]): LinearModel {
   return train(sentenceExamples(rows), 'review-tone: blunt sentence', TRAIN_OPTIONS)
 }
 
-/** A comment's score: its bluntest sentence. */
+/** A comment's score as `judge` gives it: its bluntest sentence, 0.99 for one blunt outright. */
 export function commentScore(model: LinearModel, text: string): number {
-  const labelled = isLabelled(text)
-  const headings = hasHeadings(text)
-  let max = 0
-  for (const sentence of sentences(text)) max = Math.max(max, probability(model, toneFeatures(sentence.text, {labelled, headings, listItem: sentence.listItem ?? false})))
-  return max
-}
-
-/** Whether a sentence of the comment is blunt outright (a cue that decides without the model). */
-export function commentOutright(text: string): boolean {
-  const labelled = isLabelled(text)
-  const headings = hasHeadings(text)
-  return sentences(text).some((sentence) => outrightBlunt(sentence.text, {labelled, headings, listItem: sentence.listItem ?? false}) !== undefined)
+  return judgeReviewToneWithModel(text, {...model, threshold: 1}).score
 }
 
 export function outOfFold(rows: ReviewRow[], k: number, seed: number): Array<{score: number; actual: 0 | 1; row: ReviewRow}> {

@@ -20,7 +20,7 @@ const match = (re: RegExp) => (_sentence: string, lower: string) => re.exec(lowe
 const ORDER_VERBS = new Set(
   'remove delete drop use change fix rename move revert undo stop write add make get take put split close document follow handle rewrite redo start kill read learn do'.split(' '),
 )
-const REASON = /\b(?:because|since|so that|so (?:we|it|the|this|these|they|that|users?|callers?)|otherwise|as it(?! is\b| stands\b)|which|to (?:keep|avoid|make|match|prevent)|for (?:consistency|clarity)|it (?:prints|leaks|breaks|hides)|before merging)\b|[:;,] (?:the|it|this|that|we|nothing)\b/
+const REASON = /\b(?:because|since|so that|so (?:we|it|the|this|these|they|that|users?|callers?|readers?|reviewers?|nobody|no one|you)|otherwise|as it(?! is\b| stands\b)|which|to (?:keep|avoid|make|match|prevent)|for (?:consistency|clarity)|it (?:prints|leaks|breaks|hides)|before merging|(?:this|that) way)\b|(?:[:;,]| [—–-]) (?:the|it|this|that|we|nothing)\b/
 // An exasperated opener ("Nope, this …", "Come on, we …") is not the start of a reason.
 const INTERJECTION = /^(?:nope|nah|no|ugh|sigh|come on|seriously|hmm+|meh)[,.!]*\s+/
 const statesReason = (lower: string): string | undefined => REASON.exec(lower.replace(INTERJECTION, ''))?.[0]
@@ -32,7 +32,7 @@ export const TONE_CUES: readonly ToneCue[] = [
     id: 'just-order',
     label: 'an order softened with `just`/`simply`',
     blunt: true,
-    test: (_s, lower) => /^(?:just|simply) [a-z]+\b/.exec(lower)?.[0] ?? /\byou (?:just|simply) (?:need|have) to\b/.exec(lower)?.[0] ?? /\bjust (?:do|fix|read|use) (?:it|the|this)\b/.exec(lower)?.[0],
+    test: (_s, lower) => /^(?:just|simply) (?!put[:,])[a-z]+\b/.exec(lower)?.[0] ?? /\byou (?:just|simply) (?:need|have) to\b/.exec(lower)?.[0] ?? /\bjust (?:do|fix|read|use) (?:it|the|this)\b/.exec(lower)?.[0],
   },
   // bounded: after each `why`, at most six words are read looking for `even`, so every character
   // is read for at most seven `why`s.
@@ -75,9 +75,10 @@ export const TONE_CUES: readonly ToneCue[] = [
   {id: 'shouting', label: 'shouting (capitals, `!`)', blunt: true, test: (sentence) => /\b[A-Z]{3,}\b.*\b[A-Z]{3,}\b|^[A-Z!]{2,}$|!$/.exec(sentence.trim())?.[0]},
   {id: 'cc-label', label: 'a Conventional Comments label', blunt: false, test: (_s, lower) => CC_LABEL.exec(lower)?.[0]},
   {id: 'reason', label: 'a stated reason', blunt: false, test: (_s, lower) => statesReason(lower)},
-  {id: 'softener', label: 'a question or suggestion (`could we`, `what do you think`)', blunt: false, test: match(/\b(?:could we|could you|(?<!why )would you|would it|can we|should we|what do you think|i think|i wonder|maybe|might|worth|how about|what about|i am not sure|i'm not sure|i may be|happy to|i can help|is it on purpose|is this intentional|is that expected|works for me|either (?:way|one|name|option) (?:works|is fine)|not (?:a )?blocking|non-blocking|not a blocker)\b/)},
+  {id: 'softener', label: 'a question or suggestion (`could we`, `what do you think`)', blunt: false, test: match(/\b(?:could we|could you|(?<!why )would you|would it|can we|should we|what do you think|i think|i wonder|maybe|might|worth|how about|what about|i am not sure|i'm not sure|i may be|happy to|i can help|is (?:it|this|that) (?:on purpose|intentional|intended|deliberate|expected)|works for me|either (?:way|one|name|option) (?:works|is fine)|not (?:a )?blocking|non-blocking|not a blocker)\b/)},
   {id: 'acknowledgement', label: 'an acknowledgement (`done`, `agreed`, `LGTM`)', blunt: false, test: match(/^(?:done|agreed|lgtm|fixed|ack|makes sense|no (?:strong )?(?:opinion|preference|objection)s?|good (?:point|catch|question)|fair (?:point|enough)|you are right|you're right|same (?:question|as above)|thanks|thank you|will do|updated)\b/)},
   {id: 'behaviour-question', label: 'a question about behaviour (`how`, `where`, `what happens`)', blunt: false, test: (_s, lower) => (lower.endsWith('?') && !/\b(?:even|ever|on earth|seriously|really)\b/.test(lower) ? /^(?:how (?:does|do|did|is|are|will|would|should)|where (?:is|are|does|do)|when (?:does|do|is|will)|which|what happens|what if|is (?:the|this|it|that) [a-z ]*(?:in|for|on|meant|expected|intended|needed|used))\b/.exec(lower)?.[0] : undefined)},
+  {id: 'own-mistake', label: 'owns a mistake (`my mistake`, `I was wrong`)', blunt: false, test: match(/\b(?:my (?:mistake|bad|fault|error)|i was wrong|i stand corrected|i misread|i missed (?:this|that|it))\b/)},
   {id: 'first-person', label: 'speaks from experience (`I found`, `I measured`)', blunt: false, test: match(/\bi (?:found|measured|could not|couldn't|had trouble|suspect|did not see|looked)\b/)},
 ]
 
@@ -95,6 +96,8 @@ export function toneCues(sentence: string): Map<string, {cue: ToneCue; matched: 
     const matched = cue.test(sentence, lower, tokens)
     if (matched) found.set(cue.id, {cue, matched})
   }
+  // "Thanks for breaking the build" thanks no one: the thanks is the sarcasm's praise.
+  if (found.has('sarcasm') || found.has('sarcastic-another')) found.delete('acknowledgement')
   return found
 }
 
@@ -103,14 +106,26 @@ export interface ToneContext {
   labelled: boolean
   listItem?: boolean
   headings?: boolean
+  /**
+   * Cues of the next sentence that can turn this one into a real question or a reasoned request
+   * ("Why is this a global? I could not find a second caller."), by id.
+   */
+  next?: readonly string[]
+  /** Words in the sentences before and after this one in the same comment (0: none). */
+  wordsBefore?: number
+  wordsAfter?: number
 }
+
+/** Cues in the next sentence that turn a bare question or order into a real one. */
+export const FOLLOW_UP = new Set(['reason', 'softener', 'first-person', 'behaviour-question'])
 
 // Cues that make a sentence blunt on their own, unless the same sentence softens it (a label, a
 // reason, a question or suggestion): an order opened with `just`/`simply`, a rhetorical question,
 // blame on the person, praise for one more of something, a refusal, condescension. They make 87
 // of the 237 labelled blunt comments blunt, and no constructive one.
-const JUST_ORDER = /^(?:just|simply) ([a-z]+)\b/
-const SOFTENING = new Set(['cc-label', 'reason', 'softener'])
+// "Simply put: …" introduces a summary, not an order.
+const JUST_ORDER = /^(?:just|simply) (?!put[:,])([a-z]+)\b/
+const SOFTENING = new Set(['cc-label', 'reason', 'softener', 'own-mistake'])
 // `clearly` and `trivially` also describe evidence ("Clearly this is a bug upstream", "trivially
 // parallel"): the model weighs them, they are not blunt on their own.
 const WEAK_CONDESCENSION = /^(?:clearly|trivial(?:ly)?)$/
@@ -154,7 +169,61 @@ export function toneFeatures(sentence: string, context: ToneContext = {labelled:
   if (context.listItem && context.headings) addFeature(features, '@ctx:list-under-heading')
   if (lower.endsWith('?')) addFeature(features, '@question')
   addFeature(features, tokens.length <= 3 ? '@len:short' : tokens.length <= 10 ? '@len:mid' : '@len:long')
+  // What follows: a question or an order followed by the asker's reason or an offer is a real one.
+  for (const id of context.next ?? []) {
+    addFeature(features, `@next:${id}`)
+    if (lower.endsWith('?')) addFeature(features, `@question-then:${id}`)
+  }
+  if ((context.next ?? []).length > 0) addFeature(features, '@next:follow-up')
+  // Alone, an order or a question is all the reader gets; with more said around it, it may be
+  // the start of an explanation ("Use `Span<byte>` here. This runs per packet, …").
+  const around = `${(context.wordsBefore ?? 0) >= 4 ? 'before' : ''}${(context.wordsAfter ?? 0) >= 4 ? 'after' : ''}` || 'alone'
+  addFeature(features, `@around:${around}`)
+  const shape = lower.endsWith('?') ? 'question' : features.has('@cue:bare-order') ? 'order' : undefined
+  if (shape) addFeature(features, `@around:${shape}:${around}`)
+  // An order that goes on past a comma, a semicolon or a dash often gives its reason there
+  // ("Rename this to `maxRetries`, `n` is hard to follow 80 lines down").
+  if (shape === 'order') {
+    const tail = TAIL.exec(lower)
+    if (tail && words(lower.slice(tail.index)).length >= 4) addFeature(features, '@order:goes-on')
+  }
   return features
+}
+
+/** Where a sentence goes on after its first clause: a comma, semicolon or colon, or a dash. */
+const TAIL = /[,;:](?=\s)|\s[—–-]\s/
+
+/** A sentence of a review text with its context, cues and features, read once for the model and the evidence. */
+export interface ReadSentence extends Sentence {
+  context: ToneContext
+  cues: Map<string, {cue: ToneCue; matched: string}>
+  features: Features
+  /** The cue that makes it blunt whatever the model gives, in words. */
+  outright?: string
+}
+
+/**
+ * The sentences of a review text, each with its features. By default the context comes from the
+ * text itself (a leading Conventional Comments label, list markers, headings); a caller that has
+ * parsed the Markdown passes what it knows. Training, evaluation and `judge` all read this way.
+ */
+export function readSentences(text: string, context: Partial<ToneContext> = {}): ReadSentence[] {
+  const labelled = context.labelled ?? isLabelled(text)
+  const headings = context.headings ?? hasHeadings(text)
+  // A sentence with no word in it ("+1", "👍", a lone `}`) carries no tone the model can read.
+  const cut = sentences(proseOnly(text)).filter((sentence) => /[A-Za-z]/.test(sentence.text))
+  const cues = cut.map((sentence) => toneCues(sentence.text))
+  const counts = cut.map((sentence) => words(sentence.text).length)
+  // A caller that judges one block of a longer text says how many words lie around it.
+  const total = counts.reduce((sum, count) => sum + count, 0) + (context.wordsAfter ?? 0)
+  let before = context.wordsBefore ?? 0
+  return cut.map((sentence, index) => {
+    const next = index + 1 < cut.length ? [...cues[index + 1]!.keys()].filter((id) => FOLLOW_UP.has(id)) : []
+    const sentenceContext: ToneContext = {labelled, headings, listItem: context.listItem ?? sentence.listItem ?? false, next, wordsBefore: before, wordsAfter: total - (before - (context.wordsBefore ?? 0)) - counts[index]!}
+    before += counts[index]!
+    const outright = outrightBlunt(sentence.text, sentenceContext, cues[index])
+    return {...sentence, context: sentenceContext, cues: cues[index]!, features: toneFeatures(sentence.text, sentenceContext), ...(outright === undefined ? {} : {outright})}
+  })
 }
 
 export interface Sentence {
@@ -205,6 +274,35 @@ export function sentences(text: string): Sentence[] {
   }
   push(text.length)
   return out
+}
+
+/**
+ * The text with fenced code blocks and quoted lines blanked out, offsets kept: a ```suggestion
+ * block is code, and a `> ` line quotes someone else's words. Each line is read once.
+ */
+export function proseOnly(text: string): string {
+  if (!text.includes('```') && !text.includes('~~~') && !/^[ \t]*>/m.test(text)) return text
+  let fence: string | undefined
+  return text
+    .split('\n')
+    .map((line) => {
+      const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1]
+      if (fence !== undefined) {
+        if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined
+        return blank(line)
+      }
+      if (marker !== undefined) {
+        fence = marker
+        return blank(line)
+      }
+      return /^\s{0,3}>/.test(line) ? blank(line) : line
+    })
+    .join('\n')
+}
+
+/** A line of the same length with only its carriage return kept. */
+function blank(line: string): string {
+  return line.replace(/[^\r]/g, ' ')
 }
 
 /** Whether a text has Markdown headings (a PR description or template, not a one-off comment). */
