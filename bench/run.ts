@@ -18,6 +18,7 @@ import type {Config, Kind} from '../src/engine/types.js'
 import {WORKER_HEAP_MB} from '../src/extension/protocol.js'
 import {cpuClock, fmt, median, oneCharEdit, prng, quantile, readCommits, readDocs, ROOT, sharedDir, time, wallClock, type Doc} from './lib.js'
 import {logLogPlot} from './svg.js'
+import {judgeTimings} from './judge.js'
 import {FULL_LINT, TOOLS, type Tool} from './tools.js'
 
 const args = new Set(process.argv.slice(2))
@@ -331,6 +332,10 @@ log('commit messages')
 const commitStats = commitLatency(commits)
 log(`  p50 ${fmt(commitStats.p50)} ms, p95 ${fmt(commitStats.p95)} ms  [${elapsed()}]`)
 
+log('judging one item with each detector')
+const judgeStats = judgeTimings(shared, commits)
+for (const t of judgeStats) log(`  ${t.detector}: ${t.items} items, mean ${fmt(t.meanMs)} ms, p95 ${fmt(t.p95Ms)} ms  [${elapsed()}]`)
+
 log('peak memory (child processes)')
 const megabyte = scaling[scaling.length - 1]!
 const megabytePath = join(shared, 'corpus/scaling', megabyte.name)
@@ -419,6 +424,7 @@ const targets: Target[] = [
   {name: `commit message p50 (${commitStats.count} messages)`, figure: commitStats.p50, unit: 'ms', limit: '≤ 0.3 ms', pass: commitStats.p50 <= 0.3},
   {name: 'commit message p95', figure: commitStats.p95, unit: 'ms', limit: '≤ 2 ms', pass: commitStats.p95 <= 2},
   {name: `peak RSS linting the 1 MB doc (dist/api.cjs, ${WORKER_HEAP_MB} MB heap as in the editor worker)`, figure: whylintPeak.maxRssMB, unit: 'MB', limit: '≤ 150 MB', pass: whylintPeak.maxRssMB <= 150},
+  ...judgeStats.map((t): Target => ({name: `judge() one item, mean: ${t.detector} (${t.items} items)`, figure: t.meanMs, unit: 'ms', limit: '≤ 1 ms', pass: t.meanMs <= 1})),
   {
     name: 'extension require + activate()',
     figure: typeof activated === 'string' ? Number.NaN : WALL ? activated.totalMs : activated.cpuMs,
@@ -523,6 +529,12 @@ function markdownReport(): string {
   row(['messages', 'p50 ms', 'p95 ms', 'max ms'])
   row(['---:', '---:', '---:', '---:'])
   row([commitStats.count, fmt(commitStats.p50), fmt(commitStats.p95), fmt(commitStats.max)])
+  md.push('')
+  md.push('## Judging one item', '')
+  md.push('`judge(text, {detector})` as the API and the CLI call it: one pass over the items to warm the JIT up, then each item timed on its own, in wall-clock time (an item takes well under a millisecond, finer than CPU time resolves). The target is a mean of at most 1 ms.', '')
+  row(['detector', 'items', 'mean ms', 'p95 ms', 'max ms'])
+  row(['---', '---', '---:', '---:', '---:'])
+  for (const t of judgeStats) row([`\`${t.detector}\``, `${t.items}: ${t.data}`, fmt(t.meanMs), fmt(t.p95Ms), fmt(t.maxMs)])
   md.push('')
   md.push('## Peak memory', '')
   md.push(`\`process.resourceUsage().maxRSS\` of a child process after one full lint. The first two rows run the built engine (\`node --max-old-space-size=${WORKER_HEAP_MB} bench/peak-bundle.cjs\`), with the heap limit the editor gives its analysis worker: that is the target figure. The others run the sources under the TypeScript loader (\`node --import tsx bench/peak.ts\`), with no limit; their empty child loads nothing but the loader.`, '')

@@ -1,5 +1,5 @@
 // comment-restates through `judge` (comment in host syntax followed by its code), the coverage
-// pieces it is built from, its fixes in the host syntax, and speed.
+// pieces it is built from and its fixes in the host syntax.
 import assert from 'node:assert/strict'
 import {readFileSync} from 'node:fs'
 import {judge} from '../../src/engine/judge.js'
@@ -344,12 +344,6 @@ describe('judge comment-restates', () => {
     assert.ok(tp / (tp + fn) >= 0.85, `recall ${tp}/${tp + fn}`)
   })
 
-  it('judges one pair in under a millisecond', () => {
-    const started = performance.now()
-    for (const pair of pairs) judge(pair.text, {detector: 'comment-restates', languageId: pair.language})
-    const perItem = (performance.now() - started) / pairs.length
-    assert.ok(perItem < 1, `${perItem.toFixed(3)} ms per pair`)
-  })
 })
 
 describe('comment-restates-code fixes', () => {

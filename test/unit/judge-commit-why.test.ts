@@ -87,14 +87,6 @@ describe('commit-why detector', () => {
     assert.deepEqual(analyze(filled, {kind: 'commit', config: {rules: {'commit-missing-why': 'warning'}}}).findings.filter((f) => f.ruleId === 'commit-missing-why'), [])
   })
 
-  it('judges one message in well under a millisecond', () => {
-    const text = 'Rewrite the scheduler\n\nThe scheduler now uses a priority queue and a worker pool.\n'
-    judge(text, {detector: 'commit-why'})
-    const started = performance.now()
-    for (let index = 0; index < 200; index++) judge(`${text}${index}`, {detector: 'commit-why'})
-    assert.ok((performance.now() - started) / 200 < 1)
-  })
-
   it('trains deterministically', () => {
     const small = commitExamples(loadLabelled(['test/data/commit-why/handwritten.jsonl']))
     assert.deepEqual(fit(small), fit(small))
