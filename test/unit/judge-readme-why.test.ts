@@ -47,6 +47,11 @@ describe('readme-why detector', () => {
     assert.deepEqual(own(readme.replace('Useful when you need to lay out equal cells in a terminal window.', 'Lays out cells. It aims to be quick to integrate and cheap to keep.')), [])
     assert.deepEqual(own(readme.replace('Useful when you need to lay out equal cells in a terminal window.', 'Lays out cells. You should use this package instead of padEnd if your cells hold emoji.')), [])
     assert.deepEqual(own(readme.replace('Useful when you need to lay out equal cells in a terminal window.', 'The goal of the project is to lay out cells that line up in any terminal.')), [])
+    // A stated goal, or the people it is made for and what they want.
+    for (const intro of ['Its core goals are cells that line up in any terminal and output that pipes cleanly.', 'Perfect for CLI authors who want tables without pulling in a layout engine.']) {
+      assert.equal(judgeReadmeWhy(readme.replace('Useful when you need to lay out equal cells in a terminal window.', intro)).label, 'present', intro)
+    }
+    assert.equal(judgeReadmeWhy(readme.replace('Useful when you need to lay out equal cells in a terminal window.', 'Perfect alignment in a terminal window.')).label, 'missing')
   })
 
   it('does not nudge a README whose intro states the problem it answers', () => {

@@ -157,11 +157,12 @@ const HOW_TO_TITLE = /^(?:how to|how do (?:i|you|we)|steps to|instructions (?:fo
  * handling different APIs and Node.js bugs.", "When you want to fire an event no matter how a
  * process exits: … Use `signal-exit`.", "for environments that do not have it, like browsers",
  * "It aims to be quick to integrate and be low maintenance afterward.", "You should use this package
- * instead of an array if you do a lot of `Array#push()` and `Array#shift()`". That is the problem
- * and who has it, or the project's goal, in the intro.
+ * instead of an array if you do a lot of `Array#push()` and `Array#shift()`", "Its core goals are
+ * accuracy, ease of development …", "perfect for dev-savvy bloggers who want to get started with
+ * Jekyll". That is the problem and who has it, or the project's goal, in the intro.
  * Bounded: at most 4,000 characters, and each part reads at most 300.
  */
-const USE_CASE = /(?<![\w-])(?:useful|handy|helpful) (?:when|whenever|for|if|to)\b[^.!?\n]{10,300}|\b(?:is|are) (?:meant|intended|designed) to\b[^.!?\n]{10,300}|\b(?:aims? to|the (?:main )?goal (?:of (?:the |this |our )?\w+ )?is|our goal is)\b[^.!?\n]{10,300}|(?:^|[.!?:] )when(?:ever)? you (?:want|need) to\b[^.!?\n]{10,300}|\bfor (?:\w+ ){0,2}(?:that|who|which) (?:do not|don't|does not|doesn't|cannot|can't|lack)\b[^.!?\n]{0,300}|\byou should use this (?:package|library|module|tool)\b[^.!?\n]{10,300}/im
+const USE_CASE = /(?<![\w-])(?:useful|handy|helpful) (?:when|whenever|for|if|to)\b[^.!?\n]{10,300}|\b(?:is|are) (?:meant|intended|designed) to\b[^.!?\n]{10,300}|\b(?:aims? to|the (?:main )?goal (?:of (?:the |this |our )?\w+ )?is|our goal is|(?:its|our|the) (?:core|main|primary|design) goals? (?:is|are))\b[^.!?\n]{10,300}|\b(?:perfect|ideal|great|made|built) for (?:[\w-]+ ){0,3}(?:who|wanting|looking)\b[^.!?\n]{5,300}|(?:^|[.!?:] )when(?:ever)? you (?:want|need) to\b[^.!?\n]{10,300}|\bfor (?:\w+ ){0,2}(?:that|who|which) (?:do not|don't|does not|doesn't|cannot|can't|lack)\b[^.!?\n]{0,300}|\byou should use this (?:package|library|module|tool)\b[^.!?\n]{10,300}/im
 /**
  * A sentence of the intro that states the problem the project answers: a concession before it
  * ("Bash is great, but when it comes to writing more complex scripts …"), a verdict on what there
