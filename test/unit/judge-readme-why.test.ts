@@ -4,7 +4,7 @@ import {analyze} from '../../src/engine/lint.js'
 import {applyEdits, preferredEdits} from '../../src/engine/fixes.js'
 import {judge} from '../../src/engine/judge.js'
 import {judgeReadmeWhy, judgeReadmeWithModel, MODEL, ruleThreshold} from '../../src/engine/models/readme-why/index.js'
-import {readmeFeatures} from '../../src/engine/models/readme-why/features.js'
+import {headingFamily, readmeFeatures} from '../../src/engine/models/readme-why/features.js'
 import {splitSections} from '../../src/engine/models/readme-why/sections.js'
 
 const label = (text: string) => judge(text, {detector: 'readme-why'}).label
@@ -63,6 +63,18 @@ describe('readme-why detector', () => {
       assert.ok(result.evidence.some((line) => line.startsWith('the intro states a problem')), intro)
     }
     assert.equal(own(readme('Lays out equal cells. The grid is square, but cells may be empty.')).length, 1)
+  })
+
+  it('counts an intro that says which need the project removes', () => {
+    const strict = {...MODEL, threshold: 0.999, ruleThreshold: 0.999}
+    const readme = (intro: string) => `# tweenkit\n\n${intro}\n\n## Install\n\n    npm i tweenkit\n`
+    for (const intro of ['Draws vector animation. It eliminates the need to draw each frame by hand.', 'Starts a blog by removing the up-front setup.']) {
+      const result = judgeReadmeWithModel(readme(intro), strict)
+      assert.equal(result.label, 'present', intro)
+      assert.match(result.evidence[0]!, /^the intro states a problem/, intro)
+    }
+    assert.equal(judgeReadmeWithModel(readme('Draws vector animation. It removes frames you select.'), strict).label, 'missing')
+    assert.equal(headingFamily('What do people use Bigtop for?'), 'why')
   })
 
   it('counts prose under a heading that names the why ("Motivation", "Purpose", "The problem")', () => {
@@ -158,7 +170,7 @@ describe('readme-why detector', () => {
   it('counts a comparison with a named alternative as a why, whatever the models score', () => {
     const strict = {...MODEL, threshold: 0.999, ruleThreshold: 0.999}
     const readme = (intro: string, rest = '') => `# quickslice\n\n${intro}\n\n## Install\n\n    npm i quickslice\n\n## API\n\n### slice(args)\n\nReturns an array.\n${rest}`
-    for (const intro of ['A faster alternative to `[].slice.call(arguments)`.', '14 times smaller and 2 times faster than [`chalk`](https://example.com/chalk).', 'Like read-package-json, but faster and more accepting of missing data.', 'It handles astral symbols, contrary to many other JavaScript solutions.', 'Like `Array.prototype.slice` but works on arguments.', '[![build](https://example.com/b.svg)](https://example.com)\n\nA better slice.']) {
+    for (const intro of ['A faster alternative to `[].slice.call(arguments)`.', '14 times smaller and 2 times faster than [`chalk`](https://example.com/chalk).', 'Like read-package-json, but faster and more accepting of missing data.', 'It handles astral symbols, contrary to many other JavaScript solutions.', 'Like `Array.prototype.slice` but works on arguments.', '[![build](https://example.com/b.svg)](https://example.com)\n\nA better slice.', 'The main advantages of this library vs. the built-in slice are: no copies, and it works on arguments.']) {
       const result = judgeReadmeWithModel(readme(intro), strict)
       assert.equal(result.label, 'present', intro)
       assert.equal(result.confident, false, intro)

@@ -26,7 +26,7 @@ export const findCues = cueFinder(CUES)
 
 /** Heading families: where a why is written down, and where it is not. */
 export const HEADING_FAMILIES: ReadonlyArray<{family: string; pattern: RegExp}> = [
-  {family: 'why', pattern: /\b(?:why|should (?:i|you|we) use|when to use)\b/i},
+  {family: 'why', pattern: /\b(?:why|should (?:i|you|we) use|when to use|what (?:do|would|can|should) (?:people|you|i|we) use \S+ for)\b/i},
   {family: 'motivation', pattern: /\b(?:motivation|rationale|inspiration|background|the problem|problem|story|reasoning)\b/i},
   {family: 'purpose', pattern: /\b(?:purpose|goals?|objectives?|aims?|mission|vision|philosophy|principles)\b/i},
   {family: 'about', pattern: /\b(?:about|introduction|intro|overview|summary|description|what is|what's|what it does|what does)\b/i},
@@ -170,7 +170,7 @@ const USE_CASE = /(?<![\w-])(?:useful|handy|helpful) (?:when|whenever|for|if|to)
  * being forced to do something, or getting it wrong ("Most developers get this wrong."). Bounded: at most 4,000 characters, and each part reads at most
  * 300.
  */
-const PROBLEM_STATEMENT = /\b\w+ (?:is|are) (?:great|nice|fine|good|powerful|useful), but\b[^.!?\n]{10,300}|\b(?:isn't|is not|aren't|are not|wasn't|was not) (?:very |always |really )?(?:helpful|useful|ideal|practical|enough|good enough|fast enough|portable|reliable)\b[^.!?\n]{0,300}|\bfalse (?:positives|negatives)\b|\b(?:were|are|was|is|been) forced to\b[^.!?\n]{0,300}|\bget (?:this|it) wrong\b/i
+const PROBLEM_STATEMENT = /\b\w+ (?:is|are) (?:great|nice|fine|good|powerful|useful), but\b[^.!?\n]{10,300}|\b(?:isn't|is not|aren't|are not|wasn't|was not) (?:very |always |really )?(?:helpful|useful|ideal|practical|enough|good enough|fast enough|portable|reliable)\b[^.!?\n]{0,300}|\bfalse (?:positives|negatives)\b|\b(?:were|are|was|is|been) forced to\b[^.!?\n]{0,300}|\bget (?:this|it) wrong\b|\b(?:eliminat|remov)(?:es|ing) (?:the need (?:to|for)|the (?:up[- ]front|initial) setup)\b[^.!?\n]{0,300}/i
 /**
  * A sentence that sets the project against a named alternative, which says why to use it over the
  * others: "14 times smaller and 2 times faster than chalk", "A faster alternative to
@@ -178,7 +178,7 @@ const PROBLEM_STATEMENT = /\b\w+ (?:is|are) (?:great|nice|fine|good|powerful|use
  * symbols", "Like read-package-json, but faster", "Similar to the `mime@1.x` module, except: …".
  * Bounded: each part reads at most 60 characters, and none can start where another could.
  */
-const COMPARISON = /\b(?:faster|smaller|lighter|simpler|better|quicker|safer|cheaper|leaner|more (?:efficient|reliable|robust|accurate|compliant|correct|secure|lightweight|performant)|less (?:memory|overhead|verbose)) than (?!\d|one\b|once\b|ever\b|before\b|usual\b|expected\b|necessary\b|needed\b|it\b|that\b|this\b|you\b|a few\b|the (?:original|previous|last|old|default|current)\b)[\w`@'"]|\b(?:alternative|replacement|substitute) (?:to|for) (?:the |a |an )?[\w`@'"]|\b(?:unlike|contrary to|in contrast to|as opposed to|compared (?:to|with)) (?:the |other |most |many |some |similar )?[\w`@'"]/i
+const COMPARISON = /\b(?:faster|smaller|lighter|simpler|better|quicker|safer|cheaper|leaner|more (?:efficient|reliable|robust|accurate|compliant|correct|secure|lightweight|performant)|less (?:memory|overhead|verbose)) than (?!\d|one\b|once\b|ever\b|before\b|usual\b|expected\b|necessary\b|needed\b|it\b|that\b|this\b|you\b|a few\b|the (?:original|previous|last|old|default|current)\b)[\w`@'"]|\b(?:alternative|replacement|substitute) (?:to|for) (?:the |a |an )?[\w`@'"]|\b(?:unlike|contrary to|in contrast to|as opposed to|compared (?:to|with)) (?:the |other |most |many |some |similar )?[\w`@'"]|\badvantages? of (?:this|the|using) [\w -]{1,40}? (?:vs\.?|versus|over) (?:the |a |an )?[\w`@'"]/i
 /**
  * A section that sets the project against others: "Benchmarks", "Comparison with other
  * libraries", "Benefits over plain `fetch`", "Differences from rc", "How is this different from
@@ -189,7 +189,7 @@ const BENCHMARK_HEADING = /\bbenchmark(?:s|ing)?\b|\b(?:benefits|advantages) (?:
 const OTHER_PROJECT_HEADING = /\b(?:benefits|advantages) (?:over|compared (?:to|with))\b|\bcomparisons? (?:with|to|against|of)\b|\bdifferences? (?:from|with|to)\b|\bhow (?:is|does) (?:this|it|\S+) differ(?:ent)?\b/i
 /** Results in a benchmark's code block, not only the command that runs it: "1122538 ± 0.01%", "ops/sec", "x 1.5 faster". */
 const BENCHMARK_RESULTS = /±|\bops\/s(?:ec)?\b|\bops per second\b|\b(?:x|times) faster\b|\bfaster than\b/i
-const COMPARISON_WORDS = ['than', 'alternative', 'replacement', 'substitute', 'unlike', 'contrary', 'contrast', 'opposed', 'compared']
+const COMPARISON_WORDS = ['than', 'advantage', 'alternative', 'replacement', 'substitute', 'unlike', 'contrary', 'contrast', 'opposed', 'compared']
 const INTRO_COMPARISON_WORDS = ['like', 'similar', 'better', 'faster', 'smaller', 'simpler', 'safer', 'lighter', 'leaner', 'saner', 'friendlier']
 const RELATED = /\b(?:related|see also|similar)\b/i
 /** In the intro, a project set beside another: "Like read-package-json, but faster" (not "like it, but"). Bounded: at most 60 characters between. */
