@@ -12,6 +12,7 @@ import {join} from 'node:path'
 export const INSTALLED_LABELS = 'test/data/readme-why-npm/labels.jsonl'
 export const BLIND_LABELS = 'test/data/readme-why-npm/blind.jsonl'
 export const BLIND_2_LABELS = 'test/data/readme-why-npm/blind-2.jsonl'
+export const BLIND_3_LABELS = 'test/data/readme-why-npm/blind-3.jsonl'
 export const README_CACHE = '.cache/readmes'
 
 export interface NpmLabel {

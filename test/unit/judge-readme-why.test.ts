@@ -47,6 +47,9 @@ describe('readme-why detector', () => {
     assert.deepEqual(own(readme.replace('Useful when you need to lay out equal cells in a terminal window.', 'Lays out cells. It aims to be quick to integrate and cheap to keep.')), [])
     assert.deepEqual(own(readme.replace('Useful when you need to lay out equal cells in a terminal window.', 'Lays out cells. You should use this package instead of padEnd if your cells hold emoji.')), [])
     assert.deepEqual(own(readme.replace('Useful when you need to lay out equal cells in a terminal window.', 'The goal of the project is to lay out cells that line up in any terminal.')), [])
+    // What it is designed to do for someone says why; what it is designed to work with or handle is a capability.
+    assert.equal(judgeReadmeWhy(readme.replace('Useful when you need to lay out equal cells in a terminal window.', 'It is designed to spare you counting columns by hand.')).label, 'present')
+    assert.equal(judgeReadmeWhy(readme.replace('Useful when you need to lay out equal cells in a terminal window.', 'It is designed to work across terminals and runtimes.')).label, 'missing')
     // A stated goal, or the people it is made for and what they want.
     for (const intro of ['Its core goals are cells that line up in any terminal and output that pipes cleanly.', 'Perfect for CLI authors who want tables without pulling in a layout engine.']) {
       assert.equal(judgeReadmeWhy(readme.replace('Useful when you need to lay out equal cells in a terminal window.', intro)).label, 'present', intro)
@@ -188,6 +191,11 @@ describe('readme-why detector', () => {
     }
     assert.equal(judgeReadmeWithModel(readme('Slices arguments.', '\n#### concurrency\n\nSet a value smaller than the pool size.\n'), strict).label, 'missing')
     assert.equal(judgeReadmeWithModel(readme('Slices arguments.', '\n## Notes\n\nLike `div`, but the next row is appended.\n'), strict).label, 'missing')
+    // Past the intro, "unlike" must name something: another project, or others of its kind.
+    assert.equal(judgeReadmeWithModel(readme('Slices arguments.', '\n## Styles\n\nUnlike text and background colors, underline colors have no 16-color form.\n'), strict).label, 'missing')
+    for (const note of ['Unlike `lodash.slice`, it never copies.', 'Unlike other slicers, it never copies.']) {
+      assert.equal(judgeReadmeWithModel(readme('Slices arguments.', `\n## Notes\n\n${note}\n`), strict).label, 'present', note)
+    }
     assert.equal(judgeReadmeWithModel(readme('Slices arguments.', '\n## Related\n\n- fastslice: an alternative to lodash.slice\n'), strict).label, 'missing')
     // Another project's claim to replace this one, and "like it, but" (no other project named).
     assert.equal(judgeReadmeWithModel(readme('Slices arguments.\n\n- slice2: a drop-in replacement for the quickslice module.'), strict).label, 'missing')

@@ -162,7 +162,7 @@ const HOW_TO_TITLE = /^(?:how to|how do (?:i|you|we)|steps to|instructions (?:fo
  * Jekyll". That is the problem and who has it, or the project's goal, in the intro.
  * Bounded: at most 4,000 characters, and each part reads at most 300.
  */
-const USE_CASE = /(?<![\w-])(?:useful|handy|helpful) (?:when|whenever|for|if|to)\b[^.!?\n]{10,300}|\b(?:is|are) (?:meant|intended|designed) to\b[^.!?\n]{10,300}|\b(?:aims? to|the (?:main )?goal (?:of (?:the |this |our )?\w+ )?is|our goal is|(?:its|our|the) (?:core|main|primary|design) goals? (?:is|are))\b[^.!?\n]{10,300}|\b(?:perfect|ideal|great|made|built) for (?:[\w-]+ ){0,3}(?:who|wanting|looking)\b[^.!?\n]{5,300}|(?:^|[.!?:] )when(?:ever)? you (?:want|need) to\b[^.!?\n]{10,300}|\bfor (?:\w+ ){0,2}(?:that|who|which) (?:do not|don't|does not|doesn't|cannot|can't|lack)\b[^.!?\n]{0,300}|\byou should use this (?:package|library|module|tool)\b[^.!?\n]{10,300}/im
+const USE_CASE = /(?<![\w-])(?:useful|handy|helpful) (?:when|whenever|for|if|to)\b[^.!?\n]{10,300}|\b(?:is|are) (?:meant|intended|designed) to (?!(?:work|handle|run|support|provide|parse|extract|process|accept|read|load|be used)\b)[^.!?\n]{10,300}|\b(?:aims? to|the (?:main )?goal (?:of (?:the |this |our )?\w+ )?is|our goal is|(?:its|our|the) (?:core|main|primary|design) goals? (?:is|are))\b[^.!?\n]{10,300}|\b(?:perfect|ideal|great|made|built) for (?:[\w-]+ ){0,3}(?:who|wanting|looking)\b[^.!?\n]{5,300}|(?:^|[.!?:] )when(?:ever)? you (?:want|need) to\b[^.!?\n]{10,300}|\bfor (?:\w+ ){0,2}(?:that|who|which) (?:do not|don't|does not|doesn't|cannot|can't|lack)\b[^.!?\n]{0,300}|\byou should use this (?:package|library|module|tool)\b[^.!?\n]{10,300}/im
 /**
  * A sentence of the intro that states the problem the project answers: a concession before it
  * ("Bash is great, but when it comes to writing more complex scripts …"), a verdict on what there
@@ -352,7 +352,7 @@ function comparisonIn(text: string, intro: boolean, title = ''): string | undefi
   if (!COMPARISON_WORDS.some((word) => lower.includes(word)) && !(intro && INTRO_COMPARISON_WORDS.some((word) => lower.includes(word)))) return undefined
   // Code in a link's text leaves two spaces ("faster than [`deasync`](…)").
   const prose = text.replace(/\s+/g, ' ')
-  const match = COMPARISON.exec(prose) ?? (intro ? LIKE_BUT.exec(prose) : null)
+  const match = firstComparison(prose, intro) ?? (intro ? LIKE_BUT.exec(prose) : null)
   if (!match) {
     // Read on the lines as written: the claim opens a line, often right under the badges.
     const better = intro ? BETTER_ONE.exec(text) : null
@@ -362,6 +362,26 @@ function comparisonIn(text: string, intro: boolean, title = ''): string | undefi
   if (title.length >= 3 && prose.slice(match.index, match.index + match[0].length + 40).toLowerCase().includes(title)) return undefined
   const start = Math.max(prose.lastIndexOf('.', match.index) + 1, match.index - 80)
   return prose.slice(start, match.index + 80).trim()
+}
+
+const COMPARISON_ALL = new RegExp(COMPARISON.source, 'gi')
+/** "Unlike", "contrary to", "as opposed to", "compared to/with", and what they set the project against. */
+const CONTRAST_WORD = /^(?:unlike|contrary|in contrast|as opposed|compared) (?:to |with )?(other |most |many |some |similar )?/i
+
+/**
+ * The first comparison in `prose`. Past the intro, "unlike" and its kin must name something: a
+ * name in capitals or code, or other, most or many of a kind ("Unlike Redux", "unlike other
+ * routers"), not a word of the API ("Unlike text and background colors, underline colors …").
+ */
+function firstComparison(prose: string, intro: boolean): RegExpExecArray | null {
+  COMPARISON_ALL.lastIndex = 0
+  for (let match = COMPARISON_ALL.exec(prose); match !== null; match = COMPARISON_ALL.exec(prose)) {
+    const contrast = CONTRAST_WORD.exec(match[0])
+    if (intro || !contrast || contrast[1] !== undefined) return match
+    const named = match[0].slice(-1)
+    if (named !== named.toLowerCase() || /[`@'"]/.test(named)) return match
+  }
+  return null
 }
 
 /**
