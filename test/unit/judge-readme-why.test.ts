@@ -51,7 +51,7 @@ describe('readme-why detector', () => {
     assert.equal(judgeReadmeWhy(readme.replace('Useful when you need to lay out equal cells in a terminal window.', 'It is designed to spare you counting columns by hand.')).label, 'present')
     assert.equal(judgeReadmeWhy(readme.replace('Useful when you need to lay out equal cells in a terminal window.', 'It is designed to work across terminals and runtimes.')).label, 'missing')
     // A stated goal, or the people it is made for and what they want.
-    for (const intro of ['Its core goals are cells that line up in any terminal and output that pipes cleanly.', 'Perfect for CLI authors who want tables without pulling in a layout engine.']) {
+    for (const intro of ['Its core goals are cells that line up in any terminal and output that pipes cleanly.', 'Perfect for CLI authors who want tables without pulling in a layout engine.', 'Created with <3 for CLI authors who need a table in five minutes.', 'Perfect for tasks like progress reports and build summaries.', 'Lays out cells. Use it to print tables that survive a narrow terminal.']) {
       assert.equal(judgeReadmeWhy(readme.replace('Useful when you need to lay out equal cells in a terminal window.', intro)).label, 'present', intro)
     }
     assert.equal(judgeReadmeWhy(readme.replace('Useful when you need to lay out equal cells in a terminal window.', 'Perfect alignment in a terminal window.')).label, 'missing')
@@ -78,6 +78,7 @@ describe('readme-why detector', () => {
     }
     assert.equal(judgeReadmeWithModel(readme('Draws vector animation. It removes frames you select.'), strict).label, 'missing')
     assert.equal(headingFamily('What do people use Bigtop for?'), 'why')
+    assert.equal(headingFamily('What does Verdaccio do for me?'), 'why')
   })
 
   it('counts prose under a heading that names the why ("Motivation", "Purpose", "The problem")', () => {
@@ -173,7 +174,7 @@ describe('readme-why detector', () => {
   it('counts a comparison with a named alternative as a why, whatever the models score', () => {
     const strict = {...MODEL, threshold: 0.999, ruleThreshold: 0.999}
     const readme = (intro: string, rest = '') => `# quickslice\n\n${intro}\n\n## Install\n\n    npm i quickslice\n\n## API\n\n### slice(args)\n\nReturns an array.\n${rest}`
-    for (const intro of ['A faster alternative to `[].slice.call(arguments)`.', '14 times smaller and 2 times faster than [`chalk`](https://example.com/chalk).', 'Like read-package-json, but faster and more accepting of missing data.', 'It handles astral symbols, contrary to many other JavaScript solutions.', 'Like `Array.prototype.slice` but works on arguments.', '[![build](https://example.com/b.svg)](https://example.com)\n\nA better slice.', 'The main advantages of this library vs. the built-in slice are: no copies, and it works on arguments.']) {
+    for (const intro of ['A faster alternative to `[].slice.call(arguments)`.', '14 times smaller and 2 times faster than [`chalk`](https://example.com/chalk).', 'Like read-package-json, but faster and more accepting of missing data.', 'It handles astral symbols, contrary to many other JavaScript solutions.', 'Like `Array.prototype.slice` but works on arguments.', '[![build](https://example.com/b.svg)](https://example.com)\n\nA better slice.', 'The main advantages of this library vs. the built-in slice are: no copies, and it works on arguments.', 'Easier to use than `Function.prototype.apply`.']) {
       const result = judgeReadmeWithModel(readme(intro), strict)
       assert.equal(result.label, 'present', intro)
       assert.equal(result.confident, false, intro)

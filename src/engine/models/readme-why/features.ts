@@ -26,7 +26,7 @@ export const findCues = cueFinder(CUES)
 
 /** Heading families: where a why is written down, and where it is not. */
 export const HEADING_FAMILIES: ReadonlyArray<{family: string; pattern: RegExp}> = [
-  {family: 'why', pattern: /\b(?:why|should (?:i|you|we) use|when to use|what (?:do|would|can|should) (?:people|you|i|we) use \S+ for)\b/i},
+  {family: 'why', pattern: /\b(?:why|should (?:i|you|we) use|when to use|what (?:do|would|can|should) (?:people|you|i|we) use \S+ for|what (?:does|can|will) \S+ do for (?:me|you|us))\b/i},
   {family: 'motivation', pattern: /\b(?:motivation|rationale|inspiration|background|the problem|problem|story|reasoning)\b/i},
   {family: 'purpose', pattern: /\b(?:purpose|goals?|objectives?|aims?|mission|vision|philosophy|principles)\b/i},
   {family: 'about', pattern: /\b(?:about|introduction|intro|overview|summary|description|what is|what's|what it does|what does)\b/i},
@@ -162,7 +162,7 @@ const HOW_TO_TITLE = /^(?:how to|how do (?:i|you|we)|steps to|instructions (?:fo
  * Jekyll". That is the problem and who has it, or the project's goal, in the intro.
  * Bounded: at most 4,000 characters, and each part reads at most 300.
  */
-const USE_CASE = /(?<![\w-])(?:useful|handy|helpful) (?:when|whenever|for|if|to)\b[^.!?\n]{10,300}|\b(?:is|are) (?:meant|intended|designed) to (?!(?:work|handle|run|support|provide|parse|extract|process|accept|read|load|be used)\b)[^.!?\n]{10,300}|\b(?:aims? to|the (?:main )?goal (?:of (?:the |this |our )?\w+ )?is|our goal is|(?:its|our|the) (?:core|main|primary|design) goals? (?:is|are))\b[^.!?\n]{10,300}|\b(?:perfect|ideal|great|made|built) for (?:[\w-]+ ){0,3}(?:who|wanting|looking)\b[^.!?\n]{5,300}|(?:^|[.!?:] )when(?:ever)? you (?:want|need) to\b[^.!?\n]{10,300}|\bfor (?:\w+ ){0,2}(?:that|who|which) (?:do not|don't|does not|doesn't|cannot|can't|lack)\b[^.!?\n]{0,300}|\byou should use this (?:package|library|module|tool)\b[^.!?\n]{10,300}/im
+const USE_CASE = /(?<![\w-])(?:useful|handy|helpful) (?:when|whenever|for|if|to)\b[^.!?\n]{10,300}|\b(?:is|are) (?:meant|intended|designed) to (?!(?:work|handle|run|support|provide|parse|extract|process|accept|read|load|be used)\b)[^.!?\n]{10,300}|\b(?:aims? to|the (?:main )?goal (?:of (?:the |this |our )?\w+ )?is|our goal is|(?:its|our|the) (?:core|main|primary|design) goals? (?:is|are))\b[^.!?\n]{10,300}|\b(?:perfect|ideal|great|made|built|created|written)(?: with \S{1,10})? for (?:[\w-]+ ){0,3}(?:who|wanting|looking)\b[^.!?\n]{5,300}|\b(?:perfect|ideal|great) for (?:tasks|things|cases|use cases|jobs|projects|apps|applications) (?:like|such as)\b[^.!?\n]{5,300}|(?:^|[.!?] )use (?:it |this )?(?:to|for|when) [^.!?\n]{10,300}|(?:^|[.!?:] )when(?:ever)? you (?:want|need) to\b[^.!?\n]{10,300}|\bfor (?:\w+ ){0,2}(?:that|who|which) (?:do not|don't|does not|doesn't|cannot|can't|lack)\b[^.!?\n]{0,300}|\byou should use this (?:package|library|module|tool)\b[^.!?\n]{10,300}/im
 /**
  * A sentence of the intro that states the problem the project answers: a concession before it
  * ("Bash is great, but when it comes to writing more complex scripts …"), a verdict on what there
@@ -178,7 +178,7 @@ const PROBLEM_STATEMENT = /\b\w+ (?:is|are) (?:great|nice|fine|good|powerful|use
  * symbols", "Like read-package-json, but faster", "Similar to the `mime@1.x` module, except: …".
  * Bounded: each part reads at most 60 characters, and none can start where another could.
  */
-const COMPARISON = /\b(?:faster|smaller|lighter|simpler|better|quicker|safer|cheaper|leaner|more (?:efficient|reliable|robust|accurate|compliant|correct|secure|lightweight|performant)|less (?:memory|overhead|verbose)) than (?!\d|one\b|once\b|ever\b|before\b|usual\b|expected\b|necessary\b|needed\b|it\b|that\b|this\b|you\b|a few\b|the (?:original|previous|last|old|default|current)\b)[\w`@'"]|\b(?:alternative|replacement|substitute) (?:to|for) (?:the |a |an )?[\w`@'"]|\b(?:unlike|contrary to|in contrast to|as opposed to|compared (?:to|with)) (?:the |other |most |many |some |similar )?[\w`@'"]|\badvantages? of (?:this|the|using) [\w -]{1,40}? (?:vs\.?|versus|over) (?:the |a |an )?[\w`@'"]/i
+const COMPARISON = /\b(?:faster|smaller|lighter|simpler|better|quicker|safer|cheaper|leaner|(?:easier|simpler|faster) to (?:use|read|learn|write|maintain|set up)|more (?:efficient|reliable|robust|accurate|compliant|correct|secure|lightweight|performant)|less (?:memory|overhead|verbose)) than (?!\d|one\b|once\b|ever\b|before\b|usual\b|expected\b|necessary\b|needed\b|it\b|that\b|this\b|you\b|a few\b|the (?:original|previous|last|old|default|current)\b)[\w`@'"]|\b(?:alternative|replacement|substitute) (?:to|for) (?:the |a |an )?[\w`@'"]|\b(?:unlike|contrary to|in contrast to|as opposed to|compared (?:to|with)) (?:the |other |most |many |some |similar )?[\w`@'"]|\badvantages? of (?:this|the|using) [\w -]{1,40}? (?:vs\.?|versus|over) (?:the |a |an )?[\w`@'"]/i
 /**
  * A section that sets the project against others: "Benchmarks", "Comparison with other
  * libraries", "Benefits over plain `fetch`", "Differences from rc", "How is this different from
