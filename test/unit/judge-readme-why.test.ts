@@ -87,6 +87,12 @@ describe('readme-why detector', () => {
       assert.equal(judgeReadmeWhy(readme(heading)).label, 'present', heading)
       assert.deepEqual(readmeFeatures(readme(heading)).whyProse.map((section) => section.heading), [heading])
     }
+    // A heading whose answer sits in its subsections counts too.
+    const nested = '# fastgrid\n\nLays out cells.\n\n## Install\n\n    pip install fastgrid\n\n## What does fastgrid do for me?\n\n### Wide characters\n\nTerminal tables drift out of line once a cell holds emoji or CJK text.\n\n## Usage\n\nCall it.\n'
+    assert.deepEqual(readmeFeatures(nested).whyProse.map((section) => section.heading), ['What does fastgrid do for me?'])
+    assert.deepEqual(readmeFeatures(nested.replace('### Wide characters', '## Wide characters')).whyProse, [])
+    // "<3" opens no tag: the intro after it is read.
+    assert.match(readmeFeatures('# mock\n\nCreated with <3 for front-end developers who need a quick back-end.\n').useCase ?? '', /front-end developers who need/)
     // A background section as often defines a term: the models weigh it, it does not count outright.
     assert.deepEqual(readmeFeatures(readme('Background')).whyProse, [])
     assert.deepEqual(readmeFeatures(readme('Motivation').replace('Terminal tables drift out of line once a cell holds emoji or CJK text.', 'See below.')).whyProse, [])

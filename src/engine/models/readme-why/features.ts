@@ -74,7 +74,8 @@ export function proseOf(markdown: string): {prose: string; codeLines: number; li
   // bounded: the guard of a link for reference links; then the text ends at a `>`, so every `<`
   // scan ends at a `>` and the match takes it.
   prose = prose.replace(/(?<!\[[^\])]*?)\[([^\]]*)\]\[[^\]]*\]/g, '$1')
-  prose = beforeLast(prose, '>', (head) => head.replace(/<[^>]*>/g, ' '))
+  // A tag opens with a letter, `/` or `!`: "Created with <3 for …" is prose.
+  prose = beforeLast(prose, '>', (head) => head.replace(/<[A-Za-z/!][^>]*>/g, ' '))
   prose = prose
     .replace(/`[^`]*`/g, ' X ')
     .replace(/https?:\/\/\S+/g, ' ')
@@ -301,7 +302,7 @@ export function readmeFeatures(text: string): ReadmeFeatures {
     codeLines += part.codeLines
     for (const token of sectionTokens) tokens.push(token)
     if (family && family !== 'how' && family !== 'meta' && section.index > 0 && sectionTokens.length >= 15) addFeature(features, `@h-prose:${family}`)
-    if ((family === 'why' || WHY_NAMED_HEADING.test(cleanHeading(section.heading))) && section.index > 0 && sectionTokens.length >= WHY_PROSE_WORDS) whyProse.push(section)
+    if ((family === 'why' || WHY_NAMED_HEADING.test(cleanHeading(section.heading))) && section.index > 0 && proseUnder(read, prose, section.index) >= WHY_PROSE_WORDS) whyProse.push(section)
     // A comparison in an API's options, or in a list of related projects, and in their
     // subsections, is about something else. The title's badges do not make it one.
     if (otherDepth !== undefined && section.depth <= otherDepth) otherDepth = undefined
@@ -335,6 +336,17 @@ export function readmeFeatures(text: string): ReadmeFeatures {
   addFeature(features, `@kw-count:${keywords.length}`)
   const sectionFeatureList = read.map((section, position) => sectionFeatures(section, position, prose[position]))
   return {features, sections, intro, introCues, cues, whyHeadings, whyProse, keywords, introWords: introTokens.length, sectionFeatures: sectionFeatureList, ...(comparison === undefined ? {} : {comparison}), ...(useCase ? {useCase: useCase[0].replace(/\s+/g, ' ').trim()} : {}), ...(problem ? {problem: problem[0].replace(/\s+/g, ' ').trim()} : {}), ...(folder ? {folder: folder[0].replace(/\s+/g, ' ').trim()} : {})}
+}
+
+/**
+ * Words of prose in a section and, when it has none of its own, in its subsections: "What does
+ * Verdaccio do for me?" answers under "### Use private packages" and its siblings.
+ */
+function proseUnder(read: readonly Section[], prose: readonly SectionProse[], index: number): number {
+  let count = prose[index]!.tokens.length
+  if (count > 0) return count
+  for (let next = index + 1; next < read.length && read[next]!.depth > read[index]!.depth; next++) count += prose[next]!.tokens.length
+  return count
 }
 
 /** Paragraphs on one line each: "This is useful for parsers\nand other text processors" is one sentence. */
