@@ -129,6 +129,9 @@ describe('judge review-tone', () => {
     assert.deepEqual(around('Use `Span<byte>` here. This runs per packet and allocates each time.')[0], ['@around:after', '@around:order:after'])
     // A block of a longer text is read with the words of the blocks around it.
     assert.deepEqual(around('Use `Span<byte>` here.', {wordsBefore: 12}), [['@around:before', '@around:order:before']])
+    // An order with its reason carries a cue of its own, for the model to weigh.
+    assert.ok(toneCues('Change this to a for loop, since forEach cannot break early.').has('reasoned-order'))
+    assert.ok(!toneCues('Change this to a for loop.').has('reasoned-order'))
     const asked = readSentences('Why is this a global? I could not find a second caller.')[0]!
     assert.ok(asked.features.has('@question-then:first-person'), [...asked.features.keys()].join(' '))
   })

@@ -72,6 +72,17 @@ export const TONE_CUES: readonly ToneCue[] = [
       return tokens.slice(0, 3).join(' ')
     },
   },
+  {
+    id: 'reasoned-order',
+    label: 'an order with its reason',
+    blunt: false,
+    test: (_s, lower, tokens) => {
+      const first = tokens[0] === 'please' ? tokens[1] : tokens[0]
+      if (!first || !ORDER_VERBS.has(first) || lower.endsWith('?')) return undefined
+      const reason = statesReason(lower)
+      return reason === undefined ? undefined : `${tokens.slice(0, 2).join(' ')} … ${reason}`
+    },
+  },
   {id: 'shouting', label: 'shouting (capitals, `!`)', blunt: true, test: (sentence) => /\b[A-Z]{3,}\b.*\b[A-Z]{3,}\b|^[A-Z!]{2,}$|!$/.exec(sentence.trim())?.[0]},
   {id: 'cc-label', label: 'a Conventional Comments label', blunt: false, test: (_s, lower) => CC_LABEL.exec(lower)?.[0]},
   {id: 'reason', label: 'a stated reason', blunt: false, test: (_s, lower) => statesReason(lower)},
