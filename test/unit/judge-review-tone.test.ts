@@ -121,6 +121,8 @@ describe('judge review-tone', () => {
     assert.equal(judge(text, {detector: 'review-tone'}).label, 'constructive')
     assert.equal(judge('This is wrong.\n\nGood point, I changed it.', {detector: 'review-tone'}).label, 'blunt')
     assert.deepEqual(judge('+1', {detector: 'review-tone'}).evidence, ['no sentences to judge'])
+    // An HTML comment, as PR templates hold them, is not shown to the reader.
+    assert.deepEqual(readSentences('<!-- Remove this comment.\nDelete what does not apply. -->\nThanks for the fix!').map((sentence) => sentence.text), ['Thanks for the fix!'])
   })
 
   it('reads an order or a question with what is said around it', () => {
@@ -134,6 +136,16 @@ describe('judge review-tone', () => {
     assert.ok(!toneCues('Change this to a for loop.').has('reasoned-order'))
     const asked = readSentences('Why is this a global? I could not find a second caller.')[0]!
     assert.ok(asked.features.has('@question-then:first-person'), [...asked.features.keys()].join(' '))
+  })
+
+  it('leaves an order that goes on to the model, and reads more reasons and owned mistakes', () => {
+    const outright = (text: string) => readSentences(text)[0]!.outright
+    assert.ok(outright('Drop this flag.'))
+    assert.equal(outright('Drop this flag; if someone runs it against prod it overwrites the state file.'), undefined)
+    assert.equal(outright('Remove this workaround, now that all our peers support React 18.'), undefined)
+    assert.ok(toneCues('Add this file so GitHub shows a citation button.').has('reason'))
+    assert.ok(toneCues('Obviously my suggestion from yesterday was wrong, sorry.').has('own-mistake'))
+    assert.equal(outright('Obviously my suggestion from yesterday was wrong, sorry.'), undefined)
   })
 
   it('does not take the praise of a sarcastic sentence as thanks', () => {
