@@ -155,6 +155,14 @@ describe('judge review-tone', () => {
 })
 
 describe('review-blunt-tone rule', () => {
+  it('reads a paragraph with the one after it, as judge reads the whole comment', () => {
+    const findings = (text: string) => analyze(text, {kind: 'review', config: {rules: {'review-blunt-tone': 'warning'}}}).findings.filter((finding) => finding.ruleId === 'review-blunt-tone')
+    const split = 'Why is this a global?\n\nI could not find a second caller, so a local might do.\n'
+    assert.equal(judge(split, {detector: 'review-tone'}).label, 'constructive')
+    assert.deepEqual(findings(split), [])
+    assert.equal(findings('Why is this a global?\n\nThe tests pass.\n').length, 1)
+  })
+
   it('reports the blunt sentence only, with a labelled rewrite template that is not preferred', () => {
     const text = 'Thanks for the PR.\n\nThe tests pass. Did you even read the ticket?\n'
     const findings = analyze(text, {kind: 'review', config: {rules: {'review-blunt-tone': 'warning'}}}).findings.filter((finding) => finding.ruleId === 'review-blunt-tone')

@@ -125,6 +125,8 @@ export interface ToneContext {
   /** Words in the sentences before and after this one in the same comment (0: none). */
   wordsBefore?: number
   wordsAfter?: number
+  /** For a caller that judges one block of a longer text: `next` of the block's last sentence, from the block after it. */
+  nextAfter?: readonly string[]
 }
 
 /** Cues in the next sentence that turn a bare question or order into a real one. */
@@ -225,20 +227,35 @@ export interface ReadSentence extends Sentence {
 export function readSentences(text: string, context: Partial<ToneContext> = {}): ReadSentence[] {
   const labelled = context.labelled ?? isLabelled(text)
   const headings = context.headings ?? hasHeadings(text)
-  // A sentence with no word in it ("+1", "👍", a lone `}`) carries no tone the model can read.
-  const cut = sentences(proseOnly(text)).filter((sentence) => /[A-Za-z]/.test(sentence.text))
+  const cut = proseSentences(text)
   const cues = cut.map((sentence) => toneCues(sentence.text))
   const counts = cut.map((sentence) => words(sentence.text).length)
   // A caller that judges one block of a longer text says how many words lie around it.
   const total = counts.reduce((sum, count) => sum + count, 0) + (context.wordsAfter ?? 0)
   let before = context.wordsBefore ?? 0
   return cut.map((sentence, index) => {
-    const next = index + 1 < cut.length ? [...cues[index + 1]!.keys()].filter((id) => FOLLOW_UP.has(id)) : []
+    const next = index + 1 < cut.length ? followUps(cues[index + 1]!) : (context.nextAfter ?? [])
     const sentenceContext: ToneContext = {labelled, headings, listItem: context.listItem ?? sentence.listItem ?? false, next, wordsBefore: before, wordsAfter: total - (before - (context.wordsBefore ?? 0)) - counts[index]!}
     before += counts[index]!
     const outright = outrightBlunt(sentence.text, sentenceContext, cues[index])
     return {...sentence, context: sentenceContext, cues: cues[index]!, features: toneFeatures(sentence.text, sentenceContext), ...(outright === undefined ? {} : {outright})}
   })
+}
+
+/** The sentences of a review text that `judge` reads: prose only, and each with a word in it. */
+function proseSentences(text: string): Sentence[] {
+  // A sentence with no word in it ("+1", "👍", a lone `}`) carries no tone the model can read.
+  return sentences(proseOnly(text)).filter((sentence) => /[A-Za-z]/.test(sentence.text))
+}
+
+function followUps(cues: ReadonlyMap<string, unknown>): string[] {
+  return [...cues.keys()].filter((id) => FOLLOW_UP.has(id))
+}
+
+/** The follow-up cues of a text's first sentence: what the block before it is followed by. */
+export function openingFollowUps(text: string): string[] {
+  const first = proseSentences(text)[0]
+  return first === undefined ? [] : followUps(toneCues(first.text))
 }
 
 export interface Sentence {

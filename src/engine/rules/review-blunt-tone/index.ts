@@ -1,6 +1,6 @@
 import {judgeSentences} from '../../models/review-tone/index.js'
 import {words} from '../../models/linear.js'
-import {hasHeadings, isLabelled, proseOnly} from '../../models/review-tone/features.js'
+import {hasHeadings, isLabelled, openingFollowUps, proseOnly} from '../../models/review-tone/features.js'
 import {defineRule} from '../../rule.js'
 import type {Fix} from '../../types.js'
 
@@ -18,12 +18,14 @@ export default defineRule<Record<string, never>>({
     // A comment that opens with a Conventional Comments label sets the tone for all of it.
     const labelled = blocks.length > 0 && isLabelled(blocks[0]!.text)
     const headings = document.blocks.some((block) => block.role === 'heading') || hasHeadings(text)
-    // Each block is judged with the words around it, as `judge` reads the whole text.
+    // Each block is judged with the words around it and the next block's opening, as `judge`
+    // reads the whole text.
     const counts = blocks.map((block) => words(proseOnly(block.text)).length)
     const total = counts.reduce((sum, count) => sum + count, 0)
     let before = 0
     for (const [index, block] of blocks.entries()) {
-      const context = {labelled: labelled || isLabelled(block.text), headings, listItem: block.role === 'list-item', wordsBefore: before, wordsAfter: total - before - counts[index]!}
+      const next = blocks[index + 1]
+      const context = {labelled: labelled || isLabelled(block.text), headings, listItem: block.role === 'list-item', wordsBefore: before, wordsAfter: total - before - counts[index]!, nextAfter: next ? openingFollowUps(next.text) : []}
       before += counts[index]!
       for (const sentence of judgeSentences(block.text, context)) {
         if (!sentence.blunt) continue
