@@ -13,6 +13,7 @@ export const INSTALLED_LABELS = 'test/data/readme-why-npm/labels.jsonl'
 export const BLIND_LABELS = 'test/data/readme-why-npm/blind.jsonl'
 export const BLIND_2_LABELS = 'test/data/readme-why-npm/blind-2.jsonl'
 export const BLIND_3_LABELS = 'test/data/readme-why-npm/blind-3.jsonl'
+export const BLIND_4_LABELS = 'test/data/readme-why-npm/blind-4.jsonl'
 export const README_CACHE = '.cache/readmes'
 
 export interface NpmLabel {
