@@ -21,18 +21,18 @@ export function addFeature(features: Features, name: string, value = 1): void {
   features.set(name, (features.get(name) ?? 0) + value)
 }
 
-// A model's weights as a Map, built once per model: a lookup in a Map of thousands of names is
-// faster than in an object of as many keys, which V8 keeps as a slow dictionary.
-const weightMaps = new WeakMap<LinearModel, {source: Record<string, number>; map: Map<string, number>}>()
+// A model's weights as a Map, built once per weights object: a lookup in a Map of thousands of
+// names is faster than in an object of as many keys, which V8 keeps as a slow dictionary. Keyed by
+// the weights, so a copy of a model with another threshold shares its Map.
+const weightMaps = new WeakMap<Record<string, number>, Map<string, number>>()
 
 function weightMap(model: LinearModel): Map<string, number> {
-  let cached = weightMaps.get(model)
-  // Training updates a model's weights in place between calls: rebuild when they are replaced.
-  if (cached === undefined || cached.source !== model.weights) {
-    cached = {source: model.weights, map: new Map(Object.entries(model.weights))}
-    weightMaps.set(model, cached)
+  let map = weightMaps.get(model.weights)
+  if (map === undefined) {
+    map = new Map(Object.entries(model.weights))
+    weightMaps.set(model.weights, map)
   }
-  return cached.map
+  return map
 }
 
 /** Probability of the positive class. */
