@@ -4,7 +4,7 @@ import assert from 'node:assert/strict'
 import {readFileSync} from 'node:fs'
 import {judge} from '../../src/engine/judge.js'
 import {analyze} from '../../src/engine/lint.js'
-import {isLabelled, proseOnly, readSentences, sentences, toneCues} from '../../src/engine/models/review-tone/features.js'
+import {isLabelled, proseOnly, readBlocks, readSentences, sentences, toneCues} from '../../src/engine/models/review-tone/features.js'
 import {judgeSentences} from '../../src/engine/models/review-tone/index.js'
 
 interface Row {
@@ -130,7 +130,8 @@ describe('judge review-tone', () => {
     assert.deepEqual(around('Use `Span<byte>` here.'), [['@around:alone', '@around:order:alone']])
     assert.deepEqual(around('Use `Span<byte>` here. This runs per packet and allocates each time.')[0], ['@around:after', '@around:order:after'])
     // A block of a longer text is read with the words of the blocks around it.
-    assert.deepEqual(around('Use `Span<byte>` here.', {wordsBefore: 12}), [['@around:before', '@around:order:before']])
+    const blocks = readBlocks([{text: 'The parser change looks fine to me overall, thanks.', labelled: false}, {text: 'Use `Span<byte>` here.', labelled: false}], false)
+    assert.deepEqual(blocks[1]!.map((sentence) => [...sentence.features.keys()].filter((name) => name.startsWith('@around')).sort()), [['@around:before', '@around:order:before']])
     // An order with its reason carries a cue of its own, for the model to weigh.
     assert.ok(toneCues('Change this to a for loop, since forEach cannot break early.').has('reasoned-order'))
     assert.ok(!toneCues('Change this to a for loop.').has('reasoned-order'))

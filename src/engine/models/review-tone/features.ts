@@ -125,8 +125,6 @@ export interface ToneContext {
   /** Words in the sentences before and after this one in the same comment (0: none). */
   wordsBefore?: number
   wordsAfter?: number
-  /** For a caller that judges one block of a longer text: `next` of the block's last sentence, from the block after it. */
-  nextAfter?: readonly string[]
 }
 
 /** Cues in the next sentence that turn a bare question or order into a real one. */
@@ -219,27 +217,48 @@ export interface ReadSentence extends Sentence {
   outright?: string
 }
 
+/** A block of a review text (a paragraph, a list item), with what its caller knows of its place. */
+export interface ToneBlock {
+  text: string
+  /** The comment opens with a Conventional Comments label. */
+  labelled: boolean
+  /** The block is a list item (undefined: each sentence says by its marker). */
+  listItem?: boolean | undefined
+}
+
+/**
+ * The sentences of a review text's blocks, each with its features, read as one text: the words
+ * around a sentence and the sentence after it cross from block to block, so a rule that reports
+ * block by block reads a comment as `judge` does. `headings`: the text has Markdown headings.
+ */
+export function readBlocks(blocks: readonly ToneBlock[], headings: boolean): ReadSentence[][] {
+  const cuts = blocks.map((block) => proseSentences(block.text))
+  const all = cuts.flat()
+  const cues = all.map((sentence) => toneCues(sentence.text))
+  const counts = all.map((sentence) => words(sentence.text).length)
+  const total = counts.reduce((sum, count) => sum + count, 0)
+  let index = 0
+  let before = 0
+  return blocks.map((block, position) =>
+    cuts[position]!.map((sentence) => {
+      const next = index + 1 < all.length ? followUps(cues[index + 1]!) : []
+      const context: ToneContext = {labelled: block.labelled, headings, listItem: block.listItem ?? sentence.listItem ?? false, next, wordsBefore: before, wordsAfter: total - before - counts[index]!}
+      const found = cues[index]!
+      before += counts[index]!
+      index++
+      const outright = outrightBlunt(sentence.text, context, found)
+      return {...sentence, context, cues: found, features: toneFeatures(sentence.text, context), ...(outright === undefined ? {} : {outright})}
+    }),
+  )
+}
+
 /**
  * The sentences of a review text, each with its features. By default the context comes from the
  * text itself (a leading Conventional Comments label, list markers, headings); a caller that has
  * parsed the Markdown passes what it knows. Training, evaluation and `judge` all read this way.
  */
-export function readSentences(text: string, context: Partial<ToneContext> = {}): ReadSentence[] {
-  const labelled = context.labelled ?? isLabelled(text)
-  const headings = context.headings ?? hasHeadings(text)
-  const cut = proseSentences(text)
-  const cues = cut.map((sentence) => toneCues(sentence.text))
-  const counts = cut.map((sentence) => words(sentence.text).length)
-  // A caller that judges one block of a longer text says how many words lie around it.
-  const total = counts.reduce((sum, count) => sum + count, 0) + (context.wordsAfter ?? 0)
-  let before = context.wordsBefore ?? 0
-  return cut.map((sentence, index) => {
-    const next = index + 1 < cut.length ? followUps(cues[index + 1]!) : (context.nextAfter ?? [])
-    const sentenceContext: ToneContext = {labelled, headings, listItem: context.listItem ?? sentence.listItem ?? false, next, wordsBefore: before, wordsAfter: total - (before - (context.wordsBefore ?? 0)) - counts[index]!}
-    before += counts[index]!
-    const outright = outrightBlunt(sentence.text, sentenceContext, cues[index])
-    return {...sentence, context: sentenceContext, cues: cues[index]!, features: toneFeatures(sentence.text, sentenceContext), ...(outright === undefined ? {} : {outright})}
-  })
+export function readSentences(text: string, context: Partial<Pick<ToneContext, 'labelled' | 'headings' | 'listItem'>> = {}): ReadSentence[] {
+  return readBlocks([{text, labelled: context.labelled ?? isLabelled(text), listItem: context.listItem}], context.headings ?? hasHeadings(text))[0]!
 }
 
 /** The sentences of a review text that `judge` reads: prose only, and each with a word in it. */
@@ -250,12 +269,6 @@ function proseSentences(text: string): Sentence[] {
 
 function followUps(cues: ReadonlyMap<string, unknown>): string[] {
   return [...cues.keys()].filter((id) => FOLLOW_UP.has(id))
-}
-
-/** The follow-up cues of a text's first sentence: what the block before it is followed by. */
-export function openingFollowUps(text: string): string[] {
-  const first = proseSentences(text)[0]
-  return first === undefined ? [] : followUps(toneCues(first.text))
 }
 
 export interface Sentence {

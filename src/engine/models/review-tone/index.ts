@@ -5,7 +5,7 @@
 
 import type {JudgeOptions, Judgement} from '../../types.js'
 import {probability, topContributions, type Features, type LinearModel} from '../linear.js'
-import {readSentences, TONE_CUES, type Sentence, type ToneContext} from './features.js'
+import {readBlocks, readSentences, TONE_CUES, type ReadSentence, type Sentence, type ToneBlock, type ToneContext} from './features.js'
 import weights from './weights.json'
 
 export const MODEL = weights as LinearModel
@@ -31,17 +31,24 @@ const OUTRIGHT_SCORE = 0.99
  * one. A rhetorical question, blunt outright, stays blunt.
  */
 export function judgeSentencesWithModel(text: string, model: LinearModel, context: Partial<ToneContext> = {}): SentenceTone[] {
-  return readSentences(text, context).map(({features, cues: found, outright, context: sentenceContext, ...sentence}) => {
-    const modelScore = probability(model, features)
-    const score = outright === undefined ? modelScore : Math.max(modelScore, OUTRIGHT_SCORE)
-    const cues = [...found.values()].map(({cue, matched}) => `${cue.label}: \`${matched}\``)
-    if (sentence.text.endsWith('?') && (sentenceContext.next ?? []).length > 0) cues.push(`followed by ${TONE_CUES.find((cue) => cue.id === sentenceContext.next![0])!.label}`)
-    return {...sentence, score, blunt: outright !== undefined || modelScore >= model.threshold, cues, features, ...(outright === undefined ? {} : {outright})}
-  })
+  return readSentences(text, context).map((sentence) => scored(sentence, model))
 }
 
 export function judgeSentences(text: string, context: Partial<ToneContext> = {}): SentenceTone[] {
   return judgeSentencesWithModel(text, MODEL, context)
+}
+
+/** Judge each sentence of a text's blocks, read as one text (see `readBlocks`), with the shipped model. */
+export function judgeBlocks(blocks: readonly ToneBlock[], headings: boolean): SentenceTone[][] {
+  return readBlocks(blocks, headings).map((sentences) => sentences.map((sentence) => scored(sentence, MODEL)))
+}
+
+function scored({features, cues: found, outright, context, ...sentence}: ReadSentence, model: LinearModel): SentenceTone {
+  const modelScore = probability(model, features)
+  const score = outright === undefined ? modelScore : Math.max(modelScore, OUTRIGHT_SCORE)
+  const cues = [...found.values()].map(({cue, matched}) => `${cue.label}: \`${matched}\``)
+  if (sentence.text.endsWith('?') && (context.next ?? []).length > 0) cues.push(`followed by ${TONE_CUES.find((cue) => cue.id === context.next![0])!.label}`)
+  return {...sentence, score, blunt: outright !== undefined || modelScore >= model.threshold, cues, features, ...(outright === undefined ? {} : {outright})}
 }
 
 export interface ReviewToneResult extends Judgement {

@@ -1,6 +1,5 @@
-import {judgeSentences} from '../../models/review-tone/index.js'
-import {words} from '../../models/linear.js'
-import {hasHeadings, isLabelled, openingFollowUps, proseOnly} from '../../models/review-tone/features.js'
+import {judgeBlocks} from '../../models/review-tone/index.js'
+import {hasHeadings, isLabelled} from '../../models/review-tone/features.js'
 import {defineRule} from '../../rule.js'
 import type {Fix} from '../../types.js'
 
@@ -18,16 +17,11 @@ export default defineRule<Record<string, never>>({
     // A comment that opens with a Conventional Comments label sets the tone for all of it.
     const labelled = blocks.length > 0 && isLabelled(blocks[0]!.text)
     const headings = document.blocks.some((block) => block.role === 'heading') || hasHeadings(text)
-    // Each block is judged with the words around it and the next block's opening, as `judge`
-    // reads the whole text.
-    const counts = blocks.map((block) => words(proseOnly(block.text)).length)
-    const total = counts.reduce((sum, count) => sum + count, 0)
-    let before = 0
+    // The blocks are read as one text, as `judge` reads it: a question in one paragraph and its
+    // reason in the next are one exchange.
+    const judged = judgeBlocks(blocks.map((block) => ({text: block.text, labelled: labelled || isLabelled(block.text), listItem: block.role === 'list-item'})), headings)
     for (const [index, block] of blocks.entries()) {
-      const next = blocks[index + 1]
-      const context = {labelled: labelled || isLabelled(block.text), headings, listItem: block.role === 'list-item', wordsBefore: before, wordsAfter: total - before - counts[index]!, nextAfter: next ? openingFollowUps(next.text) : []}
-      before += counts[index]!
-      for (const sentence of judgeSentences(block.text, context)) {
+      for (const sentence of judged[index]!) {
         if (!sentence.blunt) continue
         const start = block.toOriginal(sentence.start, 'start')
         const end = block.toOriginal(sentence.end, 'end')
