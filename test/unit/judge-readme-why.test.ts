@@ -81,9 +81,9 @@ describe('readme-why detector', () => {
     assert.equal(headingFamily('What does Verdaccio do for me?'), 'why')
   })
 
-  it('counts prose under a heading that names the why ("Motivation", "Purpose", "The problem")', () => {
+  it('counts prose under a heading that names the why ("Motivation", "Purpose", "The problem", "Use cases")', () => {
     const readme = (heading: string) => `# fastgrid\n\nLays out cells.\n\n## ${heading}\n\nTerminal tables drift out of line once a cell holds emoji or CJK text.\n\n## Installation\n\n\`\`\`sh\npip install fastgrid\n\`\`\`\n\n## Usage\n\nCall \`Grid(10, 10)\`.\n`
-    for (const heading of ['Motivation', 'Purpose', 'The problem', 'Rationale']) {
+    for (const heading of ['Motivation', 'Purpose', 'The problem', 'Rationale', 'Use cases']) {
       assert.equal(judgeReadmeWhy(readme(heading)).label, 'present', heading)
       assert.deepEqual(readmeFeatures(readme(heading)).whyProse.map((section) => section.heading), [heading])
     }
@@ -180,7 +180,7 @@ describe('readme-why detector', () => {
   it('counts a comparison with a named alternative as a why, whatever the models score', () => {
     const strict = {...MODEL, threshold: 0.999, ruleThreshold: 0.999}
     const readme = (intro: string, rest = '') => `# quickslice\n\n${intro}\n\n## Install\n\n    npm i quickslice\n\n## API\n\n### slice(args)\n\nReturns an array.\n${rest}`
-    for (const intro of ['A faster alternative to `[].slice.call(arguments)`.', '14 times smaller and 2 times faster than [`chalk`](https://example.com/chalk).', 'Like read-package-json, but faster and more accepting of missing data.', 'It handles astral symbols, contrary to many other JavaScript solutions.', 'Like `Array.prototype.slice` but works on arguments.', '[![build](https://example.com/b.svg)](https://example.com)\n\nA better slice.', 'The main advantages of this library vs. the built-in slice are: no copies, and it works on arguments.', 'Easier to use than `Function.prototype.apply`.']) {
+    for (const intro of ['A faster alternative to `[].slice.call(arguments)`.', '14 times smaller and 2 times faster than [`chalk`](https://example.com/chalk).', 'Like read-package-json, but faster and more accepting of missing data.', 'It handles astral symbols, contrary to many other JavaScript solutions.', 'Like `Array.prototype.slice` but works on arguments.', '[![build](https://example.com/b.svg)](https://example.com)\n\nA better slice.', 'The main advantages of this library vs. the built-in slice are: no copies, and it works on arguments.', 'Easier to use than `Function.prototype.apply`.', 'Like JSON.stringify, but does not throw on circular references.']) {
       const result = judgeReadmeWithModel(readme(intro), strict)
       assert.equal(result.label, 'present', intro)
       assert.equal(result.confident, false, intro)
@@ -224,6 +224,18 @@ describe('readme-why detector', () => {
     assert.equal(judgeReadmeWithModel(readme('Slices arguments.', `\n## API\n\n${api}\n## Benchmarks\n\nWith \`lazy: true\` it runs 1.5 x faster.\n`), strict).label, 'missing')
     assert.equal(judgeReadmeWithModel(readme('Slices arguments.', '\n## Benchmarks\n'), strict).label, 'missing')
     assert.equal(judgeReadmeWithModel(readme('Slices arguments.', '\n## Benchmark\n\n```\n$ npm run bench\n```\n'), strict).label, 'missing')
+    // A benchmark counts when it times rivals: a table of them, a verdict, or rows of another
+    // name beside the project's own. One that times only the project's own cases compares nothing.
+    for (const body of ['```\nquickslice x 9,122,538 ops/sec ±0.01%\narray-slice x 402,113 ops/sec ±0.02%\nFastest is quickslice\n```', '| Framework | ops/s |\n| --- | --- |\n| slicer | 9M |']) {
+      assert.equal(judgeReadmeWithModel(readme('Slices arguments.', `\n## Benchmarks\n\n${body}\n`), strict).label, 'present', body)
+    }
+    const own = '```\nno arguments      x 19,435,271 ops/sec ±0.85%\nmany arguments    x 3,175,826 ops/sec ±0.65%\n```'
+    assert.equal(judgeReadmeWithModel(readme('Slices arguments.', `\n## Benchmark\n\n${own}\n`), strict).label, 'missing')
+    assert.equal(judgeReadmeWithModel(readme('Slices arguments.', '\n## Benchmark\n\n```\nslice x 9,122,538 ops/sec ±0.01%\nsplice x 402,113 ops/sec ±0.02%\n```\n'), strict).label, 'missing')
+    // A table that sets features side by side, under "Feature Comparison" or "Comparison Table".
+    for (const heading of ['Feature Comparison', 'Comparison Table']) {
+      assert.equal(judgeReadmeWithModel(readme('Slices arguments.', `\n## ${heading}\n\n| | quickslice | lodash |\n| --- | --- | --- |\n| no copies | yes | no |\n`), strict).label, 'present', heading)
+    }
   })
 
   it('reads a use case wrapped over two lines of the intro', () => {

@@ -136,7 +136,7 @@ const WHY_PROSE_WORDS = 8
  * A heading that names the why outright: "Motivation", "Purpose", "Rationale", "The problem".
  * Not "Background", which as often defines a term ("A tar file is an archive …"). One heading line.
  */
-const WHY_NAMED_HEADING = /^\W*(?:(?:the|our|project|design) )?(?:motivation|purpose|rationale|problem(?: statement)?)\W*$/i
+const WHY_NAMED_HEADING = /^\W*(?:(?:the|our|project|design) )?(?:motivation|purpose|rationale|problem(?: statement)?|use[- ]cases?)\W*$/i
 
 /**
  * A README that describes its folder, not a project: "This directory contains the source code of
@@ -185,16 +185,37 @@ const COMPARISON = /\b(?:faster|smaller|lighter|simpler|better|quicker|safer|che
  * libraries", "Benefits over plain `fetch`", "Differences from rc", "How is this different from
  * the p-queue package?". One heading line.
  */
-const BENCHMARK_HEADING = /\bbenchmark(?:s|ing)?\b|\b(?:benefits|advantages) (?:over|compared (?:to|with))\b|\bcomparisons? (?:with|to|against|of)\b|^\W*comparison\W*$|\bhow (?:does|do) (?:it|they|we|\S+) compare\b|\bdifferences? (?:from|with|to)\b|\bhow (?:is|does) (?:this|it|\S+) differ(?:ent)?\b/i
+const BENCHMARK_HEADING = /\bbenchmark(?:s|ing)?\b|\b(?:benefits|advantages) (?:over|compared (?:to|with))\b|\bcomparisons? (?:with|to|against|of)\b|^\W*(?:features? )?comparison(?: (?:table|chart|matrix))?\W*$|\bhow (?:does|do) (?:it|they|we|\S+) compare\b|\bdifferences? (?:from|with|to)\b|\bhow (?:is|does) (?:this|it|\S+) differ(?:ent)?\b/i
 /** A heading that sets the project against another by name: the part of BENCHMARK_HEADING that is not about speed. */
 const OTHER_PROJECT_HEADING = /\b(?:benefits|advantages) (?:over|compared (?:to|with))\b|\bcomparisons? (?:with|to|against|of)\b|\bdifferences? (?:from|with|to)\b|\bhow (?:is|does) (?:this|it|\S+) differ(?:ent)?\b/i
+/** A heading about speed alone: its section must also set the project against a rival. */
+const SPEED_HEADING = /\bbenchmark(?:s|ing)?\b/i
+/**
+ * What a benchmark of rivals says and a benchmark of a package against itself does not: "The
+ * fastest is fast-deep-equal", "Difference with slowest", "each test runner", a table of
+ * "Framework" or "Test Target", "the library versions tested", "candidates". escape-html, cookie
+ * and etag time only their own functions. Read on a section's first 4,000 characters.
+ */
+const RIVALS = /\bfastest is\b|\b(?:difference|relative) (?:with|to) (?:the )?slowest\b|\b(?:faster|slower) than\b|\b(?:x|times) (?:faster|slower)\b|\bvs\.?(?:\s|$)|\bversus\b|\bcompar(?:e|es|ed|ing|ison)\b|\b(?:librar(?:y|ies)|frameworks?|implementations|candidates|competitors|alternatives|test runners?|test targets?)\b|\bmay be faster\b/i
+/**
+ * A row of benchmark.js's output: "fast-deep-equal x 261,950 ops/sec". Bounded: one line; the
+ * name and the spaces around it are disjoint runs, and the bullet needs a space after it.
+ */
+const RESULT_ROW = /^[^\S\n]*(?:[·•*-][^\S\n]+)?([\w@/.-]{1,60})[^\S\n]+x[^\S\n]+[\d,.]{1,20}[^\S\n]+ops\/sec/gm
+
+/** Benchmark rows that time the project (its title) and something else by name, as fasturl beside parseurl. */
+function timesRivals(content: string, title: string): boolean {
+  const names = new Set([...content.matchAll(RESULT_ROW)].map((match) => match[1]!.toLowerCase()))
+  return names.has(title) && names.size > 1
+}
+
 /** Results in a benchmark's code block, not only the command that runs it: "1122538 ± 0.01%", "ops/sec", "x 1.5 faster". */
 const BENCHMARK_RESULTS = /±|\bops\/s(?:ec)?\b|\bops per second\b|\b(?:x|times) faster\b|\bfaster than\b/i
 const COMPARISON_WORDS = ['than', 'advantage', 'alternative', 'replacement', 'substitute', 'unlike', 'contrary', 'contrast', 'opposed', 'compared']
 const INTRO_COMPARISON_WORDS = ['like', 'similar', 'better', 'faster', 'smaller', 'simpler', 'safer', 'lighter', 'leaner', 'saner', 'friendlier']
 const RELATED = /\b(?:related|see also|similar)\b/i
 /** In the intro, a project set beside another: "Like read-package-json, but faster" (not "like it, but"). Bounded: at most 60 characters between. */
-const LIKE_BUT = /\b(?:like|similar to) (?!it\b|this\b|that\b|them\b)[^,.;:!?\n]{1,60},? (?:but|except)\b/i
+const LIKE_BUT = /\b(?:like|similar to) (?!it\b|this\b|that\b|them\b)(?:[^,.;:!?\n]|\.(?=\w)){1,60},? (?:but|except)\b/i
 /**
  * A sentence of the intro that opens by claiming to be a better one of a named thing: "A better
  * forEach.", "A better fetch API." Read line by line. Bounded: each part reads at most 40
@@ -317,7 +338,13 @@ export function readmeFeatures(text: string): ReadmeFeatures {
   // names another project is looked for past the first 16K characters too, up to 100K:
   // cosmiconfig's "Differences from rc" starts 30K in. Not "Benchmarks" that late: ioredis's
   // measure one of its own options.
-  const compares = (section: Section, heading: RegExp) => section.index > 0 && heading.test(cleanHeading(section.heading).trim()) && (proseOf(section.content.slice(0, 2000)).lines > 0 || BENCHMARK_RESULTS.test(section.content.slice(0, 4000)))
+  const compares = (section: Section, heading: RegExp) => {
+    const clean = cleanHeading(section.heading).trim()
+    if (section.index === 0 || !heading.test(clean)) return false
+    const head = section.content.slice(0, 4000)
+    if (!(proseOf(head.slice(0, 2000)).lines > 0 || BENCHMARK_RESULTS.test(head))) return false
+    return !SPEED_HEADING.test(clean) || OTHER_PROJECT_HEADING.test(clean) || RIVALS.test(head) || timesRivals(head, title)
+  }
   const benchmark = comparison === undefined ? sections.find((section) => compares(section, BENCHMARK_HEADING)) ?? (text.length > READ_LIMIT ? splitSections(text.slice(0, COMPARISON_LIMIT)).find((section) => compares(section, OTHER_PROJECT_HEADING)) : undefined) : undefined
   if (benchmark) comparison = {text: cleanHeading(benchmark.heading).replace(/\s+/g, ' ').trim().slice(0, 60), heading: true}
   for (const word of headingWords) addFeature(features, `h:${word}`)
