@@ -71,13 +71,14 @@ describe('readme-why detector', () => {
   it('counts an intro that says which need the project removes', () => {
     const strict = {...MODEL, threshold: 0.999, ruleThreshold: 0.999}
     const readme = (intro: string) => `# tweenkit\n\n${intro}\n\n## Install\n\n    npm i tweenkit\n`
-    for (const intro of ['Draws vector animation. It eliminates the need to draw each frame by hand.', 'Starts a blog by removing the up-front setup.']) {
+    for (const intro of ['Draws vector animation. It eliminates the need to draw each frame by hand.', 'Starts a blog by removing the up-front setup.', 'Makes it easier to start a blog, by eliminating a lot of the up front setup.']) {
       const result = judgeReadmeWithModel(readme(intro), strict)
       assert.equal(result.label, 'present', intro)
       assert.match(result.evidence[0]!, /^the intro states a problem/, intro)
     }
     assert.equal(judgeReadmeWithModel(readme('Draws vector animation. It removes frames you select.'), strict).label, 'missing')
     assert.equal(headingFamily('What do people use Bigtop for?'), 'why')
+    assert.equal(headingFamily('What do people use Apache Bigtop for?'), 'why')
     assert.equal(headingFamily('What does Verdaccio do for me?'), 'why')
   })
 

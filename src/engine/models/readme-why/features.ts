@@ -26,7 +26,7 @@ export const findCues = cueFinder(CUES)
 
 /** Heading families: where a why is written down, and where it is not. */
 export const HEADING_FAMILIES: ReadonlyArray<{family: string; pattern: RegExp}> = [
-  {family: 'why', pattern: /\b(?:why|should (?:i|you|we) use|when to use|what (?:do|would|can|should) (?:people|you|i|we) use \S+ for|what (?:does|can|will) \S+ do for (?:me|you|us))\b/i},
+  {family: 'why', pattern: /\b(?:why|should (?:i|you|we) use|when to use|what (?:do|would|can|should) (?:people|you|i|we) use (?:\S+ ){1,3}for|what (?:does|can|will) \S+ do for (?:me|you|us))\b/i},
   {family: 'motivation', pattern: /\b(?:motivation|rationale|inspiration|background|the problem|problem|story|reasoning)\b/i},
   {family: 'purpose', pattern: /\b(?:purpose|goals?|objectives?|aims?|mission|vision|philosophy|principles)\b/i},
   {family: 'about', pattern: /\b(?:about|introduction|intro|overview|summary|description|what is|what's|what it does|what does)\b/i},
@@ -171,7 +171,7 @@ const USE_CASE = /(?<![\w-])(?:useful|handy|helpful) (?:when|whenever|for|if|to)
  * being forced to do something, or getting it wrong ("Most developers get this wrong."). Bounded: at most 4,000 characters, and each part reads at most
  * 300.
  */
-const PROBLEM_STATEMENT = /\b\w+ (?:is|are) (?:great|nice|fine|good|powerful|useful), but\b[^.!?\n]{10,300}|\b(?:isn't|is not|aren't|are not|wasn't|was not) (?:very |always |really )?(?:helpful|useful|ideal|practical|enough|good enough|fast enough|portable|reliable)\b[^.!?\n]{0,300}|\bfalse (?:positives|negatives)\b|\b(?:were|are|was|is|been) forced to\b[^.!?\n]{0,300}|\bget (?:this|it) wrong\b|\b(?:eliminat|remov)(?:es|ing) (?:the need (?:to|for)|the (?:up[- ]front|initial) setup)\b[^.!?\n]{0,300}/i
+const PROBLEM_STATEMENT = /\b\w+ (?:is|are) (?:great|nice|fine|good|powerful|useful), but\b[^.!?\n]{10,300}|\b(?:isn't|is not|aren't|are not|wasn't|was not) (?:very |always |really )?(?:helpful|useful|ideal|practical|enough|good enough|fast enough|portable|reliable)\b[^.!?\n]{0,300}|\bfalse (?:positives|negatives)\b|\b(?:were|are|was|is|been) forced to\b[^.!?\n]{0,300}|\bget (?:this|it) wrong\b|\b(?:eliminat|remov)(?:es|ing) (?:the need (?:to|for)|(?:(?:a lot|much|most) of )?the (?:up[- ]?front|initial) setup)\b[^.!?\n]{0,300}/i
 /**
  * A sentence that sets the project against a named alternative, which says why to use it over the
  * others: "14 times smaller and 2 times faster than chalk", "A faster alternative to
