@@ -59,7 +59,7 @@ describe('readme-why detector', () => {
 
   it('does not nudge a README whose intro states the problem it answers', () => {
     const readme = (intro: string) => `# fastgrid\n\n${intro}\n\n## Installation\n\n\`\`\`sh\npip install fastgrid\n\`\`\`\n\n## Usage\n\nCall \`Grid(10, 10)\`.\n`
-    for (const intro of ['Tables are great, but when it comes to wide output in a narrow terminal they wrap badly.', 'Padding cells by hand mangles wide characters, which isn\'t helpful.', 'The usual width check returns false positives on emoji.', 'You were forced to count columns by hand.', 'Lays out cells by display width. Most developers get this wrong.']) {
+    for (const intro of ['Tables are great, but when it comes to wide output in a narrow terminal they wrap badly.', 'Padding cells by hand mangles wide characters, which isn\'t helpful.', 'The usual width check returns false positives on emoji.', 'You were forced to count columns by hand.', 'Lays out cells by display width. Most developers get this wrong.', 'Terminals already have tab stops, but they break on wide characters.']) {
       assert.deepEqual(own(readme(intro)), [], intro)
       const result = judgeReadmeWhy(readme(intro))
       assert.equal(result.label, 'present', intro)
@@ -77,6 +77,13 @@ describe('readme-why detector', () => {
       assert.match(result.evidence[0]!, /^the intro states a problem/, intro)
     }
     assert.equal(judgeReadmeWithModel(readme('Draws vector animation. It removes frames you select.'), strict).label, 'missing')
+    // The need put as a question to the reader, and the answer.
+    for (const intro of ['Ever wanted to animate a logo without a timeline editor?', 'Need tweens? Then tweenkit is what you are looking for.']) {
+      const result = judgeReadmeWithModel(readme(intro), strict)
+      assert.equal(result.label, 'present', intro)
+      assert.match(result.evidence[0]!, /^the intro says when it is useful/, intro)
+    }
+    assert.equal(judgeReadmeWithModel(readme('Ever wondered how tweens work? Read the source.'), strict).label, 'missing')
     assert.equal(headingFamily('What do people use Bigtop for?'), 'why')
     assert.equal(headingFamily('What do people use Apache Bigtop for?'), 'why')
     assert.equal(headingFamily('What does Verdaccio do for me?'), 'why')
@@ -181,7 +188,7 @@ describe('readme-why detector', () => {
   it('counts a comparison with a named alternative as a why, whatever the models score', () => {
     const strict = {...MODEL, threshold: 0.999, ruleThreshold: 0.999}
     const readme = (intro: string, rest = '') => `# quickslice\n\n${intro}\n\n## Install\n\n    npm i quickslice\n\n## API\n\n### slice(args)\n\nReturns an array.\n${rest}`
-    for (const intro of ['A faster alternative to `[].slice.call(arguments)`.', '14 times smaller and 2 times faster than [`chalk`](https://example.com/chalk).', 'Like read-package-json, but faster and more accepting of missing data.', 'It handles astral symbols, contrary to many other JavaScript solutions.', 'Like `Array.prototype.slice` but works on arguments.', '[![build](https://example.com/b.svg)](https://example.com)\n\nA better slice.', 'The main advantages of this library vs. the built-in slice are: no copies, and it works on arguments.', 'Easier to use than `Function.prototype.apply`.', 'Like JSON.stringify, but does not throw on circular references.']) {
+    for (const intro of ['A faster alternative to `[].slice.call(arguments)`.', '14 times smaller and 2 times faster than [`chalk`](https://example.com/chalk).', 'Like read-package-json, but faster and more accepting of missing data.', 'It handles astral symbols, contrary to many other JavaScript solutions.', 'Like `Array.prototype.slice` but works on arguments.', '[![build](https://example.com/b.svg)](https://example.com)\n\nA better slice.', 'The main advantages of this library vs. the built-in slice are: no copies, and it works on arguments.', 'Easier to use than `Function.prototype.apply`.', 'Like JSON.stringify, but does not throw on circular references.', 'It uses a larger alphabet than UUID.', 'You may ask: **What about `Array.prototype.slice`!?** It copies.', 'Why not just use Lodash? It copies.']) {
       const result = judgeReadmeWithModel(readme(intro), strict)
       assert.equal(result.label, 'present', intro)
       assert.equal(result.confident, false, intro)
@@ -194,7 +201,7 @@ describe('readme-why detector', () => {
     assert.equal(judgeReadmeWithModel(readme('Slices arguments.', '\n## Benchmarks\n\n```\nnpm run bench\n```\n'), strict).label, 'missing')
     // A comparison with itself or a number, one in the API's options, or a "like X, but" past the
     // intro, sets the project against nothing.
-    for (const intro of ['It is faster than before.', 'Returns more than 100 entries.', 'Slices arguments.', 'Slices arguments. A better way is to spread them.']) {
+    for (const intro of ['It is faster than before.', 'Returns more than 100 entries.', 'It takes a larger buffer than needed.', 'What about arguments? They are sliced too.', 'Slices arguments.', 'Slices arguments. A better way is to spread them.']) {
       assert.equal(judgeReadmeWithModel(readme(intro), strict).label, 'missing', intro)
     }
     assert.equal(judgeReadmeWithModel(readme('Slices arguments.', '\n#### concurrency\n\nSet a value smaller than the pool size.\n'), strict).label, 'missing')

@@ -163,7 +163,7 @@ const HOW_TO_TITLE = /^(?:how to|how do (?:i|you|we)|steps to|instructions (?:fo
  * Jekyll". That is the problem and who has it, or the project's goal, in the intro.
  * Bounded: at most 4,000 characters, and each part reads at most 300.
  */
-const USE_CASE = /(?<![\w-])(?:useful|handy|helpful) (?:when|whenever|for|if|to)\b[^.!?\n]{10,300}|\b(?:is|are) (?:meant|intended|designed) to (?!(?:work|handle|run|support|provide|parse|extract|process|accept|read|load|be used)\b)[^.!?\n]{10,300}|\b(?:aims? to|the (?:main )?goal (?:of (?:the |this |our )?\w+ )?is|our goal is|(?:its|our|the) (?:core|main|primary|design) goals? (?:is|are))\b[^.!?\n]{10,300}|\b(?:perfect|ideal|great|made|built|created|written)(?: with \S{1,10})? for (?:[\w-]+ ){0,3}(?:who|wanting|looking)\b[^.!?\n]{5,300}|\b(?:perfect|ideal|great) for (?:tasks|things|cases|use cases|jobs|projects|apps|applications) (?:like|such as)\b[^.!?\n]{5,300}|(?:^|[.!?] )use (?:it |this )?(?:to|for|when) [^.!?\n]{10,300}|(?:^|[.!?:] )when(?:ever)? you (?:want|need) to\b[^.!?\n]{10,300}|\bfor (?:\w+ ){0,2}(?:that|who|which) (?:do not|don't|does not|doesn't|cannot|can't|lack)\b[^.!?\n]{0,300}|\byou should use this (?:package|library|module|tool)\b[^.!?\n]{10,300}/im
+const USE_CASE = /(?<![\w-])(?:useful|handy|helpful) (?:when|whenever|for|if|to)\b[^.!?\n]{10,300}|\b(?:is|are) (?:meant|intended|designed) to (?!(?:work|handle|run|support|provide|parse|extract|process|accept|read|load|be used)\b)[^.!?\n]{10,300}|\b(?:aims? to|the (?:main )?goal (?:of (?:the |this |our )?\w+ )?is|our goal is|(?:its|our|the) (?:core|main|primary|design) goals? (?:is|are))\b[^.!?\n]{10,300}|\b(?:perfect|ideal|great|made|built|created|written)(?: with \S{1,10})? for (?:[\w-]+ ){0,3}(?:who|wanting|looking)\b[^.!?\n]{5,300}|\b(?:perfect|ideal|great) for (?:tasks|things|cases|use cases|jobs|projects|apps|applications) (?:like|such as)\b[^.!?\n]{5,300}|(?:^|[.!?] )use (?:it |this )?(?:to|for|when) [^.!?\n]{10,300}|(?:^|[.!?:] )when(?:ever)? you (?:want|need) to\b[^.!?\n]{10,300}|\bfor (?:\w+ ){0,2}(?:that|who|which) (?:do not|don't|does not|doesn't|cannot|can't|lack)\b[^.!?\n]{0,300}|\byou should use this (?:package|library|module|tool)\b[^.!?\n]{10,300}|\bis (?:just |exactly )?what you(?:'re| are) looking for\b|(?:^|[.!?] )ever (?:had|wanted|needed|wished)\b[^.!?\n]{5,300}\?/im
 /**
  * A sentence of the intro that states the problem the project answers: a concession before it
  * ("Bash is great, but when it comes to writing more complex scripts …"), a verdict on what there
@@ -171,7 +171,7 @@ const USE_CASE = /(?<![\w-])(?:useful|handy|helpful) (?:when|whenever|for|if|to)
  * being forced to do something, or getting it wrong ("Most developers get this wrong."). Bounded: at most 4,000 characters, and each part reads at most
  * 300.
  */
-const PROBLEM_STATEMENT = /\b\w+ (?:is|are) (?:great|nice|fine|good|powerful|useful), but\b[^.!?\n]{10,300}|\b(?:isn't|is not|aren't|are not|wasn't|was not) (?:very |always |really )?(?:helpful|useful|ideal|practical|enough|good enough|fast enough|portable|reliable)\b[^.!?\n]{0,300}|\bfalse (?:positives|negatives)\b|\b(?:were|are|was|is|been) forced to\b[^.!?\n]{0,300}|\bget (?:this|it) wrong\b|\b(?:eliminat|remov)(?:es|ing) (?:the need (?:to|for)|(?:(?:a lot|much|most) of )?the (?:up[- ]?front|initial) setup)\b[^.!?\n]{0,300}/i
+const PROBLEM_STATEMENT = /\b\w+ (?:is|are) (?:great|nice|fine|good|powerful|useful), but\b[^.!?\n]{10,300}|\b(?:isn't|is not|aren't|are not|wasn't|was not) (?:very |always |really )?(?:helpful|useful|ideal|practical|enough|good enough|fast enough|portable|reliable)\b[^.!?\n]{0,300}|\bfalse (?:positives|negatives)\b|\b(?:were|are|was|is|been) forced to\b[^.!?\n]{0,300}|\bget (?:this|it) wrong\b|\balready (?:ha(?:ve|s)|supports?|provides?|offers?|includes?) [^.!?\n]{3,120}, but\b[^.!?\n]{5,300}|\b(?:eliminat|remov)(?:es|ing) (?:the need (?:to|for)|(?:(?:a lot|much|most) of )?the (?:up[- ]?front|initial) setup)\b[^.!?\n]{0,300}/i
 /**
  * A sentence that sets the project against a named alternative, which says why to use it over the
  * others: "14 times smaller and 2 times faster than chalk", "A faster alternative to
@@ -212,7 +212,7 @@ function timesRivals(content: string, title: string): boolean {
 /** Results in a benchmark's code block, not only the command that runs it: "1122538 ± 0.01%", "ops/sec", "x 1.5 faster". */
 const BENCHMARK_RESULTS = /±|\bops\/s(?:ec)?\b|\bops per second\b|\b(?:x|times) faster\b|\bfaster than\b/i
 const COMPARISON_WORDS = ['than', 'advantage', 'alternative', 'replacement', 'substitute', 'unlike', 'contrary', 'contrast', 'opposed', 'compared']
-const INTRO_COMPARISON_WORDS = ['like', 'similar', 'better', 'faster', 'smaller', 'simpler', 'safer', 'lighter', 'leaner', 'saner', 'friendlier']
+const INTRO_COMPARISON_WORDS = ['like', 'similar', 'better', 'faster', 'smaller', 'simpler', 'safer', 'lighter', 'leaner', 'saner', 'friendlier', 'what about', 'why not']
 const RELATED = /\b(?:related|see also|similar)\b/i
 /** In the intro, a project set beside another: "Like read-package-json, but faster" (not "like it, but"). Bounded: at most 60 characters between. */
 const LIKE_BUT = /\b(?:like|similar to) (?!it\b|this\b|that\b|them\b)(?:[^,.;:!?\n]|\.(?=\w)){1,60},? (?:but|except)\b/i
@@ -222,6 +222,12 @@ const LIKE_BUT = /\b(?:like|similar to) (?!it\b|this\b|that\b|them\b)(?:[^,.;:!?
  * characters.
  */
 const BETTER_ONE = /(?:^|[.!?] )(?:a|an) (?:better|faster|smaller|simpler|safer|lighter|leaner|saner|friendlier) (?!way\b|idea\b|choice\b|option\b|approach\b|solution\b|experience\b|place\b)[`\w$.]{2,40}/im
+/**
+ * In the intro, a named rival set beside the project another way: "It uses a larger alphabet than
+ * UUID", "What about `JSON.stringify()`!?", "Why not just use Lodash?". Code reads as " X ".
+ * Bounded: each part reads at most 20 characters.
+ */
+const INTRO_RIVAL = /\b(?:[Ll]arger|[Ss]horter|[Ss]maller|[Ff]aster|[Ss]afer|[Ss]impler|[Ll]ighter|[Bb]etter) [a-z]{2,20} than (?:the )?(?:X\b|[A-Z])|\b(?:[Ww]hat about|[Ww]hy not (?:just )?use) (?:the )?(?:X\b|[A-Z][\w.-]{0,20})\W{0,3}[!?]/
 const MAX_SECTIONS = 30
 const MAX_CHARS = 10000
 
@@ -391,7 +397,7 @@ function comparisonIn(text: string, intro: boolean, title = ''): string | undefi
   if (!COMPARISON_WORDS.some((word) => lower.includes(word)) && !(intro && INTRO_COMPARISON_WORDS.some((word) => lower.includes(word)))) return undefined
   // Code in a link's text leaves two spaces ("faster than [`deasync`](…)").
   const prose = text.replace(/\s+/g, ' ')
-  const match = firstComparison(prose, intro) ?? (intro ? LIKE_BUT.exec(prose) : null)
+  const match = firstComparison(prose, intro) ?? (intro ? LIKE_BUT.exec(prose) ?? INTRO_RIVAL.exec(prose) : null)
   if (!match) {
     // Read on the lines as written: the claim opens a line, often right under the badges.
     const better = intro ? BETTER_ONE.exec(text) : null
