@@ -10,8 +10,8 @@ import {groupFolds} from '../lib/logreg.js'
 import {TARGET_PRECISION} from '../train/review-tone.js'
 
 const HELD_OUT = 'test/data/heldout/review-tone.jsonl'
-// Written and labelled by two readers who never saw the detector, and never trained on.
-const WRITTEN = ['test/data/heldout/review-tone-written-3.jsonl', 'test/data/heldout/review-tone-written-4.jsonl', 'test/data/heldout/review-tone-written-9.jsonl']
+// Written and labelled by readers who never saw the detector, and never trained on.
+const WRITTEN = ['test/data/heldout/review-tone-written-3.jsonl', 'test/data/heldout/review-tone-written-4.jsonl', 'test/data/heldout/review-tone-written-9.jsonl', 'test/data/heldout/review-tone-written-10.jsonl']
 
 export default async function evalReviewTone(): Promise<void> {
   const rows = reviewRows()
