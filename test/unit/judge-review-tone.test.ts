@@ -71,6 +71,14 @@ describe('judge review-tone', () => {
     ['Take the `sleep` out — it adds 5 s to every CI run.', 'constructive'],
     ['Simply put: this works because the key is immutable. Nice find, thanks for digging into it.', 'constructive'],
     ['Simply put the lock outside the loop.', 'blunt'],
+    // Passive aggression: a point made again with a sigh, a wish for what should be normal.
+    ["Please don't make me say this again: no queries in the view.", 'blunt'],
+    ['Why is the old client back? I told in last review already.', 'blunt'],
+    ['It would be great if, just once, the tests ran before the push.', 'blunt'],
+    ['Kind of surprised this needs saying, but tokens do not go in the repo.', 'blunt'],
+    ['Kubernetes 101: never run as root.', 'blunt'],
+    ['The hook runs just once, when the worker starts, so the cache is warm for every request.', 'constructive'],
+    ['I asked in the last standup whether the flag can go; nobody needed it.', 'constructive'],
   ]
   // A PR description lists its changes as orders; under headings they describe, not demand.
   cases.push(['## What\n\n- Remove the legacy flag\n- Update the docs\n\n## Why\n\nUsers hit a crash when the config is missing.', 'constructive'])

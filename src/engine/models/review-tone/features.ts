@@ -27,7 +27,7 @@ const statesReason = (lower: string): string | undefined => REASON.exec(lower.re
 const CC_LABEL = /^(?:praise|nitpick|nit|suggestion|issue|question|thought|chore|note|todo|typo|polish|quibble)\s*(?:\([^)]*\)\s*)?:/
 
 export const TONE_CUES: readonly ToneCue[] = [
-  {id: 'condescension', label: 'condescension', blunt: true, test: match(/\b(?:obviously|clearly(?= (?:this|that|the|these|those|it|you|we|is|are|was|should|does|doesn't|not|wrong|a|an)\b|[.!]*$)|everyone knows|any (?:junior|beginner)|basic stuff|it is simple|it's simple|not hard|of course you|trivial(?:ly)?)\b/)},
+  {id: 'condescension', label: 'condescension', blunt: true, test: match(/\b(?:obviously|clearly(?= (?:this|that|the|these|those|it|you|we|is|are|was|should|does|doesn't|not|wrong|a|an)\b|[.!]*$)|everyone knows|any (?:junior|beginner)|basic stuff|[a-z]+ 101(?=:)|it is simple|it's simple|not hard|of course you|trivial(?:ly)?)\b/)},
   {
     id: 'just-order',
     label: 'an order softened with `just`/`simply`',
@@ -39,6 +39,10 @@ export const TONE_CUES: readonly ToneCue[] = [
   {id: 'rhetorical', label: 'a rhetorical question', blunt: true, test: match(/\b(?:did you (?:even|actually)|have you (?:even|actually|ever)|do you (?:even|understand)|did (?:anyone|nobody)|why (?:on earth|would (?:anyone|you ever))|what were you thinking|who (?:wrote|names)|what is this supposed|are you (?:serious|kidding)|you are joking|how many times|really\?|seriously\??|what is this\?|^again with\b|^what(?: is|'s) the point of\b|why (?:[a-z']+ ){1,6}even\b)/)},
   {id: 'verdict', label: 'a verdict on the work', blunt: true, test: match(/\b(?:is|looks) (?:just |completely |so |totally )?(?:wrong|bad|terrible|awful|horrible|a mess|garbage|useless|pointless|unacceptable|a joke|a disaster|lazy|sloppy|rushed|careless|a hack|meaningless|a waste of (?:[a-z']+ )?time)\b|\bmakes no sense\b|\b(?:is|'s) not how we\b|\bneeds to be (?:completely |totally )?rewritten\b|\bneeds a (?:complete |total )?rewrite\b|^(?:no|nope|wrong|bad|ugly|sloppy|lazy|useless|pointless|unreadable|rejected|overengineered|inconsistent|typo|naming|formatting|spaces|lol|insecure|hard no|not acceptable|sigh|ugh|meh|smh|yikes)\b[.!]*$/)},
   {id: 'you-always', label: 'blame on the person', blunt: true, test: match(/\byou (?:always|never|keep|clearly|obviously|broke|managed)\b|\byour code is\b|\bi (?:already |have already |'ve already )?told you\b|\bas i said\b|^come on\b|\b(?:talked about|been over|been through|discussed) this (?:before|already)\b/)},
+  // Passive aggression: a point made before, made again with a sigh ("Please don't make me say
+  // this again", "I told in last review already"), and a wish for what should be normal ("if,
+  // just once, the description matched the PR").
+  {id: 'passive-aggression', label: 'passive aggression', blunt: true, test: match(/\bi (?:already |have already |'ve already )?(?:told|said|asked|mentioned) (?:you |this |it )?(?:in|at|during|on) (?:the |my )?(?:last|previous|first) (?:review|comment|round|time|patch\w*|ps\d*)\b|\b(?:don't|do not) make me (?:say|repeat|ask|explain|point)\b|\b(?:needs|need) (?:saying|to be said)\b|\bif,? just once\b|\bnot my problem\b|\blost on you\b|\byou know what(?:'s| is) wrong\b/)},
   {
     id: 'sarcasm',
     label: 'sarcasm',
@@ -151,6 +155,9 @@ const POINTED = /\b(?:this|that|it|these|those|them)\b/
  * `cues` are the sentence's `toneCues`, when the caller has them already.
  */
 export function outrightBlunt(sentence: string, context: ToneContext = {labelled: false}, cues = toneCues(sentence)): string | undefined {
+  // A reason does not soften a sigh: "I told in last review already, the API is deprecated."
+  const sigh = cues.get('passive-aggression')
+  if (sigh) return `${sigh.cue.label}: \`${sigh.matched}\``
   for (const id of cues.keys()) if (SOFTENING.has(id)) return undefined
   const lower = lowerOf(sentence)
   const just = JUST_ORDER.exec(lower)
