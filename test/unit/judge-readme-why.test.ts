@@ -84,6 +84,13 @@ describe('readme-why detector', () => {
       assert.match(result.evidence[0]!, /^the intro says when it is useful/, intro)
     }
     assert.equal(judgeReadmeWithModel(readme('Ever wondered how tweens work? Read the source.'), strict).label, 'missing')
+    // The purpose, the scenarios it is for, a story of the need, and why it was made.
+    for (const intro of ['Its purpose is to tween values without a timeline editor.', 'It is ideal for the following scenarios: logo loops, loaders and charts.', 'Suppose you have a logo and want it to spin once on load.']) {
+      assert.equal(judgeReadmeWithModel(readme(intro), strict).label, 'present', intro)
+    }
+    const made = judgeReadmeWithModel(readme('Tweens values. This was created since CSS transitions cannot ease along a path.'), strict)
+    assert.equal(made.label, 'present')
+    assert.match(made.evidence[0]!, /^the intro states a problem/)
     assert.equal(headingFamily('What do people use Bigtop for?'), 'why')
     assert.equal(headingFamily('What do people use Apache Bigtop for?'), 'why')
     assert.equal(headingFamily('What does Verdaccio do for me?'), 'why')
@@ -240,6 +247,18 @@ describe('readme-why detector', () => {
     const own = '```\nno arguments      x 19,435,271 ops/sec ±0.85%\nmany arguments    x 3,175,826 ops/sec ±0.65%\n```'
     assert.equal(judgeReadmeWithModel(readme('Slices arguments.', `\n## Benchmark\n\n${own}\n`), strict).label, 'missing')
     assert.equal(judgeReadmeWithModel(readme('Slices arguments.', '\n## Benchmark\n\n```\nslice x 9,122,538 ops/sec ±0.01%\nsplice x 402,113 ops/sec ±0.02%\n```\n'), strict).label, 'missing')
+    // Timing rows that name rivals, under "Performance" or in the intro; "Performance" alone
+    // (tips, links to articles) compares nothing.
+    const rows = '```\nhtml-parser   : 12.56 ms/file\nparse5        : 2.43 ms/file\nquickslice    : 0.97 ms/file\nhtmlparser2   : 0.71 ms/file\n```'
+    assert.equal(judgeReadmeWithModel(readme('Slices arguments.', `\n## Performance\n\n${rows}\n`), strict).label, 'present')
+    assert.equal(judgeReadmeWithModel(readme(`Slices arguments.\n\nBenchmarks (1 million calls):\n\n* quickslice: 854ms\n* array.slice: 1298ms\n`), strict).label, 'present')
+    assert.equal(judgeReadmeWithModel(readme('Slices arguments.', '\n## Performance\n\n- [String vs Array Concat](https://example.com/a)\n- [Try/Catch Cost In a Loop](https://example.com/b)\n'), strict).label, 'missing')
+    // "X vs Y" sets the project against another when one side is its title; else it compares options.
+    assert.equal(judgeReadmeWithModel(readme('Slices arguments.', '\n## Quickslice vs Lodash\n\nIt copies nothing until you write to the slice.\n'), strict).label, 'present')
+    assert.equal(judgeReadmeWithModel(readme('Slices arguments.', '\n## Callbacks vs Promises\n\nBoth forms take the same arguments.\n'), strict).label, 'missing')
+    // "Like X but for/from …" narrows the scope; it claims no advantage.
+    assert.equal(judgeReadmeWithModel(readme('Slices arguments like `Array.prototype.slice` but from a given index.'), strict).label, 'missing')
+    assert.equal(judgeReadmeWithModel(readme('Meant to replace the slicing helpers of lodash.'), strict).label, 'present')
     // A table that sets features side by side, under "Feature Comparison" or "Comparison Table".
     for (const heading of ['Feature Comparison', 'Comparison Table']) {
       assert.equal(judgeReadmeWithModel(readme('Slices arguments.', `\n## ${heading}\n\n| | quickslice | lodash |\n| --- | --- | --- |\n| no copies | yes | no |\n`), strict).label, 'present', heading)

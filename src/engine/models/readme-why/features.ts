@@ -163,7 +163,7 @@ const HOW_TO_TITLE = /^(?:how to|how do (?:i|you|we)|steps to|instructions (?:fo
  * Jekyll". That is the problem and who has it, or the project's goal, in the intro.
  * Bounded: at most 4,000 characters, and each part reads at most 300.
  */
-const USE_CASE = /(?<![\w-])(?:useful|handy|helpful) (?:when|whenever|for|if|to)\b[^.!?\n]{10,300}|\b(?:is|are) (?:meant|intended|designed) to (?!(?:work|handle|run|support|provide|parse|extract|process|accept|read|load|be used)\b)[^.!?\n]{10,300}|\b(?:aims? to|the (?:main )?goal (?:of (?:the |this |our )?\w+ )?is|our goal is|(?:its|our|the) (?:core|main|primary|design) goals? (?:is|are))\b[^.!?\n]{10,300}|\b(?:perfect|ideal|great|made|built|created|written)(?: with \S{1,10})? for (?:[\w-]+ ){0,3}(?:who|wanting|looking)\b[^.!?\n]{5,300}|\b(?:perfect|ideal|great) for (?:tasks|things|cases|use cases|jobs|projects|apps|applications) (?:like|such as)\b[^.!?\n]{5,300}|(?:^|[.!?] )use (?:it |this )?(?:to|for|when) [^.!?\n]{10,300}|(?:^|[.!?:] )when(?:ever)? you (?:want|need) to\b[^.!?\n]{10,300}|\bfor (?:\w+ ){0,2}(?:that|who|which) (?:do not|don't|does not|doesn't|cannot|can't|lack)\b[^.!?\n]{0,300}|\byou should use this (?:package|library|module|tool)\b[^.!?\n]{10,300}|\bis (?:just |exactly )?what you(?:'re| are) looking for\b|(?:^|[.!?] )ever (?:had|wanted|needed|wished)\b[^.!?\n]{5,300}\?/im
+const USE_CASE = /(?<![\w-])(?:useful|handy|helpful) (?:when|whenever|for|if|to)\b[^.!?\n]{10,300}|\b(?:is|are) (?:meant|intended|designed) to (?!(?:work|handle|run|support|provide|parse|extract|process|accept|read|load|be used)\b)[^.!?\n]{10,300}|\b(?:aims? to|the (?:main )?goal (?:of (?:the |this |our )?\w+ )?is|our goal is|(?:its|our|the) (?:core|main|primary|design) goals? (?:is|are))\b[^.!?\n]{10,300}|\b(?:perfect|ideal|great|made|built|created|written)(?: with \S{1,10})? for (?:[\w-]+ ){0,3}(?:who|wanting|looking)\b[^.!?\n]{5,300}|\b(?:perfect|ideal|great) for (?:the following )?(?:tasks|things|cases|use cases|scenarios|situations|jobs|projects|apps|applications)(?: like| such as|:)[^.!?\n]{5,300}|\b(?:its|the|our) (?:main |primary |sole )?purpose is\b[^.!?\n]{5,300}|(?:^|[.!?] )(?:suppose|imagine) you (?:have|want|need|are)\b[^.!?\n]{5,300}|(?:^|[.!?] )use (?:it |this )?(?:to|for|when) [^.!?\n]{10,300}|(?:^|[.!?:] )when(?:ever)? you (?:want|need) to\b[^.!?\n]{10,300}|\bfor (?:\w+ ){0,2}(?:that|who|which) (?:do not|don't|does not|doesn't|cannot|can't|lack)\b[^.!?\n]{0,300}|\byou should use this (?:package|library|module|tool)\b[^.!?\n]{10,300}|\bis (?:just |exactly )?what you(?:'re| are) looking for\b|(?:^|[.!?] )ever (?:had|wanted|needed|wished)\b[^.!?\n]{5,300}\?/im
 /**
  * A sentence of the intro that states the problem the project answers: a concession before it
  * ("Bash is great, but when it comes to writing more complex scripts …"), a verdict on what there
@@ -171,7 +171,7 @@ const USE_CASE = /(?<![\w-])(?:useful|handy|helpful) (?:when|whenever|for|if|to)
  * being forced to do something, or getting it wrong ("Most developers get this wrong."). Bounded: at most 4,000 characters, and each part reads at most
  * 300.
  */
-const PROBLEM_STATEMENT = /\b\w+ (?:is|are) (?:great|nice|fine|good|powerful|useful), but\b[^.!?\n]{10,300}|\b(?:isn't|is not|aren't|are not|wasn't|was not) (?:very |always |really )?(?:helpful|useful|ideal|practical|enough|good enough|fast enough|portable|reliable)\b[^.!?\n]{0,300}|\bfalse (?:positives|negatives)\b|\b(?:were|are|was|is|been) forced to\b[^.!?\n]{0,300}|\bget (?:this|it) wrong\b|\balready (?:ha(?:ve|s)|supports?|provides?|offers?|includes?) [^.!?\n]{3,120}, but\b[^.!?\n]{5,300}|\b(?:eliminat|remov)(?:es|ing) (?:the need (?:to|for)|(?:(?:a lot|much|most) of )?the (?:up[- ]?front|initial) setup)\b[^.!?\n]{0,300}/i
+const PROBLEM_STATEMENT = /\b\w+ (?:is|are) (?:great|nice|fine|good|powerful|useful), but\b[^.!?\n]{10,300}|\b(?:isn't|is not|aren't|are not|wasn't|was not) (?:very |always |really )?(?:helpful|useful|ideal|practical|enough|good enough|fast enough|portable|reliable)\b[^.!?\n]{0,300}|\bfalse (?:positives|negatives)\b|\b(?:was|were) (?:created|made|written|built|born|started) (?:since|because)\b[^.!?\n]{5,300}|\b(?:were|are|was|is|been) forced to\b[^.!?\n]{0,300}|\bget (?:this|it) wrong\b|\balready (?:ha(?:ve|s)|supports?|provides?|offers?|includes?) [^.!?\n]{3,120}, but\b[^.!?\n]{5,300}|\b(?:eliminat|remov)(?:es|ing) (?:the need (?:to|for)|(?:(?:a lot|much|most) of )?the (?:up[- ]?front|initial) setup)\b[^.!?\n]{0,300}/i
 /**
  * A sentence that sets the project against a named alternative, which says why to use it over the
  * others: "14 times smaller and 2 times faster than chalk", "A faster alternative to
@@ -179,43 +179,56 @@ const PROBLEM_STATEMENT = /\b\w+ (?:is|are) (?:great|nice|fine|good|powerful|use
  * symbols", "Like read-package-json, but faster", "Similar to the `mime@1.x` module, except: …".
  * Bounded: each part reads at most 60 characters, and none can start where another could.
  */
-const COMPARISON = /\b(?:faster|smaller|lighter|simpler|better|quicker|safer|cheaper|leaner|(?:easier|simpler|faster) to (?:use|read|learn|write|maintain|set up)|more (?:efficient|reliable|robust|accurate|compliant|correct|secure|lightweight|performant)|less (?:memory|overhead|verbose)) than (?!\d|one\b|once\b|ever\b|before\b|usual\b|expected\b|necessary\b|needed\b|it\b|that\b|this\b|you\b|a few\b|the (?:original|previous|last|old|default|current)\b)[\w`@'"]|\b(?:alternative|replacement|substitute) (?:to|for) (?:the |a |an )?[\w`@'"]|\b(?:unlike|contrary to|in contrast to|as opposed to|compared (?:to|with)) (?:the |other |most |many |some |similar )?[\w`@'"]|\badvantages? of (?:this|the|using) [\w -]{1,40}? (?:vs\.?|versus|over) (?:the |a |an )?[\w`@'"]/i
+const COMPARISON = /\b(?:faster|smaller|lighter|simpler|better|quicker|safer|cheaper|leaner|(?:easier|simpler|faster) to (?:use|read|learn|write|maintain|set up)|more (?:efficient|reliable|robust|accurate|compliant|correct|secure|lightweight|performant)|less (?:memory|overhead|verbose)) than (?!\d|one\b|once\b|ever\b|before\b|usual\b|expected\b|necessary\b|needed\b|it\b|that\b|this\b|you\b|a few\b|the (?:original|previous|last|old|default|current)\b)[\w`@'"]|\b(?:alternative|replacement|substitute) (?:to|for) (?:the |a |an )?[\w`@'"]|\b(?:meant|designed|intended|built|aims?) to replace (?:the |a |an )?[\w`@'"]|\b(?:unlike|contrary to|in contrast to|as opposed to|compared (?:to|with)) (?:the |other |most |many |some |similar )?[\w`@'"]|\badvantages? of (?:this|the|using) [\w -]{1,40}? (?:vs\.?|versus|over) (?:the |a |an )?[\w`@'"]/i
 /**
  * A section that sets the project against others: "Benchmarks", "Comparison with other
  * libraries", "Benefits over plain `fetch`", "Differences from rc", "How is this different from
  * the p-queue package?". One heading line.
  */
-const BENCHMARK_HEADING = /\bbenchmark(?:s|ing)?\b|\b(?:benefits|advantages) (?:over|compared (?:to|with))\b|\bcomparisons? (?:with|to|against|of)\b|^\W*(?:features? )?comparison(?: (?:table|chart|matrix))?\W*$|\bhow (?:does|do) (?:it|they|we|\S+) compare\b|\bdifferences? (?:from|with|to)\b|\bhow (?:is|does) (?:this|it|\S+) differ(?:ent)?\b/i
+const BENCHMARK_HEADING = /\bbenchmark(?:s|ing)?\b|^\W*performance(?: (?:comparison|benchmarks?|results?))?\W*$|\b(?:benefits|advantages) (?:over|compared (?:to|with))\b|\bcomparisons? (?:with|to|against|of)\b|^\W*(?:features? )?comparison(?: (?:table|chart|matrix))?\W*$|\bhow (?:does|do) (?:it|they|we|\S+) compare\b|\bdifferences? (?:from|with|to)\b|\bhow (?:is|does) (?:this|it|\S+) differ(?:ent)?\b/i
 /** A heading that sets the project against another by name: the part of BENCHMARK_HEADING that is not about speed. */
 const OTHER_PROJECT_HEADING = /\b(?:benefits|advantages) (?:over|compared (?:to|with))\b|\bcomparisons? (?:with|to|against|of)\b|\bdifferences? (?:from|with|to)\b|\bhow (?:is|does) (?:this|it|\S+) differ(?:ent)?\b/i
 /** A heading about speed alone: its section must also set the project against a rival. */
 const SPEED_HEADING = /\bbenchmark(?:s|ing)?\b/i
+/** Looked for past the first part: a heading that names another project, or timings (checked for rivals). */
+const LATE_HEADING = new RegExp(`${OTHER_PROJECT_HEADING.source}|\\bbenchmark(?:s|ing)?\\b|^\\W*performance\\b`, 'i')
+/** "Performance": often a list of articles or tips; it compares only with timings of rivals or a claim against them. */
+const PERFORMANCE_HEADING = /^\W*performance\b/i
+const RIVAL_CLAIM = /\bfastest is\b|\b(?:faster|slower) than\b|\bthan (?:other|similar|competing)\b|\bother (?:[\w-]+ )?(?:librar(?:y|ies)|parsers|implementations|frameworks|tools)\b/i
+/** A heading that sets the project, by its title, against another: "Fecha vs Moment" (not "Callbacks vs Promises"). */
+const VERSUS = /^(.{1,60}?) (?:vs\.?|versus) (.{1,60})$/i
 /**
  * What a benchmark of rivals says and a benchmark of a package against itself does not: "The
  * fastest is fast-deep-equal", "Difference with slowest", "each test runner", a table of
  * "Framework" or "Test Target", "the library versions tested", "candidates". escape-html, cookie
  * and etag time only their own functions. Read on a section's first 4,000 characters.
  */
-const RIVALS = /\bfastest is\b|\b(?:difference|relative) (?:with|to) (?:the )?slowest\b|\b(?:faster|slower) than\b|\b(?:x|times) (?:faster|slower)\b|\bvs\.?(?:\s|$)|\bversus\b|\bcompar(?:e|es|ed|ing|ison)\b|\b(?:librar(?:y|ies)|frameworks?|implementations|candidates|competitors|alternatives|test runners?|test targets?)\b|\bmay be faster\b/i
+const RIVALS = /\bfastest is\b|\b(?:difference|relative) (?:with|to) (?:the )?slowest\b|\b(?:faster|slower) than\b|\bvs\.?(?:\s|$)|\bversus\b|\bcompar(?:e|es|ed|ing|ison)\b|\b(?:librar(?:y|ies)|frameworks?|implementations|candidates|competitors|alternatives|test runners?|test targets?)\b|\bmay be faster\b/i
 /**
- * A row of benchmark.js's output: "fast-deep-equal x 261,950 ops/sec". Bounded: one line; the
- * name and the spaces around it are disjoint runs, and the bullet needs a space after it.
+ * A row of timing results: "fast-deep-equal x 261,950 ops/sec", "fastq: 854ms",
+ * "htmlparser2        : 2.17215 ms/file". Bounded: one line; the name and each run of spaces
+ * are capped, so a line of spaces is read at most 40 × 40 times from each start.
  */
-const RESULT_ROW = /^[^\S\n]*(?:[·•*-][^\S\n]+)?([\w@/.-]{1,60})[^\S\n]+x[^\S\n]+[\d,.]{1,20}[^\S\n]+ops\/sec/gm
+const RESULT_ROW = /^[^\S\n]{0,40}(?:[·•*-][^\S\n]{1,40})?([\w@/.-]{2,60})(?:[^\S\n]{0,40}:|[^\S\n]{1,40}x)?[^\S\n]{0,40}\d[\d,.]{0,20}[^\S\n]{0,4}(?:ms|s|µs|ns|ops\/s(?:ec)?|mb\/s|req\/s(?:ec)?)\b/gim
 
-/** Benchmark rows that time the project (its title) and something else by name, as fasturl beside parseurl. */
-function timesRivals(content: string, title: string): boolean {
+/**
+ * Timing rows for the project (its title) and something else by name, as fasturl beside
+ * parseurl; or for at least three names, two of them package-like ("async.queue",
+ * "html-dom-parser"). A package timing its own cases names them in words ("simple", "decode").
+ */
+function timesRivals(content: string, title: string): string[] | undefined {
   const names = new Set([...content.matchAll(RESULT_ROW)].map((match) => match[1]!.toLowerCase()))
-  return names.has(title) && names.size > 1
+  const rivals = (names.has(title) && names.size > 1) || (names.size >= 3 && [...names].filter((name) => /[-.@/]/.test(name)).length >= 2)
+  return rivals ? [...names] : undefined
 }
 
 /** Results in a benchmark's code block, not only the command that runs it: "1122538 ± 0.01%", "ops/sec", "x 1.5 faster". */
 const BENCHMARK_RESULTS = /±|\bops\/s(?:ec)?\b|\bops per second\b|\b(?:x|times) faster\b|\bfaster than\b/i
-const COMPARISON_WORDS = ['than', 'advantage', 'alternative', 'replacement', 'substitute', 'unlike', 'contrary', 'contrast', 'opposed', 'compared']
+const COMPARISON_WORDS = ['than', 'advantage', 'alternative', 'replace', 'substitute', 'unlike', 'contrary', 'contrast', 'opposed', 'compared']
 const INTRO_COMPARISON_WORDS = ['like', 'similar', 'better', 'faster', 'smaller', 'simpler', 'safer', 'lighter', 'leaner', 'saner', 'friendlier', 'what about', 'why not']
 const RELATED = /\b(?:related|see also|similar)\b/i
 /** In the intro, a project set beside another: "Like read-package-json, but faster" (not "like it, but"). Bounded: at most 60 characters between. */
-const LIKE_BUT = /\b(?:like|similar to) (?!it\b|this\b|that\b|them\b)(?:[^,.;:!?\n]|\.(?=\w)){1,60},? (?:but|except)\b/i
+const LIKE_BUT = /\b(?:like|similar to) (?!it\b|this\b|that\b|them\b)(?:[^,.;:!?\n]|\.(?=\w)){1,60},? (?:but|except)\b(?! (?:for|from)\b)/i
 /**
  * A sentence of the intro that opens by claiming to be a better one of a named thing: "A better
  * forEach.", "A better fetch API." Read line by line. Bounded: each part reads at most 40
@@ -336,22 +349,30 @@ export function readmeFeatures(text: string): ReadmeFeatures {
     if (otherDepth === undefined && section.index > 0 && (family === 'how' || family === 'meta' || RELATED.test(section.heading))) otherDepth = section.depth
     if (comparison === undefined && otherDepth === undefined) {
       const sentence = comparisonIn(part.prose, section.index < intro.length, title)
+      // Timings in the intro, with no heading of their own ("fastq: 854ms", "async.queue: 1298ms").
+      const timed = sentence === undefined && section.index < intro.length ? timesRivals(section.content.slice(0, 4000), title) : undefined
       if (sentence !== undefined) comparison = {text: sentence, heading: false}
+      else if (timed !== undefined) comparison = {text: `timings of ${timed.slice(0, 4).join(', ')}`, heading: false}
     }
   }
   // Benchmarks come late in a README: their heading is looked for in every section cut, with
-  // something besides code under it ("$ npm run bench" alone compares nothing). A heading that
-  // names another project is looked for past the first 16K characters too, up to 100K:
-  // cosmiconfig's "Differences from rc" starts 30K in. Not "Benchmarks" that late: ioredis's
-  // measure one of its own options.
+  // results or prose under it ("$ npm run bench" alone compares nothing). A heading that names
+  // another project, or timings checked for rivals, is looked for past the first 16K characters
+  // too, up to 100K: cosmiconfig's "Differences from rc" starts 30K in, and msgpack's benchmark
+  // of its rivals near the end. A "Comparison" that late is as often of versions (semver's).
   const compares = (section: Section, heading: RegExp) => {
     const clean = cleanHeading(section.heading).trim()
-    if (section.index === 0 || !heading.test(clean)) return false
+    if (section.index === 0) return false
+    const versus = VERSUS.exec(clean)
+    const named = versus !== null && title.length >= 3 && [versus[1]!, versus[2]!].some((side) => `${title} `.startsWith(`${side.trim().toLowerCase()} `))
+    if (!named && !heading.test(clean)) return false
     const head = section.content.slice(0, 4000)
-    if (!(proseOf(head.slice(0, 2000)).lines > 0 || BENCHMARK_RESULTS.test(head))) return false
-    return !SPEED_HEADING.test(clean) || OTHER_PROJECT_HEADING.test(clean) || RIVALS.test(head) || timesRivals(head, title)
+    const timed = timesRivals(head, title) !== undefined
+    if (!(timed || proseOf(head.slice(0, 2000)).lines > 0 || BENCHMARK_RESULTS.test(head))) return false
+    if (PERFORMANCE_HEADING.test(clean)) return timed || RIVAL_CLAIM.test(head)
+    return timed || !SPEED_HEADING.test(clean) || OTHER_PROJECT_HEADING.test(clean) || RIVALS.test(head)
   }
-  const benchmark = comparison === undefined ? sections.find((section) => compares(section, BENCHMARK_HEADING)) ?? (text.length > READ_LIMIT ? splitSections(text.slice(0, COMPARISON_LIMIT)).find((section) => compares(section, OTHER_PROJECT_HEADING)) : undefined) : undefined
+  const benchmark = comparison === undefined ? sections.find((section) => compares(section, BENCHMARK_HEADING)) ?? (text.length > READ_LIMIT ? splitSections(text.slice(0, COMPARISON_LIMIT)).find((section) => compares(section, LATE_HEADING)) : undefined) : undefined
   if (benchmark) comparison = {text: cleanHeading(benchmark.heading).replace(/\s+/g, ' ').trim().slice(0, 60), heading: true}
   for (const word of headingWords) addFeature(features, `h:${word}`)
   addFeature(features, `@prose-words:${bucket(proseWords, [30, 100, 300, 800, 2000])}`)
