@@ -190,10 +190,10 @@ const BENCHMARK_HEADING = /\bbenchmark(?:s|ing)?\b|^\W*performance(?: (?:compari
 const OTHER_PROJECT_HEADING = /\b(?:benefits|advantages) (?:over|compared (?:to|with))\b|\bcomparisons? (?:with|to|against|of)\b|\bdifferences? (?:from|with|to)\b|\bhow (?:is|does) (?:this|it|\S+) differ(?:ent)?\b/i
 /** A heading about speed alone: its section must also set the project against a rival. */
 const SPEED_HEADING = /\bbenchmark(?:s|ing)?\b/i
-/** Looked for past the first part: a heading that names another project, or timings (checked for rivals). */
-const LATE_HEADING = new RegExp(`${OTHER_PROJECT_HEADING.source}|\\bbenchmark(?:s|ing)?\\b|^\\W*performance\\b`, 'i')
 /** "Performance": often a list of articles or tips; it compares only with timings of rivals or a claim against them. */
 const PERFORMANCE_HEADING = /^\W*performance\b/i
+/** Looked for past the first part: a heading that names another project, or timings (checked for rivals). */
+const LATE_HEADING = new RegExp(`${OTHER_PROJECT_HEADING.source}|${SPEED_HEADING.source}|${PERFORMANCE_HEADING.source}`, 'i')
 const RIVAL_CLAIM = /\bfastest is\b|\b(?:faster|slower) than\b|\bthan (?:other|similar|competing)\b|\bother (?:[\w-]+ )?(?:librar(?:y|ies)|parsers|implementations|frameworks|tools)\b/i
 /** A heading that sets the project, by its title, against another: "Fecha vs Moment" (not "Callbacks vs Promises"). */
 const VERSUS = /^(.{1,60}?) (?:vs\.?|versus) (.{1,60})$/i
