@@ -13,6 +13,11 @@ function only(ruleId: string, text: string, kind: Kind, options?: Record<string,
 }
 
 const slice = (text: string, finding: Finding) => text.slice(finding.offset, finding.endOffset)
+/** `hedge-words` finds nothing in `clean`, and in `hedged` exactly the given phrases, in order. */
+function assertHedges(clean: string, hedged: string, phrases: readonly string[]): void {
+  assert.deepEqual(only('hedge-words', clean, 'markdown'), [])
+  assert.deepEqual(only('hedge-words', hedged, 'markdown').map((f) => f.offset), phrases.map((phrase) => hedged.indexOf(phrase)))
+}
 
 describe('prose rules', () => {
   describe('wordy-phrase', () => {
@@ -61,34 +66,26 @@ describe('prose rules', () => {
 
     it('takes `a bit` after a move for a distance', () => {
       const moved = 'We need to push almost everything down a bit. Move it up a bit more, then shift it left a bit. Scroll the list a bit. Make the margin a bit wider.\n'
-      assert.deepEqual(only('hedge-words', moved, 'markdown'), [])
       const hedged = 'It is a bit risky, and the fix is a bit hacky. It ends up a bit slower. Move it, though it is a bit odd.\n'
-      const expected = ['a bit risky', 'a bit hacky', 'a bit slower', 'a bit odd'].map((phrase) => hedged.indexOf(phrase))
-      assert.deepEqual(only('hedge-words', hedged, 'markdown').map((f) => f.offset), expected)
+      assertHedges(moved, hedged, ['a bit risky', 'a bit hacky', 'a bit slower', 'a bit odd'])
     })
 
     it('takes `seem` after `make` for how something looks', () => {
       const caused = 'It resets the variable, making it seem like the handler went from UNDETERMINED to BEGAN. A negative value will make everything seem old.\n'
-      assert.deepEqual(only('hedge-words', caused, 'markdown'), [])
       const hedged = "We made a fix, but it doesn't seem right. We made changes that seem to help. It made sense; they seem fine.\n"
-      const expected = ['seem right', 'seem to help', 'seem fine'].map((phrase) => hedged.indexOf(phrase))
-      assert.deepEqual(only('hedge-words', hedged, 'markdown').map((f) => f.offset), expected)
+      assertHedges(caused, hedged, ['seem right', 'seem to help', 'seem fine'])
     })
 
     it('leaves `unsure` alone when it names what is unknown, or the reader is unsure', () => {
       const named = 'We are unsure of the exact sheet position anyway. We are unsure whether the sheet has settled. If unsure, start low and measure. If you are unsure, ask.\n'
-      assert.deepEqual(only('hedge-words', named, 'markdown'), [])
       const hedged = "I'm unsure about this. We are unsure, so we retry. I am unsure of it.\n"
-      const expected = ['unsure about', 'unsure, so', 'unsure of'].map((phrase) => hedged.indexOf(phrase))
-      assert.deepEqual(only('hedge-words', hedged, 'markdown').map((f) => f.offset), expected)
+      assertHedges(named, hedged, ['unsure about', 'unsure, so', 'unsure of'])
     })
 
     it('takes `you are likely to` for a warning to the reader', () => {
       const warned = "By doing that, you are likely to introduce regressions. See the pull request. You're likely to hit the rate limit.\n"
-      assert.deepEqual(only('hedge-words', warned, 'markdown'), [])
       const hedged = 'Retries are likely to fail. You are likely right. It is likely the map will zoom from time to time. You most likely want the other one.\n'
-      const expected = ['likely to fail', 'likely right', 'likely the map', 'likely want'].map((phrase) => hedged.indexOf(phrase))
-      assert.deepEqual(only('hedge-words', hedged, 'markdown').map((f) => f.offset), expected)
+      assertHedges(warned, hedged, ['likely to fail', 'likely right', 'likely the map', 'likely want'])
     })
 
     it('tells `pretty` the adjective from `pretty` the hedge', () => {
@@ -99,10 +96,8 @@ describe('prose rules', () => {
 
     it('tells `quite` the degree from `quite` the hedge', () => {
       const degree = 'The behaviour on iOS is quite different. Calculation of the hash code is quite expensive. It is quite a bit slower, after quite a few runs.\n'
-      assert.deepEqual(only('hedge-words', degree, 'markdown'), [])
       const hedged = "I'm not quite sure it works. The order isn't quite right. It is quite possibly a race.\n"
-      const expected = ['quite sure', 'quite right', 'quite possibly'].map((phrase) => hedged.indexOf(phrase))
-      assert.deepEqual(only('hedge-words', hedged, 'markdown').map((f) => f.offset), expected)
+      assertHedges(degree, hedged, ['quite sure', 'quite right', 'quite possibly'])
     })
 
     it('takes `actually` and `almost` for precise words in technical prose', () => {
