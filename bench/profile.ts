@@ -79,13 +79,15 @@ const byId = new Map(profile.nodes.map((node) => [node.id, node]))
 const parent = new Map<number, number>()
 for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id)
 
+// V8 may inline `analyzeWithMessages` into `analyze`, and then the profile names only the caller.
+const ANALYZE = new Set(['analyze', 'analyzeWithMessages'])
 const inLint = new Map<number, boolean>()
 function insideAnalyze(id: number): boolean {
   const known = inLint.get(id)
   if (known !== undefined) return known
   const node = byId.get(id)!
   const up = parent.get(id)
-  const result = (node.callFrame.functionName === 'analyzeWithMessages' && node.callFrame.url.endsWith('/src/engine/lint.ts')) || (up !== undefined && insideAnalyze(up))
+  const result = (ANALYZE.has(node.callFrame.functionName) && node.callFrame.url.endsWith('/src/engine/lint.ts')) || (up !== undefined && insideAnalyze(up))
   inLint.set(id, result)
   return result
 }
@@ -115,7 +117,7 @@ function stageOf(id: number): string {
   let rule: string | undefined
   for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
     const frame = byId.get(at)!.callFrame
-    if (frame.functionName === 'analyzeWithMessages') break
+    if (ANALYZE.has(frame.functionName) && frame.url.endsWith('/src/engine/lint.ts')) break
     if (frame.functionName === 'parseProse' && frame.url.endsWith('/src/engine/lint.ts')) return 'parse prose (retext-english, shared by rules)'
     if (frame.functionName === 'parseSource') return 'source: Markdown/commit/code → prose blocks'
     const match = /\/src\/engine\/rules\/([^/]+)\//.exec(frame.url)
