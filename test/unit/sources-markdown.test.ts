@@ -124,6 +124,16 @@ describe('sources: markdown', () => {
     )
   })
 
+  it("reads a list item's indented paragraph after a blank line as prose, not as code", () => {
+    // Forty steps, so the paragraphs fall on every side of where the parser's runs end.
+    const steps = Array.from({length: 40}, (_, index) => `${index + 1}. Step ${index + 1} runs the build.\n\n    Note that step ${index + 1} waits for the cache.\n`)
+    const document = parseMarkdown(steps.join('\n'), 'markdown')
+    const notes = document.blocks.filter((block) => block.text.startsWith('Note that'))
+    assert.equal(notes.length, 40)
+    assert.ok(notes.every((block) => block.role === 'list-item'))
+    assert.deepEqual(document.codeRanges, [])
+  })
+
   it('reads whylint directives from html comments', () => {
     const text = '<!-- whylint-disable-next-line hedge-words -->\nWe probably need it.\n\nWe probably need it.\n'
     const hedges = analyze(text, {kind: 'markdown', config: allOn as never}).findings.filter((f) => f.ruleId === 'hedge-words')

@@ -181,6 +181,12 @@ function scan(
   let rawTag: string | undefined
   let frontMatter: string | undefined
 
+  // A chunk holding a list item does not end at a blank line when the next line is indented:
+  // that line continues the item ("1. Step\n\n    Note that …"), and parsed on its own it
+  // would be an indented code block, its prose never read.
+  let inList = false
+  let blankAfterList = false
+
   const close = () => {
     if (chunkStart >= 0) {
       chunks.push({start: chunkStart, end: chunkEnd, line: chunkLine, tooDeep})
@@ -189,6 +195,8 @@ function scan(
     chunkStart = -1
     chunkDefinitions = undefined
     tooDeep = false
+    inList = false
+    blankAfterList = false
   }
 
   while (position <= text.length) {
@@ -209,6 +217,10 @@ function scan(
     const blank = firstContent < 0
     const first = blank ? 0 : text.charCodeAt(firstContent)
     const letter = (first >= 65 && first <= 90) || (first >= 97 && first <= 122)
+    if (blankAfterList && !blank) {
+      blankAfterList = false
+      if (firstContent === position) close()
+    }
     if (letter && !hasAngle && firstContent - position < 4 && frontMatter === undefined && position > 0 && !inComment && !rawTag) {
       // Ordinary text, or the body of a fence: it continues the chunk and changes no state.
       if (chunkStart < 0) {
@@ -238,7 +250,8 @@ function scan(
 
     const inside = fence !== undefined || inComment || rawTag !== undefined || frontMatter !== undefined
     if (blank && !inside) {
-      close()
+      if (inList && chunkStart >= 0) blankAfterList = true
+      else close()
     } else {
       if (chunkStart < 0) {
         if (position >= resyncFrom && resync(position, line)) return true
@@ -266,6 +279,8 @@ function scan(
           if (raw && !rest.toLowerCase().includes(`</${raw[1]!.toLowerCase()}>`)) rawTag = raw[1]!.toLowerCase()
         }
         if (DEFINITION.test(content)) (chunkDefinitions ??= []).push(unshared(content.trim()))
+        // The prefix holds only blanks, `>`, digits and list markers: `-*+.)` in it is a list item.
+        if (!inList && /[-*+.)]/.test(prefix)) inList = true
         // Nesting: count quote markers and indentation columns of the prefix.
         let quotes = 0
         for (let index = 0; index < prefix.length; index++) if (prefix.charCodeAt(index) === 62) quotes++
