@@ -50,8 +50,10 @@ describe('readme-why detector', () => {
     // What it is designed to do for someone says why; what it is designed to work with or handle is a capability.
     assert.equal(judgeReadmeWhy(readme.replace('Useful when you need to lay out equal cells in a terminal window.', 'It is designed to spare you counting columns by hand.')).label, 'present')
     assert.equal(judgeReadmeWhy(readme.replace('Useful when you need to lay out equal cells in a terminal window.', 'It is designed to work across terminals and runtimes.')).label, 'missing')
+    // How it is meant to be used with something else is usage, not a purpose.
+    assert.equal(readmeFeatures(readme.replace('Useful when you need to lay out equal cells in a terminal window.', 'It is intended to be paired with the generic grid package, which draws the borders.')).useCase, undefined)
     // A stated goal, or the people it is made for and what they want.
-    for (const intro of ['Its core goals are cells that line up in any terminal and output that pipes cleanly.', 'Perfect for CLI authors who want tables without pulling in a layout engine.', 'Created with <3 for CLI authors who need a table in five minutes.', 'Perfect for tasks like progress reports and build summaries.', 'Lays out cells. Use it to print tables that survive a narrow terminal.']) {
+    for (const intro of ['Its core goals are cells that line up in any terminal and output that pipes cleanly.', 'Perfect for CLI authors who want tables without pulling in a layout engine.', 'Created with <3 for CLI authors who need a table in five minutes.', 'Perfect for tasks like progress reports and build summaries.', 'Lays out cells. Use it to print tables that survive a narrow terminal.', 'Lays out cells. You can use it to print tables that survive a narrow terminal.']) {
       assert.equal(judgeReadmeWhy(readme.replace('Useful when you need to lay out equal cells in a terminal window.', intro)).label, 'present', intro)
     }
     assert.equal(judgeReadmeWhy(readme.replace('Useful when you need to lay out equal cells in a terminal window.', 'Perfect alignment in a terminal window.')).label, 'missing')
@@ -94,6 +96,8 @@ describe('readme-why detector', () => {
     assert.equal(headingFamily('What do people use Bigtop for?'), 'why')
     assert.equal(headingFamily('What do people use Apache Bigtop for?'), 'why')
     assert.equal(headingFamily('What does Verdaccio do for me?'), 'why')
+    assert.equal(headingFamily('What is this useful for?'), 'why')
+    assert.equal(headingFamily('What is it good for?'), 'about')
   })
 
   it('counts prose under a heading that names the why ("Motivation", "Purpose", "The problem", "Use cases")', () => {
@@ -232,6 +236,10 @@ describe('readme-why detector', () => {
       assert.equal(judgeReadmeWithModel(readme('Slices arguments.', `\n## ${heading}\n\nIt copies nothing until you write to the slice.\n`), strict).label, 'present', heading)
     }
     assert.equal(judgeReadmeWithModel(readme('Slices arguments.', '\n## Differences\n\nIt copies nothing until you write to the slice.\n'), strict).label, 'missing')
+    // Where it departs from a standard is no rival project.
+    for (const heading of ['Differences From iCalendar RFC', 'Differences from the spec']) {
+      assert.equal(judgeReadmeWithModel(readme('Slices arguments.', `\n## ${heading}\n\nIt copies nothing until you write to the slice.\n`), strict).label, 'missing', heading)
+    }
     // Past the first 16K characters, a heading that names another project still counts; late
     // benchmarks of the project's own options do not.
     const api = Array.from({length: 600}, (_, index) => `### slice${index}(args)\n\nSlices the arguments from ${index}.\n`).join('\n')
