@@ -114,7 +114,9 @@ export function introSections(sections: readonly Section[]): Section[] {
   const intro: Section[] = []
   for (const section of sections) {
     if (intro.length >= 4) break
-    const family = intro.length === 0 ? undefined : headingFamily(section.heading)
+    // The first heading after a preamble without one (badges, a logo) is the title, whatever its words.
+    const title = intro.length === 0 || (section.depth === 1 && intro.every((part) => part.heading === ''))
+    const family = title ? undefined : headingFamily(section.heading)
     if (family === 'how' || family === 'meta') break
     intro.push(section)
   }
@@ -171,7 +173,7 @@ const USE_CASE = /(?<![\w-])(?:useful|handy|helpful) (?:when|whenever|for|if|to)
  * being forced to do something, or getting it wrong ("Most developers get this wrong."). Bounded: at most 4,000 characters, and each part reads at most
  * 300.
  */
-const PROBLEM_STATEMENT = /\b\w+ (?:is|are) (?:great|nice|fine|good|powerful|useful), but\b[^.!?\n]{10,300}|\b(?:isn't|is not|aren't|are not|wasn't|was not) (?:very |always |really )?(?:helpful|useful|ideal|practical|enough|good enough|fast enough|portable|reliable)\b[^.!?\n]{0,300}|\bfalse (?:positives|negatives)\b|\b(?:was|were) (?:created|made|written|built|born|started) (?:since|because)\b[^.!?\n]{5,300}|\b(?:were|are|was|is|been) forced to\b[^.!?\n]{0,300}|\bget (?:this|it) wrong\b|\balready (?:ha(?:ve|s)|supports?|provides?|offers?|includes?) [^.!?\n]{3,120}, but\b[^.!?\n]{5,300}|\b(?:eliminat|remov)(?:es|ing) (?:the need (?:to|for)|(?:(?:a lot|much|most) of )?the (?:up[- ]?front|initial) setup)\b[^.!?\n]{0,300}/i
+const PROBLEM_STATEMENT = /\b\w+ (?:is|are) (?:great|nice|fine|good|powerful|useful), but\b[^.!?\n]{10,300}|\b(?:isn't|is not|aren't|are not|wasn't|was not) (?:very |always |really )?(?:helpful|useful|ideal|practical|enough|good enough|fast enough|portable|reliable)\b[^.!?\n]{0,300}|\bfalse (?:positives|negatives)\b|\b(?:was|were) (?:created|made|written|built|born|started) (?:since|because)\b[^.!?\n]{5,300}|\b(?:were|are|was|is|been) forced to\b[^.!?\n]{0,300}|\bget (?:this|it) wrong\b|\balready (?:ha(?:ve|s)|supports?|provides?|offers?|includes?) [^.!?\n]{3,120}, but\b[^.!?\n]{5,300}|\bto (?:prevent|protect (?:\w+ )?(?:from|against)|guard against|defend against|mitigate) [^.!?\n]{0,60}?\b(?:attacks?|exploits?|injections?|tampering|vulnerabilit(?:y|ies)|xss|csrf)\b|\bbecause (?:i|we)(?:'ve| have)? (?:had to|kept having to|got tired of|needed)\b[^.!?\n]{3,300}|\b(?:eliminat|remov)(?:es|ing) (?:the need (?:to|for)|(?:(?:a lot|much|most) of )?the (?:up[- ]?front|initial) setup)\b[^.!?\n]{0,300}/i
 /**
  * A sentence that sets the project against a named alternative, which says why to use it over the
  * others: "14 times smaller and 2 times faster than chalk", "A faster alternative to
