@@ -133,19 +133,88 @@ function plainChunk(value: string): ChunkResult {
 
 /** What remark makes of a chunk, as the rules read it. */
 export function parsedChunk(value: string, definitions: string): ChunkResult {
-  const tree = chunkTree(value, definitions)
+  return resultOf(chunkTree(value, definitions).children, value, 0)
+}
+
+/** What the rules read in `nodes`, top-level nodes of a tree of `text`, with offsets from `base`. */
+function resultOf(nodes: Root['children'], text: string, base: number): ChunkResult {
   const blocks: ProseBlock[] = []
   const directives: Directive[] = []
   const codeRanges: Array<[number, number]> = []
-  walkBlocks(tree, value, blocks, directives, codeRanges, 'paragraph')
+  walkBlocks({type: 'root', children: nodes}, text, blocks, directives, codeRanges, 'paragraph')
   const outline: OutlineNode[] = []
-  for (const node of tree.children) {
+  for (const node of nodes) {
     const r = range(node)
-    if (r) outline.push({type: node.type, depth: node.type === 'heading' ? node.depth : 0, offset: r[0], endOffset: r[1]})
+    if (r) outline.push({type: node.type, depth: node.type === 'heading' ? node.depth : 0, offset: r[0] - base, endOffset: r[1] - base})
   }
   const html: Array<ChunkResult['html'][number]> = []
-  htmlNodes(tree.children, html)
+  htmlNodes(nodes, html)
+  if (base !== 0) {
+    for (let index = 0; index < blocks.length; index++) blocks[index] = blocks[index]!.shifted(-base)
+    for (let index = 0; index < directives.length; index++) directives[index] = shiftDirective(directives[index]!, -base)
+    for (const pair of codeRanges) {
+      pair[0] -= base
+      pair[1] -= base
+    }
+    for (let index = 0; index < html.length; index++) html[index] = shiftHtml(html[index]!, -base)
+  }
   return {blocks: some(blocks), directives: some(directives), codeRanges: some(codeRanges.flat()), outline: some(outline), html: some(html)}
+}
+
+/** A run waiting to be parsed: its first chunk, its text and the definitions it uses. */
+interface Pending {
+  first: number
+  value: string
+  definitions: string
+  natural: boolean
+}
+
+/**
+ * Runs not in the cache are parsed this many characters to a parser call: each call costs about
+ * a tenth of a millisecond before it reads a character, and a cold lint of a 9 KB document made
+ * a dozen of them.
+ */
+let joinedLength = 16_384
+
+/** Parse runs at most this many characters to a call (0: one run a call); returns the last value. For tests. */
+export function setJoinedLength(length: number): number {
+  const last = joinedLength
+  joinedLength = length
+  return last
+}
+const MAY_CONTINUE = /^(?:[ \t]|[-*+][ \t]|\d{1,9}[.)][ \t])/
+
+/**
+ * Each run's result, from one parse of the runs joined (with the blank lines between them):
+ * every top-level node of the joined tree lies inside one run, so each run's nodes are what the
+ * run parsed alone gives. Where a node spans runs (a loose list), those runs are parsed alone.
+ * Every result is cached under its run's own text, as `parseChunk` would cache it.
+ */
+function parseRuns(text: string, chunks: readonly Chunk[], runs: readonly Pending[], labelled: () => Array<{label: string; line: string}>): ChunkResult[] {
+  if (runs.length === 1) return [parseChunk(runs[0]!.value, runs[0]!.definitions)]
+  const start = chunks[runs[0]!.first]!.start
+  const last = runs[runs.length - 1]!
+  const joined = unshared(text.slice(start, chunks[last.first]!.start + last.value.length))
+  const starts = runs.map((run) => chunks[run.first]!.start - start)
+  const ends = runs.map((item, index) => starts[index]! + item.value.length)
+  const parts: Array<Root['children']> = runs.map(() => [])
+  const alone = runs.map(() => false)
+  let run = 0
+  for (const node of chunkTree(joined, definitionsFor(joined, labelled())).children) {
+    const r = range(node)
+    if (!r) return runs.map((item) => parseChunk(item.value, item.definitions))
+    while (run + 1 < runs.length && r[0] >= starts[run + 1]!) run++
+    parts[run]!.push(node)
+    let last = run
+    while (last + 1 < runs.length && r[1] > ends[last]!) last++
+    for (let spanned = run; last > run && spanned <= last; spanned++) alone[spanned] = true
+  }
+  return runs.map((item, index) => {
+    if (alone[index]) return parseChunk(item.value, item.definitions)
+    const result = resultOf(parts[index]!, joined, starts[index]!)
+    chunkCache.set(item.definitions ? `${unshared(item.value)}\u0000${unshared(item.definitions)}` : unshared(item.value), result)
+    return result
+  })
 }
 
 /** A deep copy of a chunk's tree with positions moved to where the chunk sits. */
@@ -169,8 +238,8 @@ export interface MarkdownParseOptions {
 
 /**
  * Runs average about four chunks, and stop growing past this many characters: an edit re-parses
- * its whole run, and a cold lint is no slower with shorter runs (the parser call is cheap; the
- * characters are what cost).
+ * its whole run. A cold lint parses several runs to a parser call (`parseRuns`), so shorter runs
+ * cost it little.
  */
 const RUN_SPLIT = 4
 const MAX_RUN_LENGTH = 1024
@@ -361,16 +430,16 @@ export function parseMarkdown(text: string, kind: Kind, options: MarkdownParseOp
   }
   // Runs of chunks are parsed together, a run ending where a chunk's own content says so:
   // one parser call per run instead of per chunk, with run boundaries that an edit elsewhere
-  // cannot move, so unchanged runs stay cached.
+  // cannot move, so unchanged runs stay cached. The runs are found first, then parsed: those
+  // not cached, several to a parser call (`parseRuns`).
+  const found: Array<Pending | {first: number; item: Item}> = []
   let first = -1
   const flush = (last: number, natural: boolean) => {
     if (first < 0) return
-    const start = chunks[first]!.start
-    const value = text.slice(start, chunks[last]!.end)
-    add(first, {result: parseChunk(value, definitionsFor(value, labelled())), natural, parsed: true})
+    const value = text.slice(chunks[first]!.start, chunks[last]!.end)
+    found.push({first, value, definitions: definitionsFor(value, labelled()), natural})
     first = -1
   }
-  let outOfTime: number | undefined
   let tail = -1
   let at = previous ? (previous.itemChunk[head] ?? chunks.length) : 0
   for (; at < chunks.length; at++) {
@@ -385,22 +454,57 @@ export function parseMarkdown(text: string, kind: Kind, options: MarkdownParseOp
       const length = chunk.end - chunk.start
       // Inline parsing grows faster than linearly on one giant paragraph (seconds for 1 MB).
       const fence = !tooDeep && /^ {0,3}(?:`{3,}|~{3,})/.test(text.slice(chunk.start, chunk.start + 10))
-      add(at, {
-        result: fence ? {...EMPTY, codeRanges: [0, length]} : EMPTY,
-        natural: true,
-        parsed: false,
-        ...(fence ? {} : {skipped: tooDeep ? 'nesting deeper than whylint parses' : `a run of ${length} characters without a blank line is past what whylint parses`}),
+      found.push({
+        first: at,
+        item: {
+          result: fence ? {...EMPTY, codeRanges: [0, length]} : EMPTY,
+          natural: true,
+          parsed: false,
+          ...(fence ? {} : {skipped: tooDeep ? 'nesting deeper than whylint parses' : `a run of ${length} characters without a blank line is past what whylint parses`}),
+        },
       })
       continue
-    }
-    if (options.deadline !== undefined && options.now && options.now() > options.deadline) {
-      flush(at - 1, false)
-      outOfTime = chunk.start
-      break
     }
     if (first < 0) first = at
     if (endsRun(text, chunk) || chunk.end - chunks[first]!.start > MAX_RUN_LENGTH) flush(at, true)
   }
+  if (tail < 0) flush(chunks.length - 1, false)
+  // Parse in order; past the deadline, stop at the next run and leave the rest unread.
+  let outOfTime: number | undefined
+  let waiting: Pending[] = []
+  let waitingLength = 0
+  const settle = () => {
+    if (waiting.length === 0) return
+    const results = parseRuns(text, chunks, waiting, labelled)
+    waiting.forEach((run, index) => add(run.first, {result: results[index]!, natural: run.natural, parsed: true}))
+    waiting = []
+    waitingLength = 0
+  }
+  for (const next of found) {
+    if (options.deadline !== undefined && options.now && options.now() > options.deadline) {
+      at = waiting[0]?.first ?? next.first
+      outOfTime = chunks[at]!.start
+      break
+    }
+    if ('item' in next) {
+      settle()
+      add(next.first, next.item)
+      continue
+    }
+    const cached = chunkCache.get(next.definitions ? `${next.value}\u0000${next.definitions}` : next.value)
+    if (cached || isPlainParagraph(next.value)) {
+      settle()
+      add(next.first, {result: cached ?? parseChunk(next.value, next.definitions), natural: next.natural, parsed: true})
+      continue
+    }
+    // A run opening with a list item or an indented line may continue a list of the run before
+    // (a loose list): joined, that list would span both, and both be parsed again alone.
+    if (waitingLength + next.value.length > joinedLength || MAY_CONTINUE.test(next.value)) settle()
+    waiting.push(next)
+    waitingLength += next.value.length
+  }
+  if (outOfTime === undefined) settle()
+  if (outOfTime !== undefined) tail = -1
   if (tail >= 0) {
     const old = previous!
     const offset = at - old.itemChunk[tail]!
@@ -414,7 +518,7 @@ export function parseMarkdown(text: string, kind: Kind, options: MarkdownParseOp
     directives.tail(old.directives, tail, delta, shiftDirective)
     outline.tail(old.outline, tail, delta, shiftOutline)
     html.tail(old.html, tail, delta, shiftHtml)
-  } else if (outOfTime === undefined) flush(chunks.length - 1, false)
+  }
   itemChunk.push(outOfTime === undefined ? chunks.length : at)
   const parsed: Parsed = {version, definitions, chunks, items, itemChunk, blocks: blocks.done(), directives: directives.done(), outline: outline.done(), html: html.done()}
   // A parse cut short by the time budget is not one to build on.
