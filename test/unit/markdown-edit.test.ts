@@ -8,23 +8,12 @@ import {join} from 'node:path'
 import {random as prng} from '../../scripts/lib/logreg.js'
 import {analyze, clearCaches} from '../../src/engine/lint.js'
 import {clearMarkdownCache, parseMarkdown} from '../../src/engine/sources/markdown.js'
-import type {SourceDocument} from '../../src/engine/sources/types.js'
-import {blockShape} from './block-shape.js'
+import {documentShape} from './block-shape.js'
 
 const SHARED = process.env.WHYLINT_SHARED ?? join(process.cwd(), '..', 'shared')
 
 const INSERTS = ['```\n', '<!--', '-->', '\n[ref]: https://example.com\n', '[ref]', '\n\n', '\n', '# ', '- ', '> ', '*', '_', '`', 'word', ' ', '<!-- whylint-disable -->\n', '---\n']
 
-function shape(document: SourceDocument) {
-  return {
-    blocks: document.blocks.map(blockShape),
-    directives: document.directives,
-    codeRanges: document.codeRanges,
-    outline: document.outline,
-    html: document.html,
-    skippedRanges: document.skippedRanges,
-  }
-}
 
 const DEFINITION = '\n[ref]: https://example.com\n'
 
@@ -64,9 +53,9 @@ describe('Markdown after an edit', () => {
       parseMarkdown(text, 'markdown')
       for (let step = 0; step < 12; step++) {
         text = edit(random, text)
-        const warm = shape(parseMarkdown(text, 'markdown'))
+        const warm = documentShape(parseMarkdown(text, 'markdown'))
         clearMarkdownCache()
-        const cold = shape(parseMarkdown(text, 'markdown'))
+        const cold = documentShape(parseMarkdown(text, 'markdown'))
         assert.deepStrictEqual(warm, cold, `step ${step}`)
         // The cold parse is now the last one: the next warm parse reuses it.
       }

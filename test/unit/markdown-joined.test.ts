@@ -5,28 +5,17 @@ import assert from 'node:assert/strict'
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {clearMarkdownCache, parseMarkdown, setJoinedLength} from '../../src/engine/sources/markdown.js'
-import type {SourceDocument} from '../../src/engine/sources/types.js'
-import {blockShape} from './block-shape.js'
+import {documentShape} from './block-shape.js'
 
 const SHARED = process.env.WHYLINT_SHARED ?? join(process.cwd(), '..', 'shared')
 
-function shape(document: SourceDocument) {
-  return {
-    blocks: document.blocks.map(blockShape),
-    outline: document.outline,
-    html: document.html,
-    directives: document.directives,
-    codeRanges: document.codeRanges,
-    skipped: document.skippedRanges,
-  }
-}
 
 /** The document parsed cold, runs joined up to `length` characters a call (0: each alone). */
-function parsed(text: string, length: number): ReturnType<typeof shape> {
+function parsed(text: string, length: number): ReturnType<typeof documentShape> {
   const last = setJoinedLength(length)
   try {
     clearMarkdownCache()
-    return shape(parseMarkdown(text, 'markdown'))
+    return documentShape(parseMarkdown(text, 'markdown'))
   } finally {
     setJoinedLength(last)
     clearMarkdownCache()
