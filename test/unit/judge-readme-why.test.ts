@@ -61,7 +61,7 @@ describe('readme-why detector', () => {
 
   it('does not nudge a README whose intro states the problem it answers', () => {
     const readme = (intro: string) => `# fastgrid\n\n${intro}\n\n## Installation\n\n\`\`\`sh\npip install fastgrid\n\`\`\`\n\n## Usage\n\nCall \`Grid(10, 10)\`.\n`
-    for (const intro of ['Tables are great, but when it comes to wide output in a narrow terminal they wrap badly.', 'Padding cells by hand mangles wide characters, which isn\'t helpful.', 'The usual width check returns false positives on emoji.', 'You were forced to count columns by hand.', 'Lays out cells by display width. Most developers get this wrong.', 'Terminals already have tab stops, but they break on wide characters.', 'Escapes cell text to prevent XSS attacks in HTML output.', 'Saves keystrokes, because I have had to write this padding too many times.']) {
+    for (const intro of ['Tables are great, but when it comes to wide output in a narrow terminal they wrap badly.', 'Padding cells by hand mangles wide characters, which isn\'t helpful.', 'The usual width check returns false positives on emoji.', 'You were forced to count columns by hand.', 'Lays out cells by display width. Most developers get this wrong.', 'Terminals already have tab stops, but they break on wide characters.', 'Escapes cell text to prevent XSS attacks in HTML output.', 'Saves keystrokes, because I have had to write this padding too many times.', 'Based on gridlib and gridlib2, which are both unmaintained.', 'Just a proxy to reduce dependencies and install size.']) {
       assert.deepEqual(own(readme(intro)), [], intro)
       const result = judgeReadmeWhy(readme(intro))
       assert.equal(result.label, 'present', intro)
@@ -69,6 +69,7 @@ describe('readme-why detector', () => {
     }
     assert.equal(own(readme('Lays out equal cells. The grid is square, but cells may be empty.')).length, 1)
     assert.equal(own(readme('Lays out equal cells. Set `pad` to prevent cells from touching.')).length, 1)
+    assert.equal(own(readme('Lays out equal cells. This package is now unmaintained.')).length, 1)
     // A title after a preamble of badges opens the intro, even when its words name a how-to.
     const badged = '[![npm](https://example.com/v.svg)](https://example.com)\n\n# Sanitize HTML with a configuration you choose\n\nEscapes cell text to prevent XSS attacks.\n\n## Install\n\n    npm i fastgrid\n'
     assert.match(readmeFeatures(badged).problem ?? '', /^to prevent XSS/)
