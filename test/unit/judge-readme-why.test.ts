@@ -103,6 +103,8 @@ describe('readme-why detector', () => {
     assert.equal(headingFamily('What does Verdaccio do for me?'), 'why')
     assert.equal(headingFamily('What is this useful for?'), 'why')
     assert.equal(headingFamily('What is it good for?'), 'about')
+    // Whole words only: a name that starts with "why" asks nothing.
+    assert.notEqual(headingFamily('Whyte notation'), 'why')
   })
 
   it('counts prose under a heading that names the why ("Motivation", "Purpose", "The problem", "Use cases")', () => {

@@ -26,7 +26,7 @@ export const findCues = cueFinder(CUES)
 
 /** Heading families: where a why is written down, and where it is not. */
 export const HEADING_FAMILIES: ReadonlyArray<{family: string; pattern: RegExp}> = [
-  {family: 'why', pattern: /\b(?:why|should (?:i|you|we) use|when to use|what (?:do|would|can|should) (?:people|you|i|we) use (?:\S+ ){1,3}for|what (?:does|can|will) \S+ do for (?:me|you|us)|what (?:is|are) (?:this|it|these|they|\S+) useful for\?)/i},
+  {family: 'why', pattern: /\b(?:why|should (?:i|you|we) use|when to use|what (?:do|would|can|should) (?:people|you|i|we) use (?:\S+ ){1,3}for|what (?:does|can|will) \S+ do for (?:me|you|us)|what (?:is|are) (?:this|it|these|they|\S+) useful for)\b/i},
   {family: 'motivation', pattern: /\b(?:motivation|rationale|inspiration|background|the problem|problem|story|reasoning)\b/i},
   {family: 'purpose', pattern: /\b(?:purpose|goals?|objectives?|aims?|mission|vision|philosophy|principles)\b/i},
   {family: 'about', pattern: /\b(?:about|introduction|intro|overview|summary|description|what is|what's|what it does|what does)\b/i},
