@@ -1,5 +1,6 @@
 // Helpers for suites running in the extension host: wait for diagnostics through
-// `languages.onDidChangeDiagnostics`, never by polling or sleeping.
+// `languages.onDidChangeDiagnostics`, never by polling or sleeping, and ask for code actions
+// the way the lightbulb does, again when VS Code cancels the request.
 import * as vscode from 'vscode'
 
 /**
@@ -39,4 +40,26 @@ export function workspaceFile(path: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0]
   if (!folder) throw new Error('No workspace folder is open')
   return vscode.Uri.joinPath(folder.uri, path)
+}
+
+/** VS Code's own cancellation error, as it reaches an extension through a command. */
+function isCancellation(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'Canceled' || error.message === 'Canceled')
+}
+
+/**
+ * The code actions at `range`, as `vscode.executeCodeActionProvider` returns them. VS Code
+ * cancels that request when the document or the set of code action providers for it changes
+ * while the request runs, as when another extension registers its providers late. The request
+ * then fails with "Canceled" through no fault of whylint's. The lightbulb asks again on the next
+ * cursor move; this asks again at once, up to `attempts` times.
+ */
+export async function codeActionsAt(uri: vscode.Uri, range: vscode.Range, kind?: string, attempts = 5): Promise<vscode.CodeAction[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind)) ?? []
+    } catch (error) {
+      if (!isCancellation(error) || attempt >= attempts) throw error
+    }
+  }
 }
