@@ -51,8 +51,8 @@ function isCancellation(error: unknown): boolean {
  * The code actions at `range`, as `vscode.executeCodeActionProvider` returns them. VS Code
  * cancels that request when the document or the set of code action providers for it changes
  * while the request runs, as when another extension registers its providers late. The request
- * then fails with "Canceled" through no fault of whylint's. The lightbulb asks again on the next
- * cursor move; this asks again at once, up to `attempts` times.
+ * can then fail with "Canceled" through no fault of whylint's. The lightbulb asks again on the
+ * next cursor move; this asks again at once, up to `attempts` times.
  */
 export async function codeActionsAt(uri: vscode.Uri, range: vscode.Range, kind?: string, attempts = 5): Promise<vscode.CodeAction[]> {
   for (let attempt = 1; ; attempt++) {
