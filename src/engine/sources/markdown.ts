@@ -110,16 +110,20 @@ export function isPlainParagraph(value: string): boolean {
   return value.length > 0 && !SYNTAX.test(value) && !NOT_PLAIN_LINE.test(value)
 }
 
+/** The cache key of a run's text parsed with `definitions`. */
+function chunkKey(value: string, definitions: string): string {
+  return definitions ? `${value}\u0000${definitions}` : value
+}
+
 // The cache keeps what rules read (blocks, outline, HTML), not the trees: a megabyte of
 // Markdown makes hundreds of megabytes of tree, and no rule needs it on every keystroke.
 function parseChunk(value: string, definitions: string): ChunkResult {
-  const key = definitions ? `${value}\u0000${definitions}` : value
-  let result = chunkCache.get(key)
+  let result = chunkCache.get(chunkKey(value, definitions))
   if (!result) {
     // Cached, and every string the result holds is cut from `value`: not from the document.
     const own = unshared(value)
     result = isPlainParagraph(own) ? plainChunk(own) : parsedChunk(own, definitions)
-    chunkCache.set(definitions ? `${own}\u0000${unshared(definitions)}` : own, result)
+    chunkCache.set(chunkKey(own, unshared(definitions)), result)
   }
   return result
 }
@@ -214,7 +218,7 @@ function parseRuns(text: string, chunks: readonly Chunk[], runs: readonly Pendin
   return runs.map((item, index) => {
     if (alone[index]) return parseChunk(item.value, item.definitions)
     const result = resultOf(parts[index]!, joined, starts[index]!)
-    chunkCache.set(item.definitions ? `${unshared(item.value)}\u0000${unshared(item.definitions)}` : unshared(item.value), result)
+    chunkCache.set(chunkKey(unshared(item.value), unshared(item.definitions)), result)
     return result
   })
 }
@@ -493,7 +497,7 @@ export function parseMarkdown(text: string, kind: Kind, options: MarkdownParseOp
       add(next.first, next.item)
       continue
     }
-    const cached = chunkCache.get(next.definitions ? `${next.value}\u0000${next.definitions}` : next.value)
+    const cached = chunkCache.get(chunkKey(next.value, next.definitions))
     if (cached || isPlainParagraph(next.value)) {
       settle()
       add(next.first, {result: cached ?? parseChunk(next.value, next.definitions), natural: next.natural, parsed: true})
