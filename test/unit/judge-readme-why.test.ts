@@ -50,6 +50,8 @@ describe('readme-why detector', () => {
     // What it is designed to do for someone says why; what it is designed to work with or handle is a capability.
     assert.equal(judgeReadmeWhy(readme.replace('Useful when you need to lay out equal cells in a terminal window.', 'It is designed to spare you counting columns by hand.')).label, 'present')
     assert.equal(judgeReadmeWhy(readme.replace('Useful when you need to lay out equal cells in a terminal window.', 'It is designed to work across terminals and runtimes.')).label, 'missing')
+    // Nor is a quality it is designed to have.
+    for (const claim of ['It is designed to be fast and simple to use.', 'It is designed to be simple, so laying out a grid is as simple as one call.']) assert.equal(readmeFeatures(readme.replace('Useful when you need to lay out equal cells in a terminal window.', claim)).useCase, undefined, claim)
     // How it is meant to be used with something else is usage, not a purpose.
     assert.equal(readmeFeatures(readme.replace('Useful when you need to lay out equal cells in a terminal window.', 'It is intended to be paired with the generic grid package, which draws the borders.')).useCase, undefined)
     // A stated goal, or the people it is made for and what they want.
@@ -203,10 +205,40 @@ describe('readme-why detector', () => {
     assert.equal(short.confident, true)
   })
 
+  it('counts a bold line or a <details> summary that asks why, with its answer, as a why section', () => {
+    const strict = {...MODEL, threshold: 0.999, ruleThreshold: 0.999}
+    const answer = 'Every parser I tried does too much: it fetches the page, follows redirects and pulls in a whole HTTP client.'
+    const bold = `# ghurl\n\n## Install\n\n    npm i ghurl\n\n**Why another URL parser?**\n\n${answer}\n\n## Usage\n\nCall \`parse(url)\`.\n`
+    const result = judgeReadmeWithModel(bold, strict)
+    assert.equal(result.label, 'present', result.evidence.join('; '))
+    assert.match(result.evidence[0]!, /section headed `Why another URL parser\?` with prose/)
+    // The question alone, or with a few words under it, is no answer.
+    assert.equal(judgeReadmeWithModel(bold.replace(answer, 'See below.'), strict).label, 'missing')
+    // Bold text inside a paragraph is emphasis, not a heading.
+    assert.equal(judgeReadmeWithModel(bold.replace('**Why another URL parser?**\n\n', '**Why another URL parser?** '), strict).label, 'missing')
+    // A <details> summary, answered in the subsections that follow it.
+    const summary = `# ranges\n\n## Install\n\n    npm i ranges\n\n<details>\n<summary><strong>Why use this library?</strong></summary>\n\n<br>\n\n### Convenience\n\n${answer}\n\n</details>\n\n## Usage\n\nCall \`ranges(1, 5)\`.\n`
+    assert.equal(judgeReadmeWithModel(summary, strict).label, 'present')
+    assert.equal(judgeReadmeWithModel(summary.replace('Why use this library?', 'What does this do?'), strict).label, 'missing')
+  })
+
+  it('counts the project answering a problem just stated, in any section, as a why', () => {
+    const strict = {...MODEL, threshold: 0.999, ruleThreshold: 0.999}
+    const readme = (sentence: string) => `# layered\n\n## Example\n\n    layered.get('db:host')\n\n## Hierarchical configuration\n\nConfiguration gets complicated quickly in production. ${sentence}\n`
+    for (const sentence of ['`layered` addresses this problem by reading sources in a fixed order.', 'Layered solves these issues by reading sources in a fixed order.', 'It tackles this problem with one ordered list of sources.']) {
+      const result = judgeReadmeWithModel(readme(sentence), strict)
+      assert.equal(result.label, 'present', sentence)
+      assert.match(result.evidence[0]!, /^says the project answers a problem it states \(`.*(?:addresses|solves|tackles) (?:this|these)/, sentence)
+    }
+    // Something else that solves it (a flag, an upgrade) says nothing of why the project exists.
+    assert.equal(judgeReadmeWithModel(readme('Setting `--ordered` solves this issue.'), strict).label, 'missing')
+    assert.equal(judgeReadmeWithModel(readme('Upgrading to v2 solves this problem.'), strict).label, 'missing')
+  })
+
   it('counts a comparison with a named alternative as a why, whatever the models score', () => {
     const strict = {...MODEL, threshold: 0.999, ruleThreshold: 0.999}
     const readme = (intro: string, rest = '') => `# quickslice\n\n${intro}\n\n## Install\n\n    npm i quickslice\n\n## API\n\n### slice(args)\n\nReturns an array.\n${rest}`
-    for (const intro of ['A faster alternative to `[].slice.call(arguments)`.', '14 times smaller and 2 times faster than [`chalk`](https://example.com/chalk).', 'Like read-package-json, but faster and more accepting of missing data.', 'It handles astral symbols, contrary to many other JavaScript solutions.', 'Like `Array.prototype.slice` but works on arguments.', '[![build](https://example.com/b.svg)](https://example.com)\n\nA better slice.', 'The main advantages of this library vs. the built-in slice are: no copies, and it works on arguments.', 'Easier to use than `Function.prototype.apply`.', 'Like JSON.stringify, but does not throw on circular references.', 'It uses a larger alphabet than UUID.', 'You may ask: **What about `Array.prototype.slice`!?** It copies.', 'Why not just use Lodash? It copies.']) {
+    for (const intro of ['A faster alternative to `[].slice.call(arguments)`.', '14 times smaller and 2 times faster than [`chalk`](https://example.com/chalk).', 'Like read-package-json, but faster and more accepting of missing data.', 'It handles astral symbols, contrary to many other JavaScript solutions.', 'Like `Array.prototype.slice` but works on arguments.', '[![build](https://example.com/b.svg)](https://example.com)\n\nA better slice.', 'The main advantages of this library vs. the built-in slice are: no copies, and it works on arguments.', 'Easier to use than `Function.prototype.apply`.', 'Like JSON.stringify, but does not throw on circular references.', 'It uses a larger alphabet than UUID.', 'You may ask: **What about `Array.prototype.slice`!?** It copies.', 'Why not just use Lodash? It copies.', 'It has a better benchmark performance than Array.from and works in old browsers.', 'A smaller bundle size than lodash.slice.']) {
       const result = judgeReadmeWithModel(readme(intro), strict)
       assert.equal(result.label, 'present', intro)
       assert.equal(result.confident, false, intro)

@@ -139,6 +139,18 @@ const WHY_PROSE_WORDS = 8
  * Not "Background", which as often defines a term ("A tar file is an archive …"). One heading line.
  */
 const WHY_NAMED_HEADING = /^\W*(?:(?:the|our|project|design) )?(?:motivation|purpose|rationale|problem(?: statement)?|use[- ]cases?)\W*$/i
+/**
+ * A line that works as a heading without Markdown's `#`: a line of bold text alone ("**Why another
+ * GitHub URL parser library?**") or the summary of a `<details>` block ("<summary><strong>Why use
+ * this library?</strong></summary>"). Read only to find a why heading inside a section.
+ */
+const PSEUDO_HEADING = /^[ \t]*(?:\*\*([^*\n]{3,120})\*\*|__([^_\n]{3,120})__|<summary><(?:b|strong)>([^<\n]{3,120})<\/(?:b|strong)>[^<\n]{0,40}<\/summary>|<summary>([^<\n]{3,120})<\/summary>)[ \t]*$/gm
+/**
+ * The project answering a problem the README has just stated, anywhere in it: "`nconf` addresses
+ * this problem by …", "Superjson solves these issues by …", "see how Braces solves this problem".
+ * The subject must be the project: its title (in code or not), "it", or "this library".
+ */
+const SOLVES_PROBLEM = /(?:^|[.!?:]\s+|\bhow\s+)(it|[\w.-]{2,40}|this (?:library|package|module|project|tool|plugin|framework)) (?:solves|addresses|tackles) (?:this|that|these|those|both|exactly this|exactly that|the above) (?:problems?|issues?)\b[^.!?\n]{0,200}/gim
 
 /**
  * A README that describes its folder, not a project: "This directory contains the source code of
@@ -165,7 +177,7 @@ const HOW_TO_TITLE = /^(?:how to|how do (?:i|you|we)|steps to|instructions (?:fo
  * Jekyll". That is the problem and who has it, or the project's goal, in the intro.
  * Bounded: at most 4,000 characters, and each part reads at most 300.
  */
-const USE_CASE = /(?<![\w-])(?:useful|handy|helpful) (?:when|whenever|for|if|to)\b[^.!?\n]{10,300}|\b(?:is|are) (?:meant|intended|designed) to (?!(?:work|handle|run|support|provide|parse|extract|process|accept|read|load|be (?:used|paired|combined|installed|imported|included|called|run))\b)[^.!?\n]{10,300}|\b(?:aims? to|the (?:main )?goal (?:of (?:the |this |our )?\w+ )?is|our goal is|(?:its|our|the) (?:core|main|primary|design) goals? (?:is|are))\b[^.!?\n]{10,300}|\b(?:perfect|ideal|great|made|built|created|written)(?: with \S{1,10})? for (?:[\w-]+ ){0,3}(?:who|wanting|looking)\b[^.!?\n]{5,300}|\b(?:perfect|ideal|great) for (?:the following )?(?:tasks|things|cases|use cases|scenarios|situations|jobs|projects|apps|applications)(?: like| such as|:)[^.!?\n]{5,300}|\b(?:its|the|our) (?:main |primary |sole )?purpose is\b[^.!?\n]{5,300}|(?:^|[.!?] )(?:suppose|imagine) you (?:have|want|need|are)\b[^.!?\n]{5,300}|(?:^|[.!?] )(?:you can )?use (?:it |this )?(?:to|for|when) [^.!?\n]{10,300}|(?:^|[.!?:] )when(?:ever)? you (?:want|need) to\b[^.!?\n]{10,300}|\bfor (?:\w+ ){0,2}(?:that|who|which) (?:do not|don't|does not|doesn't|cannot|can't|lack)\b[^.!?\n]{0,300}|\byou should use this (?:package|library|module|tool)\b[^.!?\n]{10,300}|\bis (?:just |exactly )?what you(?:'re| are) looking for\b|(?:^|[.!?] )if you (?:want|need) to\b[^.!?\n]{5,200}, use\b|(?:^|[.!?] )ever (?:had|wanted|needed|wished)\b[^.!?\n]{5,300}\?/im
+const USE_CASE = /(?<![\w-])(?:useful|handy|helpful) (?:when|whenever|for|if|to)\b[^.!?\n]{10,300}|\b(?:is|are) (?:meant|intended|designed) to (?!(?:work|handle|run|support|provide|parse|extract|process|accept|read|load|be (?:used|paired|combined|installed|imported|included|called|run|(?:as |the |a |an |very |really |easily )?(?:simple|simplest|easy|easiest|fast|fastest|small|smallest|lightweight|light|minimal|flexible|extensible|extended|intuitive|modular|portable|robust|efficient|performant|compatible|secure)))\b)[^.!?\n]{10,300}|\b(?:aims? to|the (?:main )?goal (?:of (?:the |this |our )?\w+ )?is|our goal is|(?:its|our|the) (?:core|main|primary|design) goals? (?:is|are))\b[^.!?\n]{10,300}|\b(?:perfect|ideal|great|made|built|created|written)(?: with \S{1,10})? for (?:[\w-]+ ){0,3}(?:who|wanting|looking)\b[^.!?\n]{5,300}|\b(?:perfect|ideal|great) for (?:the following )?(?:tasks|things|cases|use cases|scenarios|situations|jobs|projects|apps|applications)(?: like| such as|:)[^.!?\n]{5,300}|\b(?:its|the|our) (?:main |primary |sole )?purpose is\b[^.!?\n]{5,300}|(?:^|[.!?] )(?:suppose|imagine) you (?:have|want|need|are)\b[^.!?\n]{5,300}|(?:^|[.!?] )(?:you can )?use (?:it |this )?(?:to|for|when) [^.!?\n]{10,300}|(?:^|[.!?:] )when(?:ever)? you (?:want|need) to\b[^.!?\n]{10,300}|\bfor (?:\w+ ){0,2}(?:that|who|which) (?:do not|don't|does not|doesn't|cannot|can't|lack)\b[^.!?\n]{0,300}|\byou should use this (?:package|library|module|tool)\b[^.!?\n]{10,300}|\bis (?:just |exactly )?what you(?:'re| are) looking for\b|(?:^|[.!?] )if you (?:want|need) to\b[^.!?\n]{5,200}, use\b|(?:^|[.!?] )ever (?:had|wanted|needed|wished)\b[^.!?\n]{5,300}\?/im
 /**
  * A sentence of the intro that states the problem the project answers: a concession before it
  * ("Bash is great, but when it comes to writing more complex scripts …"), a verdict on what there
@@ -181,7 +193,7 @@ const PROBLEM_STATEMENT = /\b\w+ (?:is|are) (?:great|nice|fine|good|powerful|use
  * symbols", "Like read-package-json, but faster", "Similar to the `mime@1.x` module, except: …".
  * Bounded: each part reads at most 60 characters, and none can start where another could.
  */
-const COMPARISON = /\b(?:faster|smaller|lighter|simpler|better|quicker|safer|cheaper|leaner|(?:easier|simpler|faster) to (?:use|read|learn|write|maintain|set up)|more (?:efficient|reliable|robust|accurate|compliant|correct|secure|lightweight|performant)|less (?:memory|overhead|verbose)) than (?!\d|one\b|once\b|ever\b|before\b|usual\b|expected\b|necessary\b|needed\b|it\b|that\b|this\b|you\b|a few\b|the (?:original|previous|last|old|default|current)\b)[\w`@'"]|\b(?:alternative|replacement|substitute) (?:to|for) (?:the |a |an )?[\w`@'"]|\b(?:meant|designed|intended|built|aims?) to replace (?:the |a |an )?[\w`@'"]|\b(?:unlike|contrary to|in contrast to|as opposed to|compared (?:to|with)) (?:the |other |most |many |some |similar )?[\w`@'"]|\badvantages? of (?:this|the|using) [\w -]{1,40}? (?:vs\.?|versus|over) (?:the |a |an )?[\w`@'"]/i
+const COMPARISON = /\b(?:faster|smaller|lighter|simpler|better|quicker|safer|cheaper|leaner|(?:better|faster|smaller|lighter|lower|higher) (?:benchmark |bundle |install |startup |runtime |overall )?(?:performance|size|footprint|throughput|latency|memory usage)|(?:easier|simpler|faster) to (?:use|read|learn|write|maintain|set up)|more (?:efficient|reliable|robust|accurate|compliant|correct|secure|lightweight|performant)|less (?:memory|overhead|verbose)) than (?!\d|one\b|once\b|ever\b|before\b|usual\b|expected\b|necessary\b|needed\b|it\b|that\b|this\b|you\b|a few\b|the (?:original|previous|last|old|default|current)\b)[\w`@'"]|\b(?:alternative|replacement|substitute) (?:to|for) (?:the |a |an )?[\w`@'"]|\b(?:meant|designed|intended|built|aims?) to replace (?:the |a |an )?[\w`@'"]|\b(?:unlike|contrary to|in contrast to|as opposed to|compared (?:to|with)) (?:the |other |most |many |some |similar )?[\w`@'"]|\badvantages? of (?:this|the|using) [\w -]{1,40}? (?:vs\.?|versus|over) (?:the |a |an )?[\w`@'"]/i
 /**
  * A section that sets the project against others: "Benchmarks", "Comparison with other
  * libraries", "Benefits over plain `fetch`", "Differences from rc", "How is this different from
@@ -261,6 +273,8 @@ export interface ReadmeFeatures {
   useCase?: string
   /** The intro's sentence stating the problem the project answers, if it has one. */
   problem?: string
+  /** A sentence, anywhere, in which the project answers a problem just stated ("`nconf` addresses this problem by …"). */
+  solves?: string
   /** Where the README compares the project with a named alternative: a sentence, or a section's heading. */
   comparison?: {text: string; heading: boolean}
   /** The words of the intro's first paragraph that make this a folder's README ("This directory contains"). */
@@ -308,7 +322,8 @@ export function readmeFeatures(text: string): ReadmeFeatures {
   }
   const introSentences = unwrapped(introText.slice(0, 4000))
   const useCase = USE_CASE.exec(introSentences)
-  const problem = PROBLEM_STATEMENT.exec(introSentences)
+  const problem = PROBLEM_STATEMENT.exec(introSentences)?.[0]
+  let solves: string | undefined
   const folder = FOLDER.exec(introText.trimStart().split(/\n\s*\n/, 1)[0]!.slice(0, 600)) ?? HOW_TO_TITLE.exec(cleanHeading(sections[0]?.heading ?? '').trim())
   const introFamilies = CUE_FAMILIES.filter((family) => introCues.has(family)).length
   addFeature(features, `@intro-cue-families:${introFamilies}`)
@@ -345,6 +360,11 @@ export function readmeFeatures(text: string): ReadmeFeatures {
     for (const token of sectionTokens) tokens.push(token)
     if (family && family !== 'how' && family !== 'meta' && section.index > 0 && sectionTokens.length >= 15) addFeature(features, `@h-prose:${family}`)
     if ((family === 'why' || WHY_NAMED_HEADING.test(cleanHeading(section.heading))) && section.index > 0 && proseUnder(read, prose, section.index) >= WHY_PROSE_WORDS) whyProse.push(section)
+    else {
+      const named = whyUnderPseudoHeading(section, () => proseUnder(read, prose, section.index, true))
+      if (named !== undefined) whyProse.push({...section, heading: named})
+    }
+    solves ??= solvesProblem(section.content.slice(0, MAX_CHARS), title)
     // A comparison in an API's options, or in a list of related projects, and in their
     // subsections, is about something else. The title's badges do not make it one.
     if (otherDepth !== undefined && section.depth <= otherDepth) otherDepth = undefined
@@ -391,15 +411,46 @@ export function readmeFeatures(text: string): ReadmeFeatures {
   for (const word of keywords) addFeature(features, `@kw:${word}`)
   addFeature(features, `@kw-count:${keywords.length}`)
   const sectionFeatureList = read.map((section, position) => sectionFeatures(section, position, prose[position]))
-  return {features, sections, intro, introCues, cues, whyHeadings, whyProse, keywords, introWords: introTokens.length, sectionFeatures: sectionFeatureList, ...(comparison === undefined ? {} : {comparison}), ...(useCase ? {useCase: useCase[0].replace(/\s+/g, ' ').trim()} : {}), ...(problem ? {problem: problem[0].replace(/\s+/g, ' ').trim()} : {}), ...(folder ? {folder: folder[0].replace(/\s+/g, ' ').trim()} : {})}
+  return {features, sections, intro, introCues, cues, whyHeadings, whyProse, keywords, introWords: introTokens.length, sectionFeatures: sectionFeatureList, ...(comparison === undefined ? {} : {comparison}), ...(useCase ? {useCase: useCase[0].replace(/\s+/g, ' ').trim()} : {}), ...(problem ? {problem: problem.replace(/\s+/g, ' ').trim()} : {}), ...(solves ? {solves: solves.replace(/\s+/g, ' ').trim()} : {}), ...(folder ? {folder: folder[0].replace(/\s+/g, ' ').trim()} : {})}
+}
+
+/**
+ * The text of a line in `section` that works as a why heading ("**Why another … library?**"),
+ * when prose of at least `WHY_PROSE_WORDS` words follows it before the next such line.
+ */
+function whyUnderPseudoHeading(section: Section, subsections: () => number): string | undefined {
+  const content = section.content.slice(0, MAX_CHARS)
+  if (!content.includes('**') && !content.includes('__') && !/<summary>/i.test(content)) return undefined
+  const found = [...content.matchAll(PSEUDO_HEADING)]
+  for (let index = 0; index < found.length; index++) {
+    const match = found[index]!
+    const text = (match[1] ?? match[2] ?? match[3] ?? match[4] ?? '').trim()
+    if (headingFamily(text) !== 'why' && !WHY_NAMED_HEADING.test(text)) continue
+    const last = index + 1 === found.length
+    const after = content.slice(match.index! + match[0].length, last ? content.length : found[index + 1]!.index)
+    // Last in its section, it may be answered in the subsections that follow, as a heading is.
+    if (words(proseOf(after).prose).length >= WHY_PROSE_WORDS || (last && subsections() >= WHY_PROSE_WORDS)) return text
+  }
+  return undefined
+}
+
+/** A sentence in which the project answers the problem just stated ("`nconf` addresses this problem by …"). */
+function solvesProblem(markdown: string, title: string): string | undefined {
+  if (!/\b(?:solves|addresses|tackles) /i.test(markdown)) return undefined
+  for (const match of markdown.replace(/`([^`\n]{1,60})`|\*\*([^*\n]{1,60})\*\*/g, '$1$2').matchAll(SOLVES_PROBLEM)) {
+    const subject = match[1]!.toLowerCase()
+    if (subject === 'it' || subject.startsWith('this ') || (title !== '' && subject === title)) return match[0].replace(/^(?:[.!?:]\s+|how\s+)/i, '').trim()
+  }
+  return undefined
 }
 
 /**
  * Words of prose in a section and, when it has none of its own, in its subsections: "What does
- * Verdaccio do for me?" answers under "### Use private packages" and its siblings.
+ * Verdaccio do for me?" answers under "### Use private packages" and its siblings. With
+ * `subsectionsOnly`, only the subsections' words count.
  */
-function proseUnder(read: readonly Section[], prose: readonly SectionProse[], index: number): number {
-  let count = prose[index]!.tokens.length
+function proseUnder(read: readonly Section[], prose: readonly SectionProse[], index: number, subsectionsOnly = false): number {
+  let count = subsectionsOnly ? 0 : prose[index]!.tokens.length
   if (count > 0) return count
   for (let next = index + 1; next < read.length && read[next]!.depth > read[index]!.depth; next++) count += prose[next]!.tokens.length
   return count

@@ -112,8 +112,8 @@ export function judgeReadmeWithModel(text: string, model: ReadmeWhyModel): Readm
   // and counting them costs 0.016 of cross-validated macro-F1 there (0.780 -> 0.764); on the three
   // npm sets labelled by hand against the rule's definition, it gains 0.031-0.070.
   const whySection = read.whyProse[0]
-  const {useCase, problem, folder, comparison} = read
-  const present = score >= model.threshold || whySection !== undefined || comparison !== undefined || useCase !== undefined || problem !== undefined
+  const {useCase, problem, solves, folder, comparison} = read
+  const present = score >= model.threshold || whySection !== undefined || comparison !== undefined || useCase !== undefined || problem !== undefined || solves !== undefined
   const evidence: string[] = [`score ${score.toFixed(2)}: ${score >= model.threshold ? 'at or above' : 'below'} ${model.threshold.toFixed(2)}; read ${sections.length} section${sections.length === 1 ? '' : 's'}${text.length > READ_LIMIT ? ` in the first ${READ_LIMIT / 1000}K characters` : ''}, the intro ${read.intro.length > 0 ? `(${read.introWords} words)` : '(none)'} and title included`]
   const bestSection = sections[best]
   if (bestSection) evidence.push(`most why-like section: ${bestSection.heading === '' ? 'the text before the first heading' : `\`${shownHeading(bestSection)}\``} (${bestScore.toFixed(2)}); the README as a whole ${readmeScore.toFixed(2)}`)
@@ -129,6 +129,7 @@ export function judgeReadmeWithModel(text: string, model: ReadmeWhyModel): Readm
   else if (comparison !== undefined && score < model.threshold) evidence.unshift(`sets itself against an alternative (${comparison.heading ? `a section headed "${comparison.text}"` : `\`${comparison.text.slice(0, 100)}\``}): counted as saying why to use it`)
   else if (useCase && score < model.threshold) evidence.unshift(`the intro says when it is useful or what it is meant to do (\`${useCase.slice(0, 80)}\`): counted as saying why`)
   else if (problem && score < model.threshold) evidence.unshift(`the intro states a problem (\`${problem.slice(0, 80)}\`): counted as saying why`)
+  else if (solves && score < model.threshold) evidence.unshift(`says the project answers a problem it states (\`${solves.slice(0, 80)}\`): counted as saying why`)
   const result: ReadmeWhyResult = {label: present ? 'present' : 'missing', score, evidence, confident: !present && folder === undefined && score < ruleThreshold(model)}
   if (unfilled) {
     result.unfilled = unfilled
