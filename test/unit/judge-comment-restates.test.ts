@@ -303,6 +303,27 @@ describe('judge comment-restates', () => {
     })
   }
 
+  it('reads a condition put in the code\'s own words as restating, and one with a new word as adding', () => {
+    const zone = (doc: string) => `class ZoneInfoNotFoundError(KeyError):\n    """${doc}"""\n`
+    assert.equal(restates(zone('Exception raised when a ZoneInfo key is not found.'), 'python'), 'restates')
+    assert.equal(restates('if (!url) {\n  // Throws error if url is empty\n  throw createError(urlEmptyError)\n}\n', 'javascript'), 'restates')
+    // One word the code does not say makes the condition news.
+    assert.equal(restates(zone('Exception raised when a ZoneInfo key is not found on disk.'), 'python'), 'informative')
+    assert.equal(restates('if (!url) {\n  // Throws error if url is empty or relative\n  throw createError(urlEmptyError)\n}\n', 'javascript'), 'informative')
+    assert.equal(restates('// Flush when the cache is full\nflush()\n', 'javascript'), 'informative')
+  })
+
+  it('reads `> 0` as "at least one", and `toString()` as a string representation', () => {
+    assert.equal(restates('// Warn if there is at least one error\nif (errors > 0) warn()\n', 'javascript'), 'restates')
+    assert.equal(restates('// Warn if there are at least two errors\nif (errors > 1) warn()\n', 'javascript'), 'informative')
+    assert.equal(restates('/** Returns a string representation of this list. */\npublic String toString() {\n', 'java'), 'restates')
+    assert.equal(restates('/** Returns a String representation of this EventObject. */\npublic String toString() {\n', 'java'), 'restates')
+    assert.equal(restates('def __repr__(self):\n    """Return a printable representation."""\n', 'python'), 'restates')
+    // The object a method belongs to, named after "this", stays a word to say when the code says it.
+    assert.equal(restates('/* The implementation of this DatagramSocket. */\nfinal DatagramSocketImpl impl;\n', 'java'), 'restates')
+    assert.equal(restates('/** Returns a string representation of this list, for logs only. */\npublic String toString() {\n', 'java'), 'informative')
+  })
+
   it('reads a call that goes on over the next lines as one statement', () => {
     const text = '// create the SSLTube wrapping the SocketTube, with the given engine\nflow = new SSLTube(engine,\n        new SocketTube(chan));\nother(wrapping);\n'
     assert.equal(restates(text, 'java'), 'restates')

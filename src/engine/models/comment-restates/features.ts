@@ -252,6 +252,10 @@ const OPERATORS: Array<[RegExp, string[]]> = [
   [/\bfclose\b/, ['close']],
   [/\bfread\b/, ['read']],
   [/\bfwrite\b/, ['write']],
+  // A value's text: "Returns a string representation of this list." above `toString()`.
+  [/\b(?:toString|ToString|to_s|to_string)\b|__str__|__repr__/, ['representation', 'string']],
+  // "at least one warning" above `if warnings > 0:`.
+  [/>\s*0(?![\d.])|>=\s*1(?![\d.])/, ['least', 'one']],
   [/\bif\b|\?/, ['if', 'check']],
   [/\b(?:for|while|forEach|each|map)\b/, ['loop']],
   [/\bthrow\b|\braise\b/, ['throw']],

@@ -294,7 +294,11 @@ function seesOwnName(text: string, concepts: Set<string>): boolean {
 }
 
 /** Which of the comment's content words the code already says. */
-export function coverage(prose: string, code: string, tags: CodeComment['tags'] = []): Coverage {
+export function coverage(text: string, code: string, tags: CodeComment['tags'] = []): Coverage {
+  // "a String representation of this EventObject": a type named after "this" is the object the
+  // method belongs to, as "this node" is, which one line of code does not name. Unless the code
+  // names it: "The implementation of this DatagramSocket." above `DatagramSocketImpl impl;`.
+  const prose = text.replace(/\bthis ([A-Z][A-Za-z0-9]*)\b/g, (phrase, name: string) => (code.toLowerCase().includes(name.toLowerCase()) ? phrase : 'this object'))
   const concepts = codeConcepts(code)
   // "Creates a new `Lexer`." above `pub fn new(input: &str) -> Self {`: a constructor makes the
   // type named after "new" or "instance of", the one the class around it declares. Bounded: 2,000
@@ -503,8 +507,36 @@ export function coverage(prose: string, code: string, tags: CodeComment['tags'] 
       covered.push(word)
     }
   }
+  // A condition put in the code's own words restates it: "Throws error if url is empty" above
+  // `throw createError(urlEmptyError)`, "Exception raised when a ZoneInfo key is not found" on
+  // `class ZoneInfoNotFoundError(KeyError)`. One word after it that the code does not say ("if
+  // the cache is full" above `flush()`) makes it a condition that adds. Bounded: 2,000
+  // characters, cut at punctuation into clauses.
+  const said = (word: string) => concepts.has(word) || concepts.has(concept(word)) || joinedInName(word, concepts)
+  const restated = new Map<string, boolean>()
+  for (const clause of plain.slice(0, 2000).split(/[,;:.!?()\n]/)) {
+    const words = commentTokens(clause)
+    words.forEach((word, index) => {
+      if (!CONDITIONS.has(word)) return
+      const rest = words.slice(index + 1).filter((next) => !isFiller(next) && !CONDITIONS.has(next))
+      // Two words at least: "when the option is specified" beside `this.optional =` says what
+      // the flag means, with one word of the name.
+      restated.set(word, (restated.get(word) ?? true) && rest.length > 1 && rest.every(said))
+    })
+  }
+  // Only when the rest of the comment is the code's words too: "Stop when returning from the given
+  // frame" on `def set_return(self, frame):` says what the name does not, "stop".
+  for (const [word, inCodeWords] of restated) {
+    if (!inCodeWords || !adds.includes(word) || uncovered.some((other) => other !== word && !restated.has(other))) continue
+    adds.splice(adds.indexOf(word), 1)
+    uncovered.splice(uncovered.indexOf(word), 1)
+    covered.push(word)
+  }
   return {content, covered, uncovered, adds}
 }
+
+/** Words that open a condition: `if`, `when`. */
+const CONDITIONS = new Set(['if', 'when', 'whenever'])
 
 export function restatesFeatures(cov: Coverage, style: CodeComment['style']): Features {
   const features: Features = new Map()
