@@ -324,6 +324,15 @@ describe('judge comment-restates', () => {
     assert.equal(restates('/** Returns a string representation of this list, for logs only. */\npublic String toString() {\n', 'java'), 'informative')
   })
 
+  it('reads `char` as character, "thrown" as throw, and `empty()` as a check', () => {
+    assert.equal(restates('/**\n * Returns the index of the character hit.\n */\npublic int getCharIndex() {\n    return charIndex;\n}\n', 'java'), 'restates')
+    assert.equal(restates('/**\n * Error thrown when there is an error with the cache\n */\nexport class CacheError extends Error {\n', 'typescript'), 'restates')
+    assert.equal(restates('class Queue:\n    def empty(self):\n        """Check whether the queue is empty."""\n        return not self._qsize()\n', 'python'), 'restates')
+    // A size in a compound is news: each entry holds one character.
+    assert.equal(restates('unsigned char suffix[65536];            /* one-character LZW suffix */\n', 'c'), 'informative')
+    assert.equal(restates('/** The character buffer. */\nprotected char[] buf;\n', 'java'), 'restates')
+  })
+
   it('reads a call that goes on over the next lines as one statement', () => {
     const text = '// create the SSLTube wrapping the SocketTube, with the given engine\nflow = new SSLTube(engine,\n        new SocketTube(chan));\nother(wrapping);\n'
     assert.equal(restates(text, 'java'), 'restates')

@@ -39,7 +39,7 @@ const SYNONYM_GROUPS: string[][] = [
   ['close', 'dispose', 'shutdown', 'stop', 'release', 'free', 'cleanup', 'teardown', 'finalize'],
   ['open', 'connect', 'connection', 'conn'],
   ['send', 'emit', 'dispatch', 'post', 'publish', 'notify', 'broadcast'],
-  ['throw', 'raise', 'exception', 'error', 'err', 'panic', 'failure'],
+  ['throw', 'thrown', 'threw', 'raise', 'exception', 'error', 'err', 'panic', 'failure'],
   ['main', 'entry', 'program', 'application', 'app'],
   ['str', 'string', 'text', 'name'],
   ['id', 'identifier', 'key'],
@@ -80,6 +80,8 @@ const SYNONYM_GROUPS: string[][] = [
   ['cb', 'callback'],
   ['evt', 'event'],
   ['buf', 'buffer'],
+  ['char', 'chars', 'character', 'characters', 'ch'],
+  ['desc', 'description'],
   ['prev', 'previous'],
   ['cur', 'current', 'curr'],
   ['addr', 'address'],
@@ -153,7 +155,7 @@ const FILLER = new Set(
     'the a an this that these those of for to in on at by with from into onto and or it its it\'s is are be been being was were will ' +
     'method function func class object instance value values given specified provided supplied passed current ' +
     'variable var field property member attribute here then also just simply basically which whose who ' +
-    'helper utility util some any one our my your their we you they he she them us me i ' +
+    'helper utility util some any one our my your their we you they he she them us me i there ' +
     'new code line lines statement following above below s do does did done does ' +
     // Words a doc comment uses to frame a name, not to add to it: "The constant indicating that
     // the mode is INOUT", "the offset code corresponding to a specific offset", "Identifies the
@@ -237,7 +239,7 @@ const OPERATORS: Array<[RegExp, string[]]> = [
   [/^\s*(?:Ok|Err|Some)\s*\([^;\n]{0,200}$/, ['return']],
   // A test for nothing: "Check whether the cart is empty" above `if (cart.items.length === 0)`.
   // Bounded: one line, at most 200 characters inside `len(…)`.
-  [/(?:\.length|\.size\(\)|\.count|\.Count|\.Length|\blen\([^()\n]{0,200}\))\s*(?:===?|<)\s*[01]\b|\.isEmpty\b|\.IsEmpty\b|\bempty\(/, ['empty']],
+  [/(?:\.length|\.size\(\)|\.count|\.Count|\.Length|\blen\([^()\n]{0,200}\))\s*(?:===?|<)\s*[01]\b|\.isEmpty\b|\.IsEmpty\b|\bempty\(/, ['empty', 'is']],
   // The unit an API takes: "sleep 1 second" above `time.sleep(1)`, "delay 500 ms" above `delay(500)`.
   // Calls with a number, not a declaration such as `void setTimeout(int timeout)`. Bounded: one
   // line, at most 200 characters before the delay.

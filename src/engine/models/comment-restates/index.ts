@@ -393,6 +393,12 @@ export function coverage(text: string, code: string, tags: CodeComment['tags'] =
   if (/(?<![\w-])(?:[A-Za-z]-[A-Za-z]|\d{1,9}-\d{1,9})(?![\w-])/.test(prose.slice(0, 2000))) adds.push('a range')
   // How it is done: "Initializes a new `LeafNode` in-place." above `fn init(this: *mut Self)`.
   if (/\bin[- ]place\b/i.test(prose)) adds.push('in place')
+  // A size in a compound: "one-character LZW suffix" above `unsigned char suffix[65536];`,
+  // "two-byte length". Not when the code holds the number.
+  for (const match of prose.slice(0, 2000).matchAll(/\b(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,4})-(?:char|chars|character|characters|byte|bytes|bit|bits|word|words|digit|digits|letter|letters|element|elements|item|items|line|lines|column|columns|pass|step|level|way)\b/gi)) {
+    const number = NUMBER_WORDS.get(match[1]!.toLowerCase()) ?? match[1]!
+    if (!new RegExp(`\\b${number}\\b`).test(code.slice(0, 400))) adds.push(match[0])
+  }
   // Where counting starts: "The (1-indexed) column number" above `line.offset(substring) + 1`.
   if (/\b(?:[01]|zero|one)-(?:indexed|based)\b/i.test(prose)) adds.push('where counting starts')
   // What it implements, when the code does not say: "netError satisfies the net Error interface."
@@ -534,6 +540,8 @@ export function coverage(text: string, code: string, tags: CodeComment['tags'] =
   }
   return {content, covered, uncovered, adds}
 }
+
+const NUMBER_WORDS = new Map(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'].map((word, index) => [word, String(index + 1)]))
 
 /** Words that open a condition: `if`, `when`. */
 const CONDITIONS = new Set(['if', 'when', 'whenever'])
