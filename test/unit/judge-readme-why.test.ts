@@ -235,6 +235,23 @@ describe('readme-why detector', () => {
     assert.equal(judgeReadmeWithModel(readme('Upgrading to v2 solves this problem.'), strict).label, 'missing')
   })
 
+  it('reads an old way left behind, a rival already there, "useful as", and an API reference', () => {
+    const strict = {...MODEL, threshold: 0.999, ruleThreshold: 0.999}
+    const readme = (intro: string, rest = '') => `# pathkit\n\n${intro}\n\n## Install\n\n    npm i pathkit\n${rest}`
+    for (const intro of ['This lets you run tests against a set of mock files instead of lugging around a bunch of test fixtures.', 'For example, instead of using complex relative paths like `../../utils`, you can write `utils`.', 'In the browser, there is already `navigator.onLine`, but it only tells you about the local network.', 'Useful as an attention grabber when a long build ends.']) {
+      const result = judgeReadmeWithModel(readme(intro), strict)
+      assert.equal(result.label, 'present', intro)
+      assert.equal(result.confident, false, intro)
+    }
+    // An alternative the API offers, or what the project is, says no why.
+    assert.equal(judgeReadmeWithModel(readme('Joins paths. Pass `{posix: true}` instead of calling `join` twice.'), strict).label, 'missing')
+    assert.equal(readmeFeatures(readme('It is intended to be a fairly slim implementation of the protocol.')).useCase, undefined)
+    // A comparison between two of its functions, in its reference, is about them.
+    const reference = readme('Joins paths.', '\n## Functions\n\n### `fastJoin(a, b)`\n\nThis is more accurate than `join` but also slower.\n')
+    assert.equal(judgeReadmeWithModel(reference, strict).label, 'missing')
+    assert.equal(judgeReadmeWithModel(reference.replace('## Functions', '## Why pathkit'), strict).label, 'present')
+  })
+
   it('counts a comparison with a named alternative as a why, whatever the models score', () => {
     const strict = {...MODEL, threshold: 0.999, ruleThreshold: 0.999}
     const readme = (intro: string, rest = '') => `# quickslice\n\n${intro}\n\n## Install\n\n    npm i quickslice\n\n## API\n\n### slice(args)\n\nReturns an array.\n${rest}`
