@@ -252,6 +252,21 @@ describe('readme-why detector', () => {
     assert.equal(judgeReadmeWithModel(reference.replace('## Functions', '## Why pathkit'), strict).label, 'present')
   })
 
+  it('reads a gap in the platform, a tedious chore, and a built-in that falls short as the problem', () => {
+    const strict = {...MODEL, threshold: 0.999, ruleThreshold: 0.999}
+    const readme = (intro: string, rest = '') => `# menukit\n\n${intro}\n\n## Install\n\n    npm i menukit\n${rest}`
+    for (const intro of ["Electron doesn't have a built-in context menu. You're supposed to handle that yourself.", 'Writing context menus by hand is tedious and hard to get right.', 'This module is what you would have expected `fs.rename()` to be.', 'Emulates the gateway on your machine to speed up your development cycles.']) {
+      assert.equal(judgeReadmeWithModel(readme(intro), strict).label, 'present', intro)
+    }
+    // The project's own limits and caveats say no why.
+    for (const intro of ["menukit doesn't have a built-in theme.", 'It finds menus to clean up, but finds a lot of false positives which need a human to triage.']) {
+      assert.equal(judgeReadmeWithModel(readme(intro), strict).label, 'missing', intro)
+    }
+    // A benchmark of the project's own functions, by "the menukit library", times no rival.
+    const own = readme('Builds menus.', '\n## Benchmarks\n\nThe `menukit` library includes a benchmark suite.\n\n    build x 3,650,995 ops/sec\n')
+    assert.equal(judgeReadmeWithModel(own, strict).label, 'missing')
+  })
+
   it('counts a comparison with a named alternative as a why, whatever the models score', () => {
     const strict = {...MODEL, threshold: 0.999, ruleThreshold: 0.999}
     const readme = (intro: string, rest = '') => `# quickslice\n\n${intro}\n\n## Install\n\n    npm i quickslice\n\n## API\n\n### slice(args)\n\nReturns an array.\n${rest}`

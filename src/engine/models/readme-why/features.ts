@@ -177,7 +177,7 @@ const HOW_TO_TITLE = /^(?:how to|how do (?:i|you|we)|steps to|instructions (?:fo
  * Jekyll". That is the problem and who has it, or the project's goal, in the intro.
  * Bounded: at most 4,000 characters, and each part reads at most 300.
  */
-const USE_CASE = /(?<![\w-])(?:useful|handy|helpful) (?:when|whenever|for|if|to|as)\b[^.!?\n]{10,300}|\b(?:is|are) (?:meant|intended|designed) to (?!(?:work|handle|run|support|provide|parse|extract|process|accept|read|load|be (?:used|paired|combined|installed|imported|included|called|run|a|an|the|(?:as |very |really |easily )?(?:simple|simplest|easy|easiest|fast|fastest|small|smallest|lightweight|light|minimal|flexible|extensible|extended|intuitive|modular|portable|robust|efficient|performant|compatible|secure)))\b)[^.!?\n]{10,300}|\b(?:aims? to|the (?:main )?goal (?:of (?:the |this |our )?\w+ )?is|our goal is|(?:its|our|the) (?:core|main|primary|design) goals? (?:is|are))\b[^.!?\n]{10,300}|\b(?:perfect|ideal|great|made|built|created|written)(?: with \S{1,10})? for (?:[\w-]+ ){0,3}(?:who|wanting|looking)\b[^.!?\n]{5,300}|\b(?:perfect|ideal|great) for (?:the following )?(?:tasks|things|cases|use cases|scenarios|situations|jobs|projects|apps|applications)(?: like| such as|:)[^.!?\n]{5,300}|\b(?:its|the|our) (?:main |primary |sole )?purpose is\b[^.!?\n]{5,300}|(?:^|[.!?] )(?:suppose|imagine) you (?:have|want|need|are)\b[^.!?\n]{5,300}|(?:^|[.!?] )(?:you can )?use (?:it |this )?(?:to|for|when) [^.!?\n]{10,300}|(?:^|[.!?:] )when(?:ever)? you (?:want|need) to\b[^.!?\n]{10,300}|\bfor (?:\w+ ){0,2}(?:that|who|which) (?:do not|don't|does not|doesn't|cannot|can't|lack)\b[^.!?\n]{0,300}|\byou should use this (?:package|library|module|tool)\b[^.!?\n]{10,300}|\bis (?:just |exactly )?what you(?:'re| are) looking for\b|(?:^|[.!?] )if you (?:want|need) to\b[^.!?\n]{5,200}, use\b|(?:^|[.!?] )ever (?:had|wanted|needed|wished)\b[^.!?\n]{5,300}\?/im
+const USE_CASE = /(?<![\w-])(?:useful|handy|helpful) (?:when|whenever|for|if|to|as)\b[^.!?\n]{10,300}|\b(?:is|are) (?:meant|intended|designed) to (?!(?:work|handle|run|support|provide|parse|extract|process|accept|read|load|be (?:used|paired|combined|installed|imported|included|called|run|a|an|the|(?:as |very |really |easily )?(?:simple|simplest|easy|easiest|fast|fastest|small|smallest|lightweight|light|minimal|flexible|extensible|extended|intuitive|modular|portable|robust|efficient|performant|compatible|secure)))\b)[^.!?\n]{10,300}|\b(?:aims? to|the (?:main )?goal (?:of (?:the |this |our )?\w+ )?is|our goal is|(?:its|our|the) (?:core|main|primary|design) goals? (?:is|are))\b[^.!?\n]{10,300}|\b(?:perfect|ideal|great|made|built|created|written)(?: with \S{1,10})? for (?:[\w-]+ ){0,3}(?:who|wanting|looking)\b[^.!?\n]{5,300}|\b(?:perfect|ideal|great) for (?:the following )?(?:tasks|things|cases|use cases|scenarios|situations|jobs|projects|apps|applications)(?: like| such as|:)[^.!?\n]{5,300}|\b(?:its|the|our) (?:main |primary |sole )?purpose is\b[^.!?\n]{5,300}|(?:^|[.!?] )(?:suppose|imagine) you (?:have|want|need|are)\b[^.!?\n]{5,300}|(?:^|[.!?] )(?:you can )?use (?:it |this )?(?:to|for|when) [^.!?\n]{10,300}|(?:^|[.!?:] )when(?:ever)? you (?:want|need) to\b[^.!?\n]{10,300}|\bfor (?:\w+ ){0,2}(?:that|who|which) (?:do not|don't|does not|doesn't|cannot|can't|lack)\b[^.!?\n]{0,300}|\byou should use this (?:package|library|module|tool)\b[^.!?\n]{10,300}|\bis (?:just |exactly )?what you(?:'re| are) looking for\b|(?:^|[.!?] )if you (?:want|need) to\b[^.!?\n]{5,200}, use\b|(?:^|[.!?] )ever (?:had|wanted|needed|wished)\b[^.!?\n]{5,300}\?|\bto (?:speed up|simplify|shorten|ease) your\b[^.!?\n]{3,200}/im
 /**
  * A sentence of the intro that states the problem the project answers: a concession before it
  * ("Bash is great, but when it comes to writing more complex scripts …"), a verdict on what there
@@ -185,7 +185,7 @@ const USE_CASE = /(?<![\w-])(?:useful|handy|helpful) (?:when|whenever|for|if|to|
  * being forced to do something, or getting it wrong ("Most developers get this wrong."). Bounded: at most 4,000 characters, and each part reads at most
  * 300.
  */
-const PROBLEM_STATEMENT = /\b\w+ (?:is|are) (?:great|nice|fine|good|powerful|useful), but\b[^.!?\n]{10,300}|\b(?:isn't|is not|aren't|are not|wasn't|was not) (?:very |always |really )?(?:helpful|useful|ideal|practical|enough|good enough|fast enough|portable|reliable)\b[^.!?\n]{0,300}|\bfalse (?:positives|negatives)\b|\b(?:was|were) (?:created|made|written|built|born|started) (?:since|because)\b[^.!?\n]{5,300}|\b(?:were|are|was|is|been) forced to\b[^.!?\n]{0,300}|\bget (?:this|it) wrong\b|\balready (?:ha(?:ve|s)|supports?|provides?|offers?|includes?) [^.!?\n]{3,120}, but\b[^.!?\n]{5,300}|\bthere(?: is|'s| are) already [^.!?\n]{3,120}, but\b[^.!?\n]{5,300}|\bto (?:prevent|protect (?:\w+ )?(?:from|against)|guard against|defend against|mitigate) [^.!?\n]{0,60}?\b(?:attacks?|exploits?|injections?|tampering|vulnerabilit(?:y|ies)|xss|csrf)\b|\bwhich (?:is|are|was|were) (?:both |now |long )?(?:unmaintained|abandoned)\b|\bto (?:reduce|cut|shrink|minimi[sz]e) (?:the )?(?:dependencies|dependency|install|installation|bundle|download|package)(?: size| count|\/install size)?\b|\bbecause (?:i|we)(?:'ve| have)? (?:had to|kept having to|got tired of|needed)\b[^.!?\n]{3,300}|\b(?:lets|allows|helps) you [^.!?\n]{3,120}? instead of (?:using |lugging |writing |maintaining |calculating |copying |repeating |managing |hard-?coding )[^.!?\n]{3,200}|\binstead of (?:using |lugging |writing |maintaining |calculating |copying |repeating |managing |hard-?coding )[^.!?\n]{3,120}, you can\b[^.!?\n]{3,200}|\b(?:eliminat|remov)(?:es|ing) (?:the need (?:to|for)|(?:(?:a lot|much|most) of )?the (?:up[- ]?front|initial) setup)\b[^.!?\n]{0,300}/i
+const PROBLEM_STATEMENT = /\b\w+ (?:is|are) (?:great|nice|fine|good|powerful|useful), but\b[^.!?\n]{10,300}|\b(?:isn't|is not|aren't|are not|wasn't|was not) (?:very |always |really )?(?:helpful|useful|ideal|practical|enough|good enough|fast enough|portable|reliable)\b[^.!?\n]{0,300}|(?<!\b(?:finds|reports|produces|gives|has|raises|flags|yields|generates) (?:a lot of |lots of |many |some |a few )?)\bfalse (?:positives|negatives)\b|\b(?:was|were) (?:created|made|written|built|born|started) (?:since|because)\b[^.!?\n]{5,300}|\b(?:were|are|was|is|been) forced to\b[^.!?\n]{0,300}|\bget (?:this|it) wrong\b|\balready (?:ha(?:ve|s)|supports?|provides?|offers?|includes?) [^.!?\n]{3,120}, but\b[^.!?\n]{5,300}|\bthere(?: is|'s| are) already [^.!?\n]{3,120}, but\b[^.!?\n]{5,300}|\b(?:it's|it is|is|are) (?:both )?(?:tedious|error-prone|cumbersome)\b[^.!?\n]{0,300}|\bhard to get right\b|\bwhat you(?:'d| would)(?: have)? expected [^.!?\n]{1,80} to (?:be|do)\b|\bto (?:prevent|protect (?:\w+ )?(?:from|against)|guard against|defend against|mitigate) [^.!?\n]{0,60}?\b(?:attacks?|exploits?|injections?|tampering|vulnerabilit(?:y|ies)|xss|csrf)\b|\bwhich (?:is|are|was|were) (?:both |now |long )?(?:unmaintained|abandoned)\b|\bto (?:reduce|cut|shrink|minimi[sz]e) (?:the )?(?:dependencies|dependency|install|installation|bundle|download|package)(?: size| count|\/install size)?\b|\bbecause (?:i|we)(?:'ve| have)? (?:had to|kept having to|got tired of|needed)\b[^.!?\n]{3,300}|\b(?:lets|allows|helps) you [^.!?\n]{3,120}? instead of (?:using |lugging |writing |maintaining |calculating |copying |repeating |managing |hard-?coding )[^.!?\n]{3,200}|\binstead of (?:using |lugging |writing |maintaining |calculating |copying |repeating |managing |hard-?coding )[^.!?\n]{3,120}, you can\b[^.!?\n]{3,200}|\b(?:eliminat|remov)(?:es|ing) (?:the need (?:to|for)|(?:(?:a lot|much|most) of )?the (?:up[- ]?front|initial) setup)\b[^.!?\n]{0,300}/i
 /**
  * A sentence that sets the project against a named alternative, which says why to use it over the
  * others: "14 times smaller and 2 times faster than chalk", "A faster alternative to
@@ -217,7 +217,7 @@ const VERSUS = /^(.{1,60}?) (?:vs\.?|versus) (.{1,60})$/i
  * "Framework" or "Test Target", "the library versions tested", "candidates". escape-html, cookie
  * and etag time only their own functions. Read on a section's first 4,000 characters.
  */
-const RIVALS = /\bfastest is\b|\b(?:difference|relative) (?:with|to) (?:the )?slowest\b|\b(?:faster|slower) than\b|\bvs\.?(?:\s|$)|\bversus\b|\bcompar(?:e|es|ed|ing|ison)\b|\b(?:librar(?:y|ies)|frameworks?|implementations|candidates|competitors|alternatives|test runners?|test targets?)\b|\bmay be faster\b/i
+const RIVALS = /\bfastest is\b|\b(?:difference|relative) (?:with|to) (?:the )?slowest\b|\b(?:faster|slower) than\b|\bvs\.?(?:\s|$)|\bversus\b|\bcompar(?:e|es|ed|ing|ison)\b|\b(?:libraries|frameworks|implementations|candidates|competitors|alternatives|test runners|test targets?)\b|\b(?:other|another|each|every) (?:[\w-]+ )?(?:library|framework|test runner)\b|\|\s*(?:library|framework|package|module|implementation)\s*\||\bmay be faster\b/i
 /**
  * A row of timing results: "fast-deep-equal x 261,950 ops/sec", "fastq: 854ms",
  * "htmlparser2        : 2.17215 ms/file". Bounded: one line; the name and each run of spaces
@@ -324,7 +324,7 @@ export function readmeFeatures(text: string): ReadmeFeatures {
   }
   const introSentences = unwrapped(introText.slice(0, 4000))
   const useCase = USE_CASE.exec(introSentences)
-  const problem = PROBLEM_STATEMENT.exec(introSentences)?.[0]
+  const problem = PROBLEM_STATEMENT.exec(introSentences)?.[0] ?? platformGap(introSentences, cleanHeading(sections[0]?.heading ?? '').trim().toLowerCase())
   let solves: string | undefined
   const folder = FOLDER.exec(introText.trimStart().split(/\n\s*\n/, 1)[0]!.slice(0, 600)) ?? HOW_TO_TITLE.exec(cleanHeading(sections[0]?.heading ?? '').trim())
   const introFamilies = CUE_FAMILIES.filter((family) => introCues.has(family)).length
@@ -432,6 +432,21 @@ function whyUnderPseudoHeading(section: Section, subsections: () => number): str
     const after = content.slice(match.index! + match[0].length, last ? content.length : found[index + 1]!.index)
     // Last in its section, it may be answered in the subsections that follow, as a heading is.
     if (words(proseOf(after).prose).length >= WHY_PROSE_WORDS || (last && subsections() >= WHY_PROSE_WORDS)) return text
+  }
+  return undefined
+}
+
+/**
+ * A gap in the platform the project fills, said in the intro: "Electron doesn't have a built-in
+ * context menu." Not the project's own limit: "graphql-request doesn't have a built-in cache".
+ * Bounded: read on 4,000 characters of the intro, with a subject of at most 40.
+ */
+const PLATFORM_GAP = /\b([A-Z][\w.-]{1,40}) (?:doesn't|does not|don't|do not) (?:have|provide|ship with|come with) (?:a |an |any )?built-in\b[^.!?\n]{0,300}/g
+
+function platformGap(sentences: string, title: string): string | undefined {
+  for (const match of sentences.slice(0, 4000).matchAll(PLATFORM_GAP)) {
+    const subject = match[1]!.toLowerCase()
+    if (subject !== 'x' && subject !== 'it' && subject !== 'this' && subject !== title) return match[0]
   }
   return undefined
 }
