@@ -333,6 +333,14 @@ describe('judge comment-restates', () => {
     assert.equal(restates('/** The character buffer. */\nprotected char[] buf;\n', 'java'), 'restates')
   })
 
+  it('reads clone() as a copy, and a Java "detail message" as an exception\'s message', () => {
+    assert.equal(restates('/**\n * Replicate this object.\n */\npublic Node cloneNode(boolean deep) {\n', 'java'), 'restates')
+    assert.equal(restates('/** Creates and returns a copy of this object. */\npublic Object clone() {\n', 'java'), 'restates')
+    assert.equal(restates('/**\n * Constructs a {@code SocketException} with no detail message.\n */\npublic SocketException() {\n    super();\n}\n', 'java'), 'restates')
+    // A reason still adds.
+    assert.equal(restates('/**\n * Constructs a {@code SocketException} with the specified detail message, which says why the socket closed.\n */\npublic SocketException(String msg) {\n    super(msg);\n}\n', 'java'), 'informative')
+  })
+
   it('reads a call that goes on over the next lines as one statement', () => {
     const text = '// create the SSLTube wrapping the SocketTube, with the given engine\nflow = new SSLTube(engine,\n        new SocketTube(chan));\nother(wrapping);\n'
     assert.equal(restates(text, 'java'), 'restates')

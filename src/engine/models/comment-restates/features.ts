@@ -64,6 +64,7 @@ const SYNONYM_GROUPS: string[][] = [
   ['cls', 'class', 'type', 'kind'],
   ['async', 'asynchronously', 'await', 'promise', 'future'],
   ['reset', 'restart', 'reinit'],
+  ['clone', 'copy', 'replicate', 'duplicate'],
   ['sort', 'order', 'sorted'],
   ['parse', 'parser', 'decode', 'deserialize', 'unmarshal'],
   ['format', 'serialize', 'encode', 'marshal', 'stringify'],

@@ -453,6 +453,17 @@ export function coverage(text: string, code: string, tags: CodeComment['tags'] =
       previous = word
       return
     }
+    // "Constructs an `IOException` with no detail message." above `IOException()`: a "detail
+    // message" is what Java calls an exception's message, and a constructor that takes nothing
+    // sets none.
+    if (word === 'detail' && tokens[index + 1] === 'message') {
+      previous = word
+      return
+    }
+    if (word === 'no' && tokens[index + 1] === 'detail' && concepts.has('default')) {
+      previous = word
+      return
+    }
     // "Number of retries" above `retries = 3`: the count a plural name already is.
     if (/^(?:number|count|amount)$/.test(word) && tokens[index + 1] === 'of' && /s$/.test(tokens[index + 2] ?? '') && (concepts.has(tokens[index + 2]!) || concepts.has(concept(tokens[index + 2]!)))) {
       previous = word
