@@ -267,6 +267,17 @@ describe('readme-why detector', () => {
     assert.equal(judgeReadmeWithModel(own, strict).label, 'missing')
   })
 
+  it('reads timings of the project beside a rival in a table or under named headings', () => {
+    const strict = {...MODEL, threshold: 0.999, ruleThreshold: 0.999}
+    const readme = (rest: string) => `# fast-dom\n\nA DOM for tests.\n\n## Install\n\n    npm i fast-dom\n\n## Performance\n\n${rest}\n`
+    const table = '| Operation | JSDOM | Fast DOM |\n| --- | --- | --- |\n| Import | 333 ms | 45 ms |\n| Parse HTML | 256 ms | 26 ms |\n'
+    assert.equal(judgeReadmeWithModel(readme(table), strict).label, 'present')
+    // The project's own timings, one column, compare nothing.
+    assert.equal(judgeReadmeWithModel(readme('| Operation | Time |\n| --- | --- |\n| Import | 45 ms |\n| Parse HTML | 26 ms |\n'), strict).label, 'missing')
+    const titled = (second: string) => readme(`\`\`\`\nfast-dom benchmark\nparse x 1,122,538 ops/sec\n${second} benchmark\nparse x 122,538 ops/sec\n\`\`\``).replace('## Performance', '## Benchmarks')
+    assert.equal(judgeReadmeWithModel(titled('jsdom'), strict).label, 'present')
+  })
+
   it('counts a comparison with a named alternative as a why, whatever the models score', () => {
     const strict = {...MODEL, threshold: 0.999, ruleThreshold: 0.999}
     const readme = (intro: string, rest = '') => `# quickslice\n\n${intro}\n\n## Install\n\n    npm i quickslice\n\n## API\n\n### slice(args)\n\nReturns an array.\n${rest}`

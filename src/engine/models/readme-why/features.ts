@@ -232,8 +232,34 @@ const RESULT_ROW = /^[^\S\n]{0,40}(?:[·•*-][^\S\n]{1,40})?([\w@/.-]{2,60})(?:
  */
 function timesRivals(content: string, title: string): string[] | undefined {
   const names = new Set([...content.matchAll(RESULT_ROW)].map((match) => match[1]!.toLowerCase()))
+  for (const name of [...timedColumns(content), ...benchmarkTitles(content)]) names.add(name)
   const rivals = (names.has(title) && names.size > 1) || (names.size >= 3 && [...names].filter((name) => /[-.@/]/.test(name)).length >= 2)
   return rivals ? [...names] : undefined
+}
+
+/**
+ * The names heading the columns of a table of timings: "| Operation | JSDOM | Happy DOM |" over
+ * rows of "333 ms | 45 ms". A name is written as the title is (`happy dom` for happy-dom);
+ * generic columns ("Operation", "Time") are left out. Read on lines of at most 400 characters.
+ */
+function timedColumns(content: string): string[] {
+  const lines = content.split('\n', 200)
+  for (let index = 0; index + 3 < lines.length; index++) {
+    const header = lines[index]!
+    if (header.length > 400 || !/^\s*\|.*\|\s*$/.test(header) || !/^\s*\|[\s:|-]+\|\s*$/.test(lines[index + 1]!)) continue
+    const rows = lines.slice(index + 2, index + 6).filter((line) => line.length <= 400 && TIMED_CELL.test(line))
+    if (rows.length < 2) continue
+    return header.split('|').map((cell) => cell.trim().toLowerCase().replace(/[\s_]+/g, '-')).filter((cell) => cell !== '' && !GENERIC_COLUMN.test(cell))
+  }
+  return []
+}
+
+const TIMED_CELL = /\|\s*\d[\d,.]{0,20}\s?(?:ms|s|µs|ns|ops\/s(?:ec)?)\s*\|/i
+const GENERIC_COLUMN = /^(?:operation|operations|test|tests|task|case|benchmark|name|library|package|time|duration|ops|ops\/sec|size|result|results|#|scenario|method|function)$/
+
+/** Names that head benchmark results, one to a line: "fast-uri benchmark", "uri-js benchmark". */
+function benchmarkTitles(content: string): string[] {
+  return [...content.slice(0, 4000).matchAll(/^[^\S\n]{0,8}([\w@/.-]{2,40}) benchmarks?[^\S\n]{0,8}$/gim)].map((match) => match[1]!.toLowerCase())
 }
 
 /** Results in a benchmark's code block, not only the command that runs it: "1122538 ± 0.01%", "ops/sec", "x 1.5 faster". */
