@@ -144,6 +144,7 @@ const WHY_NAMED_HEADING = /^\W*(?:(?:the|our|project|design) )?(?:motivation|pur
  * GitHub URL parser library?**") or the summary of a `<details>` block ("<summary><strong>Why use
  * this library?</strong></summary>"). Read only to find a why heading inside a section.
  */
+const PSEUDO_HEADING_START = /^[ \t]*(?:\*\*|__|<summary>)/im
 const PSEUDO_HEADING = /^[ \t]*(?:\*\*([^*\n]{3,120})\*\*|__([^_\n]{3,120})__|<summary><(?:b|strong)>([^<\n]{3,120})<\/(?:b|strong)>[^<\n]{0,40}<\/summary>|<summary>([^<\n]{3,120})<\/summary>)[ \t]*$/gm
 /**
  * The project answering a problem the README has just stated, anywhere in it: "`nconf` addresses
@@ -352,6 +353,7 @@ export function readmeFeatures(text: string): ReadmeFeatures {
   const useCase = USE_CASE.exec(introSentences)
   const problem = PROBLEM_STATEMENT.exec(introSentences)?.[0] ?? platformGap(introSentences, cleanHeading(sections[0]?.heading ?? '').trim().toLowerCase())
   let solves: string | undefined
+  const mentionsSolving = text.includes('solves ') || text.includes('addresses ') || text.includes('tackles ')
   const folder = FOLDER.exec(introText.trimStart().split(/\n\s*\n/, 1)[0]!.slice(0, 600)) ?? HOW_TO_TITLE.exec(cleanHeading(sections[0]?.heading ?? '').trim())
   const introFamilies = CUE_FAMILIES.filter((family) => introCues.has(family)).length
   addFeature(features, `@intro-cue-families:${introFamilies}`)
@@ -392,7 +394,7 @@ export function readmeFeatures(text: string): ReadmeFeatures {
       const named = whyUnderPseudoHeading(section, () => proseUnder(read, prose, section.index, true))
       if (named !== undefined) whyProse.push({...section, heading: named})
     }
-    solves ??= solvesProblem(section.content.slice(0, MAX_CHARS), title)
+    if (mentionsSolving) solves ??= solvesProblem(section.content.slice(0, MAX_CHARS), title)
     // A comparison in an API's options, or in a list of related projects, and in their
     // subsections, is about something else. The title's badges do not make it one.
     if (otherDepth !== undefined && section.depth <= otherDepth) otherDepth = undefined
@@ -448,7 +450,8 @@ export function readmeFeatures(text: string): ReadmeFeatures {
  */
 function whyUnderPseudoHeading(section: Section, subsections: () => number): string | undefined {
   const content = section.content.slice(0, MAX_CHARS)
-  if (!content.includes('**') && !content.includes('__') && !/<summary>/i.test(content)) return undefined
+  // Most sections have no line that starts so: bold inside a paragraph is emphasis.
+  if (!(content.includes('**') || content.includes('__') || content.includes('<summary')) || !PSEUDO_HEADING_START.test(content)) return undefined
   const found = [...content.matchAll(PSEUDO_HEADING)]
   for (let index = 0; index < found.length; index++) {
     const match = found[index]!
@@ -478,8 +481,10 @@ function platformGap(sentences: string, title: string): string | undefined {
 }
 
 /** A sentence in which the project answers the problem just stated ("`nconf` addresses this problem by …"). */
+const SOLVES_WORD = /\b(?:solves|addresses|tackles) /i
+
 function solvesProblem(markdown: string, title: string): string | undefined {
-  if (!/\b(?:solves|addresses|tackles) /i.test(markdown)) return undefined
+  if (!SOLVES_WORD.test(markdown)) return undefined
   for (const match of markdown.replace(/`([^`\n]{1,60})`|\*\*([^*\n]{1,60})\*\*/g, '$1$2').matchAll(SOLVES_PROBLEM)) {
     const subject = match[1]!.toLowerCase()
     if (subject === 'it' || subject.startsWith('this ') || (title !== '' && subject === title)) return match[0].replace(/^(?:[.!?:]\s+|how\s+)/i, '').trim()
