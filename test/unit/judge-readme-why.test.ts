@@ -278,6 +278,18 @@ describe('readme-why detector', () => {
     assert.equal(judgeReadmeWithModel(titled('jsdom'), strict).label, 'present')
   })
 
+  it('reads "use this instead of", a stated aim in the past, and skips comparisons with itself', () => {
+    const strict = {...MODEL, threshold: 0.999, ruleThreshold: 0.999}
+    const readme = (intro: string, rest = '') => `# tmpkit [![Build Status](https://example.com/b.svg)](https://example.com)\n\n${intro}\n\n## Install\n\n    npm i tmpkit\n${rest}`
+    // After a preamble, with badges in the title: "Build Status" does not make the title a build section.
+    const preamble = (intro: string) => `**Deprecated:** no longer needed.\n\n---\n\n${readme(intro)}`
+    for (const text of [readme('Use this instead of `os.tmpdir()` to get the same path on every Node.js version.'), preamble('Use this instead of `os.tmpdir()` to get the same path on every Node.js version.'), readme('tmpkit was created to give you one temporary folder per test, cleaned up after it.')]) {
+      assert.equal(judgeReadmeWithModel(text, strict).label, 'present', text)
+    }
+    assert.equal(judgeReadmeWithModel(readme('Makes temporary folders. Version 4 has an entirely different API compared to its earlier releases.'), strict).label, 'missing')
+    assert.equal(judgeReadmeWithModel(readme('Makes temporary folders.', '\n### APIs\n\n#### `keep`\n\nWhen false, compared with `keep: true`, the folder is removed.\n'), strict).label, 'missing')
+  })
+
   it('counts a comparison with a named alternative as a why, whatever the models score', () => {
     const strict = {...MODEL, threshold: 0.999, ruleThreshold: 0.999}
     const readme = (intro: string, rest = '') => `# quickslice\n\n${intro}\n\n## Install\n\n    npm i quickslice\n\n## API\n\n### slice(args)\n\nReturns an array.\n${rest}`
