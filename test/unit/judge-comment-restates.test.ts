@@ -341,6 +341,16 @@ describe('judge comment-restates', () => {
     assert.equal(restates('/**\n * Constructs a {@code SocketException} with the specified detail message, which says why the socket closed.\n */\npublic SocketException(String msg) {\n    super(msg);\n}\n', 'java'), 'informative')
   })
 
+  it('reads a doc comment across a blank line, Javadoc\'s <p>, and a receiver named in two words', () => {
+    // A doc comment still documents the declaration after a blank line; a line comment heads a section.
+    assert.equal(restates('/**\n * Draw the rainbow.\n */\n\nNyanCat.prototype.drawRainbow = function () {\n', 'javascript'), 'restates')
+    assert.equal(restates('// Draw the rainbow.\n\nNyanCat.prototype.drawRainbow = function () {\n', 'javascript'), 'informative')
+    // `<p>` is markup, not a word the code lacks.
+    assert.equal(restates('/**\n * <p>The notification.</p>\n */\npublic Notification getNotification() {\n', 'java'), 'restates')
+    assert.equal(restates('/**\n * Returns the Checksum for this input stream.\n */\npublic Checksum getChecksum() {\n', 'java'), 'restates')
+    assert.equal(restates('/**\n * Returns the Checksum of the bytes read so far.\n */\npublic Checksum getChecksum() {\n', 'java'), 'informative')
+  })
+
   it('reads a call that goes on over the next lines as one statement', () => {
     const text = '// create the SSLTube wrapping the SocketTube, with the given engine\nflow = new SSLTube(engine,\n        new SocketTube(chan));\nother(wrapping);\n'
     assert.equal(restates(text, 'java'), 'restates')

@@ -189,6 +189,8 @@ function inlineMarkup(text: string): string {
     .replace(/<c>([^<>\n]{0,200})<\/c>/g, '$1')
     // `/// <summary>The cache.</summary>` on one line: the wrapper is not a word.
     .replace(/<\/?(?:summary|remarks|para|value)>/g, ' ')
+    // Javadoc's HTML: `<p>The emitted notification.</p>`. The words inside stay.
+    .replace(/<\/?(?:p|br|b|i|em|strong|tt|ul|ol|li|pre|blockquote|dl|dt|dd|h[1-6])\s*\/?>/gi, ' ')
 }
 
 /** A tag's name without its marks: `@param`, `:param:`, `\\param` and `<param>` are all `param`. */
@@ -475,6 +477,12 @@ export function coverage(text: string, code: string, tags: CodeComment['tags'] =
       previous = word
       return
     }
+    // "the Checksum for this input stream": a receiver named in two words, ending the sentence,
+    // unless the code says them ("The implementation of this DatagramSocket." above `DatagramSocketImpl impl;`).
+    if (((tokens[index - 1] === 'this' && index + 2 === tokens.length) || (tokens[index - 2] === 'this' && index + 1 === tokens.length)) && !concepts.has(word) && !concepts.has(concept(word))) {
+      previous = word
+      return
+    }
     consider(word)
   })
   for (const tag of tags) {
@@ -644,8 +652,9 @@ export function judgeComment(comment: Pick<CodeComment, 'prose' | 'body' | 'tags
   if (exempt) return {label: 'informative', score: 0, exempt, evidence: [`${exempt}: not checked for restating the code`]}
   if (!comment.code) return {label: 'informative', score: 0, evidence: ['no code after the comment to compare it with']}
   // A comment with a blank line under it heads a section ("# Ways to build sets"): it is not about
-  // the line of code the section starts with.
-  if (documentText !== undefined && comment.code.offset > comment.endOffset && /\n[ \t]*\r?\n/.test(documentText.slice(comment.endOffset, Math.min(comment.code.offset, comment.endOffset + 2000)))) {
+  // the line of code the section starts with. A doc comment (`/** … */`) still documents the
+  // declaration after the blank line, as JSDoc and Javadoc read it.
+  if (documentText !== undefined && comment.style !== 'doc' && comment.code.offset > comment.endOffset && /\n[ \t]*\r?\n/.test(documentText.slice(comment.endOffset, Math.min(comment.code.offset, comment.endOffset + 2000)))) {
     return {label: 'informative', score: 0, exempt: 'a section heading', evidence: ['a blank line separates it from the code: a section heading, not checked for restating the code']}
   }
   // `// Can't test.` above `/* c8 ignore next */`: the comment gives the directive its reason.
