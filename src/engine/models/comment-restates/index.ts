@@ -398,7 +398,9 @@ export function coverage(text: string, code: string, tags: CodeComment['tags'] =
   // A size in a compound: "one-character LZW suffix" above `unsigned char suffix[65536];`,
   // "two-byte length". Not when the code holds the number.
   for (const match of prose.slice(0, 2000).matchAll(/\b(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,4})-(?:char|chars|character|characters|byte|bytes|bit|bits|word|words|digit|digits|letter|letters|element|elements|item|items|line|lines|column|columns|pass|step|level|way)\b/gi)) {
-    const number = NUMBER_WORDS.get(match[1]!.toLowerCase()) ?? match[1]!
+    const written = match[1]!.toLowerCase()
+    // `concept` reads "two" to "ten" as digits; "one" it leaves alone, so it is read here.
+    const number = /^\d/.test(written) ? written : written === 'one' ? '1' : concept(written)
     if (!new RegExp(`\\b${number}\\b`).test(code.slice(0, 400))) adds.push(match[0])
   }
   // Where counting starts: "The (1-indexed) column number" above `line.offset(substring) + 1`.
@@ -559,8 +561,6 @@ export function coverage(text: string, code: string, tags: CodeComment['tags'] =
   }
   return {content, covered, uncovered, adds}
 }
-
-const NUMBER_WORDS = new Map(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'].map((word, index) => [word, String(index + 1)]))
 
 /** Words that open a condition: `if`, `when`. */
 const CONDITIONS = new Set(['if', 'when', 'whenever'])

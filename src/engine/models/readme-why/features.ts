@@ -351,7 +351,10 @@ export function readmeFeatures(text: string): ReadmeFeatures {
   }
   const introSentences = unwrapped(introText.slice(0, 4000))
   const useCase = USE_CASE.exec(introSentences)
-  const problem = PROBLEM_STATEMENT.exec(introSentences)?.[0] ?? platformGap(introSentences, cleanHeading(sections[0]?.heading ?? '').trim().toLowerCase())
+  // "A drop-in replacement for the combined-stream module" under `# combined-stream` is another
+  // project's claim: a comparison that names this project's title is not this project's why.
+  const title = cleanHeading(sections[0]?.heading ?? '').trim().toLowerCase()
+  const problem = PROBLEM_STATEMENT.exec(introSentences)?.[0] ?? platformGap(introSentences, title)
   let solves: string | undefined
   const mentionsSolving = text.includes('solves ') || text.includes('addresses ') || text.includes('tackles ')
   const folder = FOLDER.exec(introText.trimStart().split(/\n\s*\n/, 1)[0]!.slice(0, 600)) ?? HOW_TO_TITLE.exec(cleanHeading(sections[0]?.heading ?? '').trim())
@@ -366,9 +369,6 @@ export function readmeFeatures(text: string): ReadmeFeatures {
   const whyHeadings: Section[] = []
   const whyProse: Section[] = []
   let comparison: ReadmeFeatures['comparison']
-  // "A drop-in replacement for the combined-stream module" under `# combined-stream` is another
-  // project's claim: a comparison that names this project's title is not this project's why.
-  const title = cleanHeading(sections[0]?.heading ?? '').trim().toLowerCase()
   let otherDepth: number | undefined
   const headingWords = new Set<string>()
   let headingText = ''
