@@ -351,6 +351,11 @@ describe('judge comment-restates', () => {
     assert.equal(restates('/**\n * Returns the Checksum of the bytes read so far.\n */\npublic Checksum getChecksum() {\n', 'java'), 'informative')
   })
 
+  it('reads a name the comment quotes from the code\'s own strings as said', () => {
+    assert.equal(restates("for (const key of keys) {\n  // Skip `__proto__` keys.\n  if (key === '__proto__') {\n    continue;\n  }\n}\n", 'javascript'), 'restates')
+    assert.equal(restates("for (const key of keys) {\n  // Skip `constructor` keys.\n  if (key === '__proto__') {\n    continue;\n  }\n}\n", 'javascript'), 'informative')
+  })
+
   it('reads a call that goes on over the next lines as one statement', () => {
     const text = '// create the SSLTube wrapping the SocketTube, with the given engine\nflow = new SSLTube(engine,\n        new SocketTube(chan));\nother(wrapping);\n'
     assert.equal(restates(text, 'java'), 'restates')

@@ -302,6 +302,13 @@ export function coverage(text: string, code: string, tags: CodeComment['tags'] =
   // names it: "The implementation of this DatagramSocket." above `DatagramSocketImpl impl;`.
   const prose = text.replace(/\bthis ([A-Z][A-Za-z0-9]*)\b/g, (phrase, name: string) => (code.toLowerCase().includes(name.toLowerCase()) ? phrase : 'this object'))
   const concepts = codeConcepts(code)
+  // A name quoted from the code's own strings: "Drop `__proto__` keys." above `if (newKey ===
+  // '__proto__')`, whose string the code's words leave out. Bounded: 2,000 characters, each span
+  // at most 60.
+  for (const match of prose.slice(0, 2000).matchAll(/`([\w$.-]{1,60})`/g)) {
+    if (!code.includes(match[1]!)) continue
+    for (const part of splitIdentifier(match[1]!)) concepts.add(part).add(concept(part))
+  }
   // "Creates a new `Lexer`." above `pub fn new(input: &str) -> Self {`: a constructor makes the
   // type named after "new" or "instance of", the one the class around it declares. Bounded: 2,000
   // characters, and each match starts at a fixed word.
