@@ -1,8 +1,8 @@
 // Real READMEs of npm packages, labelled by hand, for evaluating readme-why (never for training:
 // trained on, they lowered cross-validated macro-F1 on Prana's READMEs from 0.744 to 0.720-0.733
-// and did not raise it on their own). Eleven sets, all described in test/data/readme-why-npm:
+// and did not raise it on their own). Twelve sets, all described in test/data/readme-why-npm:
 // `labels.jsonl`, READMEs of packages installed in node_modules, and `blind.jsonl` to
-// `blind-10.jsonl`, READMEs of other packages, labelled before the detector judged them and
+// `blind-11.jsonl`, READMEs of other packages, labelled before the detector judged them and
 // fetched by `npm run fetch-readmes`.
 
 import {createHash} from 'node:crypto'
@@ -20,6 +20,7 @@ export const BLIND_7_LABELS = 'test/data/readme-why-npm/blind-7.jsonl'
 export const BLIND_8_LABELS = 'test/data/readme-why-npm/blind-8.jsonl'
 export const BLIND_9_LABELS = 'test/data/readme-why-npm/blind-9.jsonl'
 export const BLIND_10_LABELS = 'test/data/readme-why-npm/blind-10.jsonl'
+export const BLIND_11_LABELS = 'test/data/readme-why-npm/blind-11.jsonl'
 export const README_CACHE = '.cache/readmes'
 
 export interface NpmLabel {
