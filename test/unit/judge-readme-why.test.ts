@@ -225,10 +225,10 @@ describe('readme-why detector', () => {
   it('counts the project answering a problem just stated, in any section, as a why', () => {
     const strict = {...MODEL, threshold: 0.999, ruleThreshold: 0.999}
     const readme = (sentence: string) => `# layered\n\n## Example\n\n    layered.get('db:host')\n\n## Hierarchical configuration\n\nConfiguration gets complicated quickly in production. ${sentence}\n`
-    for (const sentence of ['`layered` addresses this problem by reading sources in a fixed order.', 'Layered solves these issues by reading sources in a fixed order.', 'It tackles this problem with one ordered list of sources.']) {
+    for (const sentence of ['`layered` addresses this problem by reading sources in a fixed order.', 'Layered solves these issues by reading sources in a fixed order.', 'It tackles this problem with one ordered list of sources.', 'This addresses your concerns about order and precedence.']) {
       const result = judgeReadmeWithModel(readme(sentence), strict)
       assert.equal(result.label, 'present', sentence)
-      assert.match(result.evidence[0]!, /^says the project answers a problem it states \(`.*(?:addresses|solves|tackles) (?:this|these)/, sentence)
+      assert.match(result.evidence[0]!, /^says the project answers a problem it states \(`.*(?:addresses|solves|tackles) (?:this|these|your)/, sentence)
     }
     // Something else that solves it (a flag, an upgrade) says nothing of why the project exists.
     assert.equal(judgeReadmeWithModel(readme('Setting `--ordered` solves this issue.'), strict).label, 'missing')

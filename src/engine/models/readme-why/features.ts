@@ -151,7 +151,7 @@ const PSEUDO_HEADING = /^[ \t]*(?:\*\*([^*\n]{3,120})\*\*|__([^_\n]{3,120})__|<s
  * this problem by …", "Superjson solves these issues by …", "see how Braces solves this problem".
  * The subject must be the project: its title (in code or not), "it", or "this library".
  */
-const SOLVES_PROBLEM = /(?:^|[.!?:]\s+|\bhow\s+)(it|[\w.-]{2,40}|this (?:library|package|module|project|tool|plugin|framework)) (?:solves|addresses|tackles) (?:this|that|these|those|both|exactly this|exactly that|the above) (?:problems?|issues?)\b[^.!?\n]{0,200}/gim
+const SOLVES_PROBLEM = /(?:^|[.!?:]\s+|\bhow\s+)(it|[\w.-]{2,40}|this (?:library|package|module|project|tool|plugin|framework)) (?:solves|addresses|tackles) (?:this|that|these|those|both|exactly this|exactly that|the above|your) (?:problems?|issues?|concerns?|limitations?|shortcomings?)\b[^.!?\n]{0,200}/gim
 
 /**
  * A README that describes its folder, not a project: "This directory contains the source code of
@@ -488,7 +488,7 @@ function solvesProblem(markdown: string, title: string): string | undefined {
   if (!SOLVES_WORD.test(markdown)) return undefined
   for (const match of markdown.replace(/`([^`\n]{1,60})`|\*\*([^*\n]{1,60})\*\*/g, '$1$2').matchAll(SOLVES_PROBLEM)) {
     const subject = match[1]!.toLowerCase()
-    if (subject === 'it' || subject.startsWith('this ') || (title !== '' && subject === title)) return match[0].replace(/^(?:[.!?:]\s+|how\s+)/i, '').trim()
+    if (subject === 'it' || subject === 'this' || subject.startsWith('this ') || (title !== '' && subject === title)) return match[0].replace(/^(?:[.!?:]\s+|how\s+)/i, '').trim()
   }
   return undefined
 }
