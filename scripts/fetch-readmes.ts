@@ -7,7 +7,7 @@ import {execFileSync} from 'node:child_process'
 import {existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {BLIND_2_LABELS, BLIND_3_LABELS, BLIND_4_LABELS, BLIND_5_LABELS, BLIND_6_LABELS, BLIND_7_LABELS, BLIND_8_LABELS, BLIND_9_LABELS, BLIND_10_LABELS, BLIND_11_LABELS, BLIND_LABELS, cachedReadme, readLabels, README_CACHE} from './lib/npm-readmes.js'
+import {BLIND_SETS, cachedReadme, readLabels, README_CACHE} from './lib/npm-readmes.js'
 
 function fetchReadme(name: string, version: string, into: string): void {
   const work = mkdtempSync(join(tmpdir(), 'whylint-readme-'))
@@ -22,7 +22,7 @@ function fetchReadme(name: string, version: string, into: string): void {
   }
 }
 
-const rows = [...readLabels(BLIND_LABELS), ...readLabels(BLIND_2_LABELS), ...readLabels(BLIND_3_LABELS), ...readLabels(BLIND_4_LABELS), ...readLabels(BLIND_5_LABELS), ...readLabels(BLIND_6_LABELS), ...readLabels(BLIND_7_LABELS), ...readLabels(BLIND_8_LABELS), ...readLabels(BLIND_9_LABELS), ...readLabels(BLIND_10_LABELS), ...readLabels(BLIND_11_LABELS)]
+const rows = BLIND_SETS.flatMap(readLabels)
 mkdirSync(README_CACHE, {recursive: true})
 let fetched = 0
 const failed: string[] = []

@@ -13,7 +13,7 @@ import {join} from 'node:path'
 import {judge} from '../../src/engine/judge.js'
 import {judgeReadmeWhy, judgeReadmeWithModel, ruleThreshold} from '../../src/engine/models/readme-why/index.js'
 import {groupFolds, scores, type Scores} from '../lib/logreg.js'
-import {BLIND_2_LABELS, BLIND_3_LABELS, BLIND_4_LABELS, BLIND_5_LABELS, BLIND_6_LABELS, BLIND_7_LABELS, BLIND_8_LABELS, BLIND_9_LABELS, BLIND_10_LABELS, BLIND_11_LABELS, BLIND_LABELS, INSTALLED_LABELS, npmReadmes} from '../lib/npm-readmes.js'
+import {BLIND_SETS, INSTALLED_LABELS, npmReadmes} from '../lib/npm-readmes.js'
 import {chooseRuleThreshold, chooseThreshold, fit, loadReadmes, outOfFold, PRANA, type Readme, views} from '../train/readme-why.js'
 
 const KEYWORD = /\b(?:why|motivation|problem|because)\b/i
@@ -112,7 +112,7 @@ export default async function evalReadmeWhy(): Promise<void> {
 
   // Real READMEs of npm packages, labelled by hand and never trained on: the shipped detector and
   // the rule, on all of them and on those whose label is sure.
-  for (const [path, what] of [[INSTALLED_LABELS, 'installed'], [BLIND_LABELS, 'fetched by `npm run fetch-readmes`'], [BLIND_2_LABELS, 'fetched by `npm run fetch-readmes`'], [BLIND_3_LABELS, 'fetched by `npm run fetch-readmes`'], [BLIND_4_LABELS, 'fetched by `npm run fetch-readmes`'], [BLIND_5_LABELS, 'fetched by `npm run fetch-readmes`'], [BLIND_6_LABELS, 'fetched by `npm run fetch-readmes`'], [BLIND_7_LABELS, 'fetched by `npm run fetch-readmes`'], [BLIND_8_LABELS, 'fetched by `npm run fetch-readmes`'], [BLIND_9_LABELS, 'fetched by `npm run fetch-readmes`'], [BLIND_10_LABELS, 'fetched by `npm run fetch-readmes`'], [BLIND_11_LABELS, 'fetched by `npm run fetch-readmes`']] as const) {
+  for (const [path, what] of [[INSTALLED_LABELS, 'installed'], ...BLIND_SETS.map((set) => [set, 'fetched by `npm run fetch-readmes`'])] as const) {
     const npm = npmReadmes(path)
     if (npm.readmes.length === 0) {
       console.log(`npm READMEs (${path}): none ${what}; skipped`)

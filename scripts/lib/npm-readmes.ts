@@ -10,17 +10,8 @@ import {existsSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 
 export const INSTALLED_LABELS = 'test/data/readme-why-npm/labels.jsonl'
-export const BLIND_LABELS = 'test/data/readme-why-npm/blind.jsonl'
-export const BLIND_2_LABELS = 'test/data/readme-why-npm/blind-2.jsonl'
-export const BLIND_3_LABELS = 'test/data/readme-why-npm/blind-3.jsonl'
-export const BLIND_4_LABELS = 'test/data/readme-why-npm/blind-4.jsonl'
-export const BLIND_5_LABELS = 'test/data/readme-why-npm/blind-5.jsonl'
-export const BLIND_6_LABELS = 'test/data/readme-why-npm/blind-6.jsonl'
-export const BLIND_7_LABELS = 'test/data/readme-why-npm/blind-7.jsonl'
-export const BLIND_8_LABELS = 'test/data/readme-why-npm/blind-8.jsonl'
-export const BLIND_9_LABELS = 'test/data/readme-why-npm/blind-9.jsonl'
-export const BLIND_10_LABELS = 'test/data/readme-why-npm/blind-10.jsonl'
-export const BLIND_11_LABELS = 'test/data/readme-why-npm/blind-11.jsonl'
+/** The blind sets, in the order they were labelled: `blind.jsonl`, `blind-2.jsonl`, … `blind-11.jsonl`. */
+export const BLIND_SETS: readonly string[] = ['blind.jsonl', ...Array.from({length: 10}, (_, index) => `blind-${index + 2}.jsonl`)].map((name) => `test/data/readme-why-npm/${name}`)
 export const README_CACHE = '.cache/readmes'
 
 export interface NpmLabel {

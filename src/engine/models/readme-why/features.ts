@@ -481,9 +481,9 @@ function platformGap(sentences: string, title: string): string | undefined {
   return undefined
 }
 
-/** A sentence in which the project answers the problem just stated ("`nconf` addresses this problem by …"). */
 const SOLVES_WORD = /\b(?:solves|addresses|tackles) /i
 
+/** A sentence in which the project answers the problem just stated ("`nconf` addresses this problem by …"). */
 function solvesProblem(markdown: string, title: string): string | undefined {
   if (!SOLVES_WORD.test(markdown)) return undefined
   for (const match of markdown.replace(/`([^`\n]{1,60})`|\*\*([^*\n]{1,60})\*\*/g, '$1$2').matchAll(SOLVES_PROBLEM)) {
