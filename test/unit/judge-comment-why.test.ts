@@ -4,7 +4,7 @@ import assert from 'node:assert/strict'
 import {readFileSync} from 'node:fs'
 import {judge} from '../../src/engine/judge.js'
 import {commentWhyFeatures, commentWords, findCues} from '../../src/engine/models/comment-why/features.js'
-import {explicitReason, stripMarkers} from '../../src/engine/models/comment-why/index.js'
+import {explicitReason, judgeCommentWhy, stripMarkers} from '../../src/engine/models/comment-why/index.js'
 import {train} from '../../scripts/lib/logreg.js'
 import {buildModel, CLASS_CAP, fit, javaSentences, normalised, withoutOverlap, type WhyExample} from '../../scripts/lib/comment-why-data.js'
 
@@ -134,6 +134,18 @@ describe('judge comment-why', () => {
     const model = fit(examples)
     assert.ok(model.weights['p:because']! > 0 && model.weights['p:so that']! > 0, JSON.stringify(model.weights))
     for (const weight of Object.values(model.weights)) assert.equal(Math.round(weight * 100) / 100, weight)
+  })
+
+  it('reads usage, tags and examples as what the code is, not why', () => {
+    assert.ok(commentWhyFeatures('if you need a sorted view, wrap it in a TreeMap first').has('@what:reader'))
+    assert.ok(commentWhyFeatures('when the window is resized, call @link #layout again').has('@what:tag'))
+    assert.ok(commentWhyFeatures('this class holds the parsed options').has('@what:summary'))
+    assert.ok(commentWhyFeatures('a builder, for example for a cache').has('@what:example'))
+    assert.ok(![...commentWhyFeatures('we cache it because the parser is slow').keys()].some((key) => key.startsWith('@what:')))
+    // A condition alone reads as a reason; an instruction to the reader under a condition does not.
+    assert.equal(judgeCommentWhy('when the window is resized the children move with it').label, 'present')
+    assert.equal(judgeCommentWhy('if you need a sorted view, wrap it in a TreeMap first').label, 'missing')
+    assert.equal(judgeCommentWhy('when the window is resized, call @link #layout to place the children again').label, 'missing')
   })
 
   it('ships weights that retraining reproduces exactly, under 150 KB', () => {
