@@ -401,6 +401,14 @@ export default defineRule<Options>({
       // for it goes above the directive, which applies to the line after it.
       const directive = found && isDirective(found) ? found : undefined
       if (directive && judgeCommentWhy(directive.prose.originalSlice(text, 0, directive.prose.text.length)).label === 'present') continue
+      // The reason for a swallowed error is often given once, above the `try`: "Will not throw
+      // InvalidRoleValueException, so catch it for the compiler".
+      if (site.what === 'empty catch block') {
+        const tryAt = tryOf(masked, site.start)
+        const above = tryAt === undefined ? undefined : documenting(comments, tryAt, tryAt + 3, lineOf)
+        // A docstring right above documents the function, not the `try`.
+        if (above && above.style !== 'doc' && !isDirective(above) && gives(above, text)) continue
+      }
       const comment = directive ? undefined : found
       if (comment) {
         const prose = comment.prose.originalSlice(text, 0, comment.prose.text.length)
@@ -486,6 +494,79 @@ function lineNumbers(text: string): (offset: number) => number {
  * whose documented code is on that line, a comment inside the construct (an empty catch block
  * holding only a comment), or the comment just above the line.
  */
+/**
+ * Whether the comment above a `try` explains why its error is swallowed. Unlike a comment in the
+ * catch, a long one may only describe the block, so length alone does not count.
+ */
+function gives(comment: CodeComment, text: string): boolean {
+  const prose = comment.prose.originalSlice(text, 0, comment.prose.text.length)
+  if (POINTS_TO_REASON.test(text.slice(comment.offset, comment.endOffset))) return true
+  // It must speak of the failure: "When n>=size, it's faster to use sorted()" says why the block
+  // is there, not why its error may pass.
+  if (!ABOUT_FAILURE.test(prose)) return false
+  return EXPECTED_FAILURE.test(prose) || judgeCommentWhy(prose).label === 'present'
+}
+
+const ABOUT_FAILURE = /\b(?:throws?|thrown|throwing|exceptions?|errors?|fail(?:s|ed|ure)?|catch(?:es)?|caught|rais(?:e|es|ed)|bugs?|available|exists?|present|supported|missing)\b/i
+
+// How far back `tryOf` looks for the `try` of a catch: a try block longer than this is left alone.
+const TRY_REACH = 4000
+
+/**
+ * Where the `try` of the catch or `except` at `offset` starts, in masked code (comments and
+ * strings blanked). Braces: the block before `catch`, back past any earlier catch clauses of
+ * the same statement. Python: the `try:` above at the same indentation.
+ */
+function tryOf(masked: string, offset: number): number | undefined {
+  if (masked.startsWith('except', offset)) {
+    const indent = offset - lineStart(masked, offset)
+    let start = lineStart(masked, offset)
+    while (start > 0 && offset - start < TRY_REACH) {
+      start = lineStart(masked, start - 1)
+      const line = masked.slice(start, nextLineStart(masked, start))
+      const depth = line.length - line.trimStart().length
+      if (line.trim() === '' || depth > indent) continue
+      // An earlier `except` of the same `try` is passed over; any other line ends the search.
+      if (depth === indent && /^\s*except\b/.test(line)) continue
+      return depth === indent && /^\s*try\s*:/.test(line) ? start + depth : undefined
+    }
+    return undefined
+  }
+  let at = offset
+  for (let clause = 0; clause < 20; clause++) {
+    let index = at - 1
+    while (index >= 0 && /\s/.test(masked[index]!)) index--
+    if (masked[index] !== '}') return undefined
+    // Back to the `{` that opens the block.
+    let depth = 0
+    for (; index >= 0 && at - index < TRY_REACH; index--) {
+      const char = masked[index]
+      if (char === '}') depth++
+      else if (char === '{' && --depth === 0) break
+    }
+    if (depth !== 0 || index < 0) return undefined
+    let end = index
+    while (end > 0 && /\s/.test(masked[end - 1]!)) end--
+    // `try (Resource r = …) {` and `catch (E e) {`: back past the parentheses.
+    let head = end
+    if (masked[end - 1] === ')') {
+      let parens = 0
+      for (head = end - 1; head >= 0 && end - head < TRY_REACH; head--) {
+        if (masked[head] === ')') parens++
+        else if (masked[head] === '(' && --parens === 0) break
+      }
+      if (parens !== 0 || head < 0) return undefined
+      while (head > 0 && /\s/.test(masked[head - 1]!)) head--
+    }
+    // Bounded: the word before is read from at most 20 characters.
+    const word = /(\w+)$/.exec(masked.slice(Math.max(0, head - 20), head))?.[1]
+    if (word === 'try') return head - 3
+    if (word !== 'catch') return undefined
+    at = head - 5
+  }
+  return undefined
+}
+
 function documenting(comments: CodeComment[], start: number, end: number, lineOf: (offset: number) => number): CodeComment | undefined {
   const line = lineOf(start)
   // The nearest comment above wins: a file's header comment also names the first code after it
