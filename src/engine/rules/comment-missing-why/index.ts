@@ -226,6 +226,8 @@ function linesBefore(masked: string, offset: number, count: number): string {
  * { sleep(Duration::from_millis(ms as u64)) }`), whose callers choose the delay and are where the
  * reason belongs.
  */
+const DELAY_PURPOSE = /backoff|retry|period|interval|poll|throttle|cooldown|jitter|heartbeat|tick|refresh/i
+
 function needsReason(masked: string, start: number, end: number): boolean {
   const lineBegin = lineStart(masked, start)
   const before = masked.slice(lineBegin, start)
@@ -235,8 +237,14 @@ function needsReason(masked: string, start: number, end: number): boolean {
   // The names in the delay, the last argument: `sleep(ms)`, `sleep(Duration::from_millis(ms as
   // u64))`, not the request in Go pprof's `sleep(r, time.Duration(sec)*time.Second)`. Not the
   // receiver either: `time.sleep(self.delay)` passes on no parameter.
-  const names = (lastArgument(masked.slice(start, end)).match(/[A-Za-z_$][\w$]*/g) ?? []).filter((name) => !/^(?:self|this|cls)$/.test(name))
+  const delay = lastArgument(masked.slice(start, end))
+  const names = (delay.match(/[A-Za-z_$][\w$]*/g) ?? []).filter((name) => !/^(?:self|this|cls)$/.test(name))
   if (names.length === 0) return true
+  // A delay named for its purpose says why the code waits: `Thread.sleep(period)`,
+  // `time.sleep(backoff)`, `time.sleep(retry_after)`. The number behind it is chosen where the
+  // name is defined. `sleep(delay)` or `sleep(pause)` names no purpose, and a number written in
+  // the call asks for its reason.
+  if (!/(?<![\w.$])\d/.test(delay) && names.some((name) => DELAY_PURPOSE.test(name))) return false
   // Look back for the enclosing signature: on this line before the sleep, then up to 30 lines up.
   let parameters = signatureParameters(before)
   for (let at = lineBegin, lines = 0; parameters === undefined && lines < 30 && at > 0; lines++) {
@@ -404,7 +412,11 @@ export default defineRule<Options>({
       // The reason for a swallowed error is often given once, above the `try`: "Will not throw
       // InvalidRoleValueException, so catch it for the compiler".
       if (site.what === 'empty catch block') {
-        const tryAt = tryOf(masked, site.start)
+        const attempt = tryOf(masked, site.start)
+        // Unless its comment doubts it: "TODO should this throw?".
+        const doubt = found !== undefined && /\b(?:TODO|FIXME|XXX|REVISIT)\b|\?/.test(text.slice(found.offset, found.endOffset))
+        if (attempt && !doubt && endsInReturn(attempt.body) && goesOn(masked, site.start, site.end)) continue
+        const tryAt = attempt?.start
         const above = tryAt === undefined ? undefined : documenting(comments, tryAt, tryAt + 3, lineOf)
         // A docstring right above documents the function, not the `try`.
         if (above && above.style !== 'doc' && !isDirective(above) && gives(above, text)) continue
@@ -513,22 +525,27 @@ const ABOUT_FAILURE = /\b(?:throws?|thrown|throwing|exceptions?|errors?|fail(?:s
 const TRY_REACH = 4000
 
 /**
- * Where the `try` of the catch or `except` at `offset` starts, in masked code (comments and
- * strings blanked). Braces: the block before `catch`, back past any earlier catch clauses of
- * the same statement. Python: the `try:` above at the same indentation.
+ * The `try` of the catch or `except` at `offset`, in masked code (comments and strings blanked):
+ * where it starts, and its block's code. Braces: the block before `catch`, back past any earlier
+ * catch clauses of the same statement. Python: the `try:` above at the same indentation.
  */
-function tryOf(masked: string, offset: number): number | undefined {
+function tryOf(masked: string, offset: number): {start: number; body: string} | undefined {
   if (masked.startsWith('except', offset)) {
     const indent = offset - lineStart(masked, offset)
     let start = lineStart(masked, offset)
+    let firstExcept = start
     while (start > 0 && offset - start < TRY_REACH) {
       start = lineStart(masked, start - 1)
       const line = masked.slice(start, nextLineStart(masked, start))
       const depth = line.length - line.trimStart().length
       if (line.trim() === '' || depth > indent) continue
       // An earlier `except` of the same `try` is passed over; any other line ends the search.
-      if (depth === indent && /^\s*except\b/.test(line)) continue
-      return depth === indent && /^\s*try\s*:/.test(line) ? start + depth : undefined
+      if (depth === indent && /^\s*except\b/.test(line)) {
+        firstExcept = start
+        continue
+      }
+      if (depth !== indent || !/^\s*try\s*:/.test(line)) return undefined
+      return {start: start + depth, body: masked.slice(nextLineStart(masked, start), firstExcept)}
     }
     return undefined
   }
@@ -537,6 +554,7 @@ function tryOf(masked: string, offset: number): number | undefined {
     let index = at - 1
     while (index >= 0 && /\s/.test(masked[index]!)) index--
     if (masked[index] !== '}') return undefined
+    const close = index
     // Back to the `{` that opens the block.
     let depth = 0
     for (; index >= 0 && at - index < TRY_REACH; index--) {
@@ -545,6 +563,7 @@ function tryOf(masked: string, offset: number): number | undefined {
       else if (char === '{' && --depth === 0) break
     }
     if (depth !== 0 || index < 0) return undefined
+    const open = index
     let end = index
     while (end > 0 && /\s/.test(masked[end - 1]!)) end--
     // `try (Resource r = …) {` and `catch (E e) {`: back past the parentheses.
@@ -560,11 +579,97 @@ function tryOf(masked: string, offset: number): number | undefined {
     }
     // Bounded: the word before is read from at most 20 characters.
     const word = /(\w+)$/.exec(masked.slice(Math.max(0, head - 20), head))?.[1]
-    if (word === 'try') return head - 3
+    if (word === 'try') return {start: head - 3, body: masked.slice(open + 1, close)}
     if (word !== 'catch') return undefined
     at = head - 5
   }
   return undefined
+}
+
+/**
+ * Whether code runs after the catch at `start`–`end` fails over: a statement after it, in its
+ * block or in one around it, or the next turn of a loop. A catch that ends its function returns
+ * nothing, silently: `try: return response.json()` then `except ValueError: pass`.
+ */
+function goesOn(masked: string, start: number, end: number): boolean {
+  if (masked.startsWith('except', start)) return goesOnInPython(masked, start, end)
+  let at = end
+  for (let level = 0; level < 10; level++) {
+    while (at < masked.length && /\s/.test(masked[at]!)) at++
+    if (at >= masked.length) return false
+    if (masked[at] !== '}') return !/^(?:catch|finally)\b/.test(masked.slice(at, at + 8))
+    // The catch ends a block: a loop's body goes on; a function's ends; any other, look past it.
+    let depth = 0
+    let index = at
+    for (; index >= 0 && at - index < TRY_REACH; index--) {
+      const char = masked[index]
+      if (char === '}') depth++
+      else if (char === '{' && --depth === 0) break
+    }
+    if (depth !== 0 || index < 0) return false
+    // Bounded: the header is read from at most 300 characters before the block.
+    const header = masked.slice(Math.max(0, index - 300), index)
+    if (/\b(?:for|while)\s*\([^{}]{0,300}\)\s*$|\bdo\s*$/.test(header)) return true
+    if (!/(?:\b(?:if|else|try|finally|switch|synchronized|unsafe)\b[^{};]{0,300}|\bcatch\s*\([^{};]{0,300}\)\s*)$/.test(header)) return false
+    at++
+  }
+  return false
+}
+
+/** `goesOn` for Python: the next line at the except's indentation or less. */
+function goesOnInPython(masked: string, start: number, end: number): boolean {
+  const indent = start - lineStart(masked, start)
+  for (let at = nextLineStart(masked, end), lines = 0; at < masked.length && lines < 400; at = nextLineStart(masked, at), lines++) {
+    const line = masked.slice(at, nextLineStart(masked, at))
+    if (line.trim() === '') continue
+    const depth = line.length - line.trimStart().length
+    if (depth > indent || /^\s*(?:except|else|finally)\b/.test(line)) continue
+    // A statement in the same function runs next; a new definition means the function ended.
+    if (!/^\s*(?:def|class|async\s+def|@)/.test(line) && depth > functionIndent(masked, start)) return true
+    break
+  }
+  // The function ends here; a loop around the try still goes on to its next turn.
+  return loopAround(masked, start, indent)
+}
+
+/** The indentation of the `def` the line at `offset` is in, or -1 at module level. */
+function functionIndent(masked: string, offset: number): number {
+  let indent = offset - lineStart(masked, offset)
+  for (let start = lineStart(masked, offset), lines = 0; start > 0 && lines < 2000; lines++) {
+    start = lineStart(masked, start - 1)
+    const line = masked.slice(start, nextLineStart(masked, start))
+    if (line.trim() === '') continue
+    const depth = line.length - line.trimStart().length
+    if (depth >= indent) continue
+    if (/^\s*(?:async\s+)?def\b/.test(line)) return depth
+    indent = depth
+  }
+  return -1
+}
+
+/** Whether a `for` or `while` encloses the line at `offset` inside its function. */
+function loopAround(masked: string, offset: number, indent: number): boolean {
+  for (let start = lineStart(masked, offset), lines = 0; start > 0 && lines < 400; lines++) {
+    start = lineStart(masked, start - 1)
+    const line = masked.slice(start, nextLineStart(masked, start))
+    if (line.trim() === '') continue
+    const depth = line.length - line.trimStart().length
+    if (depth >= indent) continue
+    if (/^\s*(?:async\s+)?(?:for|while)\b/.test(line)) return true
+    if (/^\s*(?:async\s+)?(?:def|class)\b/.test(line)) return false
+    indent = depth
+  }
+  return false
+}
+
+/**
+ * Whether a try block ends by returning: `try { return format.parse(text) } catch (ParseException
+ * e) {}` tries one way, and an error only sends the code on to the next.
+ */
+function endsInReturn(body: string): boolean {
+  const statements = body.trimEnd().replace(/;$/, '').split(/[;{}\n]/)
+  const last = statements.map((statement) => statement.trim()).filter((statement) => statement !== '').at(-1)
+  return last !== undefined && /^return\b/.test(last)
 }
 
 function documenting(comments: CodeComment[], start: number, end: number, lineOf: (offset: number) => number): CodeComment | undefined {
