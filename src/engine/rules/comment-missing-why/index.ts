@@ -629,35 +629,34 @@ function goesOnInPython(masked: string, start: number, end: number): boolean {
     break
   }
   // The function ends here; a loop around the try still goes on to its next turn.
-  return loopAround(masked, start, indent)
+  return loopAround(masked, start)
+}
+
+/** The lines that open the Python blocks around the line at `offset`, innermost first. */
+function* enclosingHeaders(masked: string, offset: number): Generator<{line: string; depth: number}> {
+  let indent = offset - lineStart(masked, offset)
+  for (let start = lineStart(masked, offset), lines = 0; start > 0 && indent > 0 && lines < 2000; lines++) {
+    start = lineStart(masked, start - 1)
+    const line = masked.slice(start, nextLineStart(masked, start))
+    if (line.trim() === '') continue
+    const depth = line.length - line.trimStart().length
+    if (depth >= indent) continue
+    yield {line, depth}
+    indent = depth
+  }
 }
 
 /** The indentation of the `def` the line at `offset` is in, or -1 at module level. */
 function functionIndent(masked: string, offset: number): number {
-  let indent = offset - lineStart(masked, offset)
-  for (let start = lineStart(masked, offset), lines = 0; start > 0 && lines < 2000; lines++) {
-    start = lineStart(masked, start - 1)
-    const line = masked.slice(start, nextLineStart(masked, start))
-    if (line.trim() === '') continue
-    const depth = line.length - line.trimStart().length
-    if (depth >= indent) continue
-    if (/^\s*(?:async\s+)?def\b/.test(line)) return depth
-    indent = depth
-  }
+  for (const {line, depth} of enclosingHeaders(masked, offset)) if (/^\s*(?:async\s+)?def\b/.test(line)) return depth
   return -1
 }
 
 /** Whether a `for` or `while` encloses the line at `offset` inside its function. */
-function loopAround(masked: string, offset: number, indent: number): boolean {
-  for (let start = lineStart(masked, offset), lines = 0; start > 0 && lines < 400; lines++) {
-    start = lineStart(masked, start - 1)
-    const line = masked.slice(start, nextLineStart(masked, start))
-    if (line.trim() === '') continue
-    const depth = line.length - line.trimStart().length
-    if (depth >= indent) continue
+function loopAround(masked: string, offset: number): boolean {
+  for (const {line} of enclosingHeaders(masked, offset)) {
     if (/^\s*(?:async\s+)?(?:for|while)\b/.test(line)) return true
     if (/^\s*(?:async\s+)?(?:def|class)\b/.test(line)) return false
-    indent = depth
   }
   return false
 }
