@@ -409,13 +409,14 @@ export default defineRule<Options>({
       // for it goes above the directive, which applies to the line after it.
       const directive = found && isDirective(found) ? found : undefined
       if (directive && judgeCommentWhy(directive.prose.originalSlice(text, 0, directive.prose.text.length)).label === 'present') continue
-      // The reason for a swallowed error is often given once, above the `try`: "Will not throw
-      // InvalidRoleValueException, so catch it for the compiler".
       if (site.what === 'empty catch block') {
+        // A `try` that returns, with code after its catch, is one way of several: the error sends
+        // the code on to the next. Unless the catch's comment doubts it: "TODO should this throw?".
         const attempt = tryOf(masked, site.start)
-        // Unless its comment doubts it: "TODO should this throw?".
         const doubt = found !== undefined && /\b(?:TODO|FIXME|XXX|REVISIT)\b|\?/.test(text.slice(found.offset, found.endOffset))
         if (attempt && !doubt && endsInReturn(attempt.body) && goesOn(masked, site.start, site.end)) continue
+        // The reason for a swallowed error is often given once, above the `try`: "Will not throw
+        // InvalidRoleValueException, so catch it for the compiler".
         const tryAt = attempt?.start
         const above = tryAt === undefined ? undefined : documenting(comments, tryAt, tryAt + 3, lineOf)
         // A docstring right above documents the function, not the `try`.
