@@ -344,6 +344,9 @@ export default defineRule<Options>({
         if (concern.what === 'timeout' && /^[^|&\n]*(?:\|(?!\|)|&(?!&)|<<)/.test(masked.slice(match.index, nextLineStart(masked, match.index)))) continue
         // `#define sleep(x) Sleep((x) * 1000)` defines a sleep for another platform; it waits for nobody.
         if (concern.what === 'sleep' && /#\s*define\s+$/.test(masked.slice(lineStart(masked, match.index), match.index))) continue
+        // A Python module's `if __name__ == "__main__":` block is a demo or a script: its sleeps
+        // pace the output for whoever runs it.
+        if (concern.what === 'sleep' && file.path?.endsWith('.py') && inMainBlock(text, match.index)) continue
         if (concern.what === 'empty catch block' && swallowsAnIdiom(masked, match.index, match[0])) continue
         if (concern.what === 'empty catch block' && CATCH_NAMES_WHY.test(match[0])) continue
         // `rm_r package_dir rescue nil`: Ruby's rescue modifier on a delete, removing it if it is there.
@@ -520,7 +523,7 @@ function gives(comment: CodeComment, text: string): boolean {
   return EXPECTED_FAILURE.test(prose) || judgeCommentWhy(prose).label === 'present'
 }
 
-const ABOUT_FAILURE = /\b(?:throws?|thrown|throwing|exceptions?|errors?|fail(?:s|ed|ure)?|catch(?:es)?|caught|rais(?:e|es|ed)|bugs?|available|exists?|present|supported|missing)\b/i
+const ABOUT_FAILURE = /\b(?:throws?|thrown|throwing|exceptions?|errors?|fail(?:s|ed|ure)?|catch(?:es)?|caught|rais(?:e|es|ed)|bugs?|available|exists?|present|supported|missing|fall(?:s|ing)? (?:back|through)|fallback|otherwise)\b/i
 
 // How far back `tryOf` looks for the `try` of a catch: a try block longer than this is left alone.
 const TRY_REACH = 4000
@@ -645,6 +648,12 @@ function* enclosingHeaders(masked: string, offset: number): Generator<{line: str
     yield {line, depth}
     indent = depth
   }
+}
+
+/** Whether the line at `offset` of Python source is inside its `if __name__ == "__main__":` block. */
+function inMainBlock(text: string, offset: number): boolean {
+  for (const {line} of enclosingHeaders(text, offset)) if (/^if\s+__name__\s*==\s*(["'])__main__\1\s*:/.test(line.trim())) return true
+  return false
 }
 
 /** The indentation of the `def` the line at `offset` is in, or -1 at module level. */
