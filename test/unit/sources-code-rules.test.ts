@@ -132,6 +132,12 @@ describe('comment-missing-why', () => {
     assert.equal(findings('comment-missing-why', deleted.replace('delattr', 'setattr'), {kind: 'code', languageId: 'python'}).length, 1)
   })
 
+  it('leaves a demo sleep in a __main__ block alone in any Python document, named or not', () => {
+    const demo = 'import time\n\nif __name__ == "__main__":\n    time.sleep(0.4)\n'
+    assert.deepEqual(findings('comment-missing-why', demo, {kind: 'code', languageId: 'python'}), [])
+    assert.equal(findings('comment-missing-why', demo.replace('if __name__ == "__main__":', 'def demo():'), {kind: 'code', languageId: 'python'}).length, 1)
+  })
+
   it('reads the reason above a tool directive, and puts a new one there', () => {
     const directive = '  /* c8 ignore next 1 */\n} catch {}\n'
     assert.deepEqual(findings('comment-missing-why', `try {\n  x()\n  // Throws on Windows without a console.\n${directive}`, {kind: 'code', languageId: 'javascript'}), [])

@@ -346,7 +346,7 @@ export default defineRule<Options>({
         if (concern.what === 'sleep' && /#\s*define\s+$/.test(masked.slice(lineStart(masked, match.index), match.index))) continue
         // A Python module's `if __name__ == "__main__":` block is a demo or a script: its sleeps
         // pace the output for whoever runs it.
-        if (concern.what === 'sleep' && file.path?.endsWith('.py') && inMainBlock(text, match.index)) continue
+        if (concern.what === 'sleep' && document.language === 'python' && inMainBlock(text, match.index)) continue
         if (concern.what === 'empty catch block' && swallowsAnIdiom(masked, match.index, match[0])) continue
         if (concern.what === 'empty catch block' && CATCH_NAMES_WHY.test(match[0])) continue
         // `rm_r package_dir rescue nil`: Ruby's rescue modifier on a delete, removing it if it is there.
