@@ -424,6 +424,11 @@ export default defineRule<Options>({
         const above = tryAt === undefined ? undefined : documenting(comments, tryAt, tryAt + 3, lineOf)
         // A docstring right above documents the function, not the `try`.
         if (above && above.style !== 'doc' && !isDirective(above) && gives(above, text)) continue
+        // Two plain fallbacks need no comment: a try that only assigns a variable set just above
+        // keeps that value on error (`width = 80`, then `try: width = terminal_width()`), and the
+        // error out of an endless loop inside the try is how the loop ends (`while True:` then
+        // `q.get_nowait()`, until `except Empty: pass`).
+        if (!found && attempt && (keepsDefault(masked, attempt) || ENDLESS_LOOP.test(attempt.body))) continue
       }
       const comment = directive ? undefined : found
       if (comment) {
@@ -527,6 +532,9 @@ const ABOUT_FAILURE = /\b(?:throws?|thrown|throwing|exceptions?|errors?|fail(?:s
 
 // How far back `tryOf` looks for the `try` of a catch: a try block longer than this is left alone.
 const TRY_REACH = 4000
+
+/** A loop that only an error or a `break` ends: `while True:`, `while (true)`, `for (;;)`. */
+const ENDLESS_LOOP = /^[ \t]*(?:while(?:[ \t]*\([ \t]*(?:true|1)[ \t]*\)|[ \t]+(?:True|1)[ \t]*:)|for[ \t]*\([ \t]*;[ \t]*;[ \t]*\))/m
 
 /**
  * The `try` of the catch or `except` at `offset`, in masked code (comments and strings blanked):
@@ -681,6 +689,25 @@ function endsInReturn(body: string): boolean {
   return last !== undefined && /^return\b/.test(last)
 }
 
+/**
+ * Whether a try block only assigns a variable that was given a value in the six lines above:
+ * `String eid = null;` then `try { eid = reader.readLine(); } catch (IOException e) {}` keeps
+ * that value when the call fails. A type annotation may sit between the name and its value.
+ */
+function keepsDefault(masked: string, attempt: {start: number; body: string}): boolean {
+  const statements = attempt.body.split(/[;\n]/).map((statement) => statement.trim()).filter((statement) => statement !== '')
+  if (statements.length !== 1) return false
+  const target = /^(?:(?:this|self)\.)?([A-Za-z_$][\w$]*)\s*(?:[-+*/|&]|\?\?|\|\||&&)?=(?!=)/.exec(statements[0]!)?.[1]
+  if (target === undefined) return false
+  const assigned = new RegExp(`(?:^|[^\\w$.])(?:(?:this|self)\\.)?${target.replaceAll('$', '\\$')}\\s*(?::[^=;\\n]{1,80})?=(?![=>])`)
+  let start = attempt.start
+  for (let lines = 0; lines < 6 && start > 0; lines++) {
+    start = lineStart(masked, start - 1)
+    if (assigned.test(masked.slice(start, nextLineStart(masked, start)))) return true
+  }
+  return false
+}
+
 function documenting(comments: CodeComment[], start: number, end: number, lineOf: (offset: number) => number): CodeComment | undefined {
   const line = lineOf(start)
   // The nearest comment above wins: a file's header comment also names the first code after it
@@ -727,3 +754,4 @@ function template(document: SourceDocument, at: number, what: string): Fix {
     edits: [{offset: start, endOffset: start, text: `${indent}${marker} Why: <${prompt}>${eol}`, snippet: `${indent}${marker} Why: \${1:${prompt}}${eol}`}],
   }
 }
+
