@@ -93,11 +93,11 @@ const THROWS_MESSAGE = /^\s*(?:throw|raise)\b[^"'`\n]{0,200}(["'`])[^"'`\n]{0,20
 // chaining"). And what the code goes on with: the default ("Ignoring exception causes default to
 // be returned"), the next candidate ("OK: continue with next class"), or nothing to read ("no
 // signers present"), and an older platform ("it must be older than 1.4").
-const EXPECTED_FAILURE = /(?:\bnot|\bnever|n't) (?:happen|occur|be thrown)\b|\b(?:defaults?|(?:continue|go on|move on|proceed)s? (?:with|to) (?:the )?next|no \w+(?: \w+)? (?:present|available|found|given|set|configured|installed)|(?:older|newer) than|impossible|unreachable|vanish(?:ed|es)?|disappear(?:ed|s)?|went away|there (?:is|are) no|on (?:eof|exit|shutdown|close)|(?:did|does|do)(?:n't| not) (?:like|accept|allow)|reject(?:s|ed)?|refus(?:es|ed)|(?:raised|handled|reported|logged|dealt with) (?:below|above|later|elsewhere|upstream|by the caller)|avoid(?:s|ing)?|may|might|sometimes|already|expected|optional|best[- ]effort|race|failed|when|if|in case|during|(?:does|do|did|is|are|was)(?:n't| not) (?:exist|have|provide|support|available|installed|present|set|there)|not (?:an?|in|available|supported|installed|present|found|there|exist)|(?:drops?|dropping|falls?|falling) (?:through|back)|fallback|instead|unsupported|missing|gone|absent|invalid|bogus|malformed|corrupt(?:ed)?|problems?|(?:try|tries|trying) (?:the )?next|(?:try|tries|trying|retry) again|(?:be|is|are|gets?) retried|(?:must|should|can|safe to) (?:safely )?(?:ignore|be ignored)|harmless|only (?:(?:works?|runs?|supported|available|allowed|possible|valid|callable) )?(?:for|on|in|with|since|after|before|from)|on (?:windows|macos|linux|older|some))\b/i
+const EXPECTED_FAILURE = /(?:\bnot|\bnever|n't) (?:happen|occur|be thrown)\b|\b(?:defaults?|(?:continue|go on|move on|proceed)s? (?:with|to) (?:the )?next|no \w+(?: \w+)? (?:present|available|found|given|set|configured|installed)|(?:older|newer) than|impossible|unreachable|vanish(?:ed|es)?|disappear(?:ed|s)?|went away|there (?:is|are) no|on (?:eof|exit|shutdown|close)|(?:did|does|do)(?:n't| not) (?:like|accept|allow)|reject(?:s|ed)?|refus(?:es|ed)|(?:raised|handled|reported|logged|dealt with) (?:below|above|later|elsewhere|upstream|by the caller)|avoid(?:s|ing)?|may|might|sometimes|already|expected|optional|best[- ]effort|race|failed|when|if|in case|during|(?:does|do|did|is|are|was)(?:n't| not) (?:exist|have|provide|support|available|installed|present|set|there)|not (?:an?|in|available|supported|installed|present|found|there|exist)|(?:drops?|dropping|falls?|falling) (?:through|back)|fallback|instead|unsupported|missing|gone|absent|invalid|bogus|malformed|corrupt(?:ed)?|problems?|(?:try|tries|trying) (?:the )?next|(?:try|tries|trying|retry) again|(?:be|is|are|gets?) retried|(?:must|should|can|safe to) (?:safely )?(?:ignore|be ignored)|harmless|(?:still )?in use|locked|busy|only (?:(?:works?|runs?|supported|available|allowed|possible|valid|callable) )?(?:for|on|in|with|since|after|before|from)|on (?:windows|macos|linux|older|some))\b/i
 
 // A pointer to where the reason is written: "see issue 5971", "See comment above.", "bpo-38630",
 // a link. Bounded: at most 60 characters between "see" and what it points to.
-const POINTS_TO_REASON = /\bsee\b[^\n.]{0,60}?(?:\babove\b|\bbelow\b|\bcomments?\b|\bissues?\b|\bbugs?\b|\btickets?\b|#\d)|\b(?:issue|bug|bpo|gh|ticket|cve)[-\s#]{0,2}\d{2,}|https?:\/\/\S/i
+const POINTS_TO_REASON = /\bditto\b|\bsame as (?:above|before)\b|\bsee\b[^\n.]{0,60}?(?:\babove\b|\bbelow\b|\bcomments?\b|\bissues?\b|\bbugs?\b|\btickets?\b|#\d)|\b(?:issue|bug|bpo|gh|ticket|cve)[-\s#]{0,2}\d{2,}|https?:\/\/\S/i
 
 const TUNING = new Set(
   (
@@ -424,6 +424,18 @@ export default defineRule<Options>({
         const above = tryAt === undefined ? undefined : documenting(comments, tryAt, tryAt + 3, lineOf)
         // A docstring right above documents the function, not the `try`.
         if (above && above.style !== 'doc' && !isDirective(above) && gives(above, text)) continue
+        // Or inside the `try`, at the call that throws: "Will throw if cross origin, which should
+        // be caught and ignored since we need the interval to keep running".
+        // It must speak of an error, and not of another one than the catch takes: a long try
+        // holds comments about other things ("this may throw an IllegalStateException, but it
+        // will be caught … in the action that invoked this method").
+        const clause = masked.slice(site.start, site.end)
+        const speaksOfThis = (inside: CodeComment): boolean => {
+          const raw = text.slice(inside.offset, inside.endOffset)
+          const named = raw.match(/\b\w+(?:Exception|Error)\b/g) ?? []
+          return NAMES_ERROR.test(raw) && named.every((name) => clause.includes(name))
+        }
+        if (tryAt !== undefined && comments.some((inside) => inside.offset > tryAt && inside.endOffset <= site.start && inside.style !== 'doc' && !isDirective(inside) && speaksOfThis(inside) && gives(inside, text))) continue
         // Two plain fallbacks need no comment: a try that only assigns a variable set just above
         // keeps that value on error (`width = 80`, then `try: width = terminal_width()`), and the
         // error out of an endless loop inside the try is how the loop ends (`while True:` then
@@ -532,6 +544,8 @@ const ABOUT_FAILURE = /\b(?:throws?|thrown|throwing|exceptions?|errors?|fail(?:s
 
 // How far back `tryOf` looks for the `try` of a catch: a try block longer than this is left alone.
 const TRY_REACH = 4000
+
+const NAMES_ERROR = /\b(?:throws?|thrown|throwing|exceptions?|errors?|fails?|failed|failure|catch|caught|raises?|raised)\b/i
 
 /** A loop that only an error or a `break` ends: `while True:`, `while (true)`, `for (;;)`. */
 const ENDLESS_LOOP = /^[ \t]*(?:while(?:[ \t]*\([ \t]*(?:true|1)[ \t]*\)|[ \t]+(?:True|1)[ \t]*:)|for[ \t]*\([ \t]*;[ \t]*;[ \t]*\))/m
