@@ -27,6 +27,9 @@ function isTestFile(path: string): boolean {
   return TEST_FILE.test(path) || TEST_CLASS.test(path)
 }
 const TEST_EXEMPT = new Set(['timeout', 'retry'])
+// Example code: `examples/`, `demo/`, `samples/`, and the `snippet-files/` that javadoc's
+// `{@snippet}` tag includes. Its sleeps let a demo run for whoever watches it.
+const EXAMPLE_FILE = /(?:^|[\\/])(?:examples?|demos?|samples?|snippet-files)[\\/]/i
 
 /** A kind of code that needs a reason next to it. */
 interface Concern {
@@ -93,7 +96,7 @@ const THROWS_MESSAGE = /^\s*(?:throw|raise)\b[^"'`\n]{0,200}(["'`])[^"'`\n]{0,20
 // chaining"). And what the code goes on with: the default ("Ignoring exception causes default to
 // be returned"), the next candidate ("OK: continue with next class"), or nothing to read ("no
 // signers present"), and an older platform ("it must be older than 1.4").
-const EXPECTED_FAILURE = /(?:\bnot|\bnever|n't) (?:happen|occur|be thrown)\b|\b(?:defaults?|(?:continue|go on|move on|proceed)s? (?:with|to) (?:the )?next|no \w+(?: \w+)? (?:present|available|found|given|set|configured|installed)|(?:older|newer) than|impossible|unreachable|vanish(?:ed|es)?|disappear(?:ed|s)?|went away|there (?:is|are) no|on (?:eof|exit|shutdown|close)|(?:did|does|do)(?:n't| not) (?:like|accept|allow)|reject(?:s|ed)?|refus(?:es|ed)|(?:raised|handled|reported|logged|dealt with) (?:below|above|later|elsewhere|upstream|by the caller)|avoid(?:s|ing)?|may|might|sometimes|already|expected|optional|best[- ]effort|race|failed|when|if|in case|during|(?:does|do|did|is|are|was)(?:n't| not) (?:exist|have|provide|support|available|installed|present|set|there)|not (?:an?|in|available|supported|installed|present|found|there|exist)|(?:drops?|dropping|falls?|falling) (?:through|back)|fallback|instead|unsupported|missing|gone|absent|invalid|bogus|malformed|corrupt(?:ed)?|problems?|(?:try|tries|trying) (?:the )?next|(?:try|tries|trying|retry) again|(?:be|is|are|gets?) retried|(?:must|should|can|safe to) (?:safely )?(?:ignore|be ignored)|harmless|(?:still )?in use|locked|busy|only (?:(?:works?|runs?|supported|available|allowed|possible|valid|callable) )?(?:for|on|in|with|since|after|before|from)|on (?:windows|macos|linux|older|some))\b/i
+const EXPECTED_FAILURE = /(?:\bnot|\bnever|n't) (?:happen|occur|be thrown)\b|\b(?:defaults?|(?:continue|go on|move on|proceed)s? (?:with|to) (?:the )?next|no \w+(?: \w+)? (?:present|available|found|given|set|configured|installed)|(?:older|newer) than|impossible|unreachable|vanish(?:ed|es)?|disappear(?:ed|s)?|went away|there (?:is|are) no|on (?:eof|exit|shutdown|close)|(?:did|does|do)(?:n't| not) (?:like|accept|allow)|reject(?:s|ed)?|refus(?:es|ed)|(?:raised|handled|reported|logged|dealt with) (?:below|above|later|elsewhere|upstream|by the caller)|avoid(?:s|ing)?|may|might|sometimes|already|expected|optional|best[- ]effort|race|failed|when|if|in case|during|(?:does|do|did|is|are|was)(?:n't| not) (?:exist|have|provide|support|available|installed|present|set|there)|not (?:an?|in|available|supported|installed|present|found|there|exist)|(?:drops?|dropping|falls?|falling) (?:through|back)|fallback|instead|unsupported|missing|gone|absent|invalid|bogus|malformed|corrupt(?:ed)?|problems?|(?:try|tries|trying) (?:the )?next|(?:try|tries|trying|retry) again|(?:be|is|are|gets?) retried|(?:must|should|can|safe to) (?:safely )?(?:ignore|be ignored)|harmless|(?:still )?in use|locked|busy|(?:can|may|will|does) happen|happens (?:for|when|with|if|on|in)|not implemented|spurious|(?:try|tries|trying) (?:the )?(?:other|another|others)|stop \w+ing|leave (?:it|them) |(?:un)?expects?|read-only|only (?:(?:works?|runs?|supported|available|allowed|possible|valid|callable) )?(?:for|on|in|with|since|after|before|from)|on (?:windows|macos|linux|older|some))\b/i
 
 // A pointer to where the reason is written: "see issue 5971", "See comment above.", "bpo-38630",
 // a link. Bounded: at most 60 characters between "see" and what it points to.
@@ -227,6 +230,8 @@ function linesBefore(masked: string, offset: number, count: number): string {
  * reason belongs.
  */
 const DELAY_PURPOSE = /backoff|retry|period|interval|poll|throttle|cooldown|jitter|heartbeat|tick|refresh/i
+const WAIT_PURPOSE = /\b(?:retry|retries|retrying|attempts?|try again|back ?off|rate[- ]?limit\w*|throttl\w*|debounc\w*|settle|catch up|give (?:it|them|the \w+) (?:time|a chance)|let (?:it|them|the \w+) (?:finish|settle|start|catch up))\b/i
+const RETRY_CONTEXT = /retr(?:y|ies|ying)|attempts?\b|tries\b|backoff/i
 
 function needsReason(masked: string, start: number, end: number): boolean {
   const lineBegin = lineStart(masked, start)
@@ -245,6 +250,9 @@ function needsReason(masked: string, start: number, end: number): boolean {
   // name is defined. `sleep(delay)` or `sleep(pause)` names no purpose, and a number written in
   // the call asks for its reason.
   if (!/(?<![\w.$])\d/.test(delay) && names.some((name) => DELAY_PURPOSE.test(name))) return false
+  // So is a named delay inside a retry: a loop over attempts, or a function or class named for
+  // retrying (`for (int i = 0; i < MAX_ATTEMPTS; i++)`, `class AsyncRetrying`).
+  if (!/(?<![\w.$])\d/.test(delay) && enclosingHeaderLines(masked, start).some((header) => RETRY_CONTEXT.test(header))) return false
   // Look back for the enclosing signature: on this line before the sleep, then up to 30 lines up.
   let parameters = signatureParameters(before)
   for (let at = lineBegin, lines = 0; parameters === undefined && lines < 30 && at > 0; lines++) {
@@ -347,6 +355,7 @@ export default defineRule<Options>({
         // A Python module's `if __name__ == "__main__":` block is a demo or a script: its sleeps
         // pace the output for whoever runs it.
         if (concern.what === 'sleep' && document.language === 'python' && inMainBlock(text, match.index)) continue
+        if (concern.what === 'sleep' && EXAMPLE_FILE.test(file.path ?? '')) continue
         if (concern.what === 'empty catch block' && swallowsAnIdiom(masked, match.index, match[0])) continue
         if (concern.what === 'empty catch block' && CATCH_NAMES_WHY.test(match[0])) continue
         // `rm_r package_dir rescue nil`: Ruby's rescue modifier on a delete, removing it if it is there.
@@ -404,7 +413,7 @@ export default defineRule<Options>({
       if (seenLines.has(line) || site.start < covered) continue
       seenLines.add(line)
       covered = Math.max(covered, site.end)
-      const found = documenting(comments, site.start, site.end, lineOf)
+      const found = documenting(comments, site.start, site.end, lineOf) ?? documentingDelay(masked, comments, site, lineOf)
       const shown = masked.slice(site.start, site.end).replace(/\s+/g, ' ')
       const quoted = shown.length > 40 ? `${shown.slice(0, 39)}…` : shown
       // A tool directive alone (`/* c8 ignore next */`) is no reason, unless it gives one after
@@ -413,6 +422,15 @@ export default defineRule<Options>({
       const directive = found && isDirective(found) ? found : undefined
       if (directive && judgeCommentWhy(directive.prose.originalSlice(text, 0, directive.prose.text.length)).label === 'present') continue
       if (site.what === 'empty catch block') {
+        // Python catches a named error to steer, not to hide it ("easier to ask forgiveness than
+        // permission"): `except KeyError: pass` alone is the idiom, and three readers of real
+        // code called 76 of 111 such hints wrong. A bare `except:` or `except Exception:` still asks.
+        if (!found && /^except\b/.test(shown) && !BROAD_EXCEPT.test(shown)) continue
+        // `try: … except E: pass` then `else:` weighs both outcomes: the error case does nothing.
+        if (!found && /^except\b/.test(shown) && hasElse(masked, site.start)) continue
+        // Cleaning up before rethrowing the first error: a second one must not replace it
+        // (`try { listener.stopListening(args); } catch (IOException e) {}` then `throw ex;`).
+        if (/^\s*(?:throw|raise)\b/.test(masked.slice(site.end, site.end + 200))) continue
         // A `try` that returns, with code after its catch, is one way of several: the error sends
         // the code on to the next. Unless the catch's comment doubts it: "TODO should this throw?".
         const attempt = tryOf(masked, site.start)
@@ -450,6 +468,9 @@ export default defineRule<Options>({
         // Above an empty catch block, saying when the error happens ("the encoder sometimes does
         // not exist") says it is expected: that is the reason it is swallowed.
         if (site.what === 'empty catch block' && EXPECTED_FAILURE.test(prose)) continue
+        // Above a sleep, saying it waits to try again, or to let something settle, is the reason
+        // it waits: "ConnectPipe() failed with ERROR_PIPE_BUSY: retry later".
+        if (site.what === 'sleep' && WAIT_PURPOSE.test(prose)) continue
         // The raw text too: a link in angle brackets (`See: <https://spec.commonmark.org/…>`) is not prose.
         if (POINTS_TO_REASON.test(prose) || POINTS_TO_REASON.test(text.slice(comment.offset, comment.endOffset))) continue
         const judged = judgeCommentWhy(prose)
@@ -540,10 +561,13 @@ function gives(comment: CodeComment, text: string): boolean {
   return EXPECTED_FAILURE.test(prose) || judgeCommentWhy(prose).label === 'present'
 }
 
-const ABOUT_FAILURE = /\b(?:throws?|thrown|throwing|exceptions?|errors?|fail(?:s|ed|ure)?|catch(?:es)?|caught|rais(?:e|es|ed)|bugs?|available|exists?|present|supported|missing|fall(?:s|ing)? (?:back|through)|fallback|otherwise)\b/i
+const ABOUT_FAILURE = /\b(?:invalid|malformed|throws?|thrown|throwing|exceptions?|errors?|fail(?:s|ed|ure)?|catch(?:es)?|caught|rais(?:e|es|ed)|bugs?|available|exists?|present|supported|missing|fall(?:s|ing)? (?:back|through)|fallback|otherwise)\b/i
 
 // How far back `tryOf` looks for the `try` of a catch: a try block longer than this is left alone.
 const TRY_REACH = 4000
+
+/** A Python clause that catches every error: `except:`, `except Exception:`, `except (OSError, BaseException):`. */
+const BROAD_EXCEPT = /^except\s*:|^except\b[^:]*\b(?:Base)?Exception\b/
 
 const NAMES_ERROR = /\b(?:throws?|thrown|throwing|exceptions?|errors?|fails?|failed|failure|catch|caught|raises?|raised)\b/i
 
@@ -703,6 +727,19 @@ function endsInReturn(body: string): boolean {
   return last !== undefined && /^return\b/.test(last)
 }
 
+/** Whether the Python `except` at `offset` is followed, after any other `except`, by the try's `else:`. */
+function hasElse(masked: string, offset: number): boolean {
+  const indent = offset - lineStart(masked, offset)
+  for (let at = nextLineStart(masked, offset), lines = 0; at < masked.length && lines < 200; at = nextLineStart(masked, at), lines++) {
+    const line = masked.slice(at, nextLineStart(masked, at))
+    if (line.trim() === '') continue
+    const depth = line.length - line.trimStart().length
+    if (depth > indent || (depth === indent && /^\s*except\b/.test(line))) continue
+    return depth === indent && /^\s*else\s*:/.test(line)
+  }
+  return false
+}
+
 /**
  * Whether a try block only assigns a variable that was given a value in the six lines above:
  * `String eid = null;` then `try { eid = reader.readLine(); } catch (IOException e) {}` keeps
@@ -720,6 +757,61 @@ function keepsDefault(masked: string, attempt: {start: number; body: string}): b
     if (assigned.test(masked.slice(start, nextLineStart(masked, start)))) return true
   }
   return false
+}
+
+/**
+ * The lines that open the blocks around `offset`, innermost first, at most eight: Python's by
+ * indentation, other languages' by their braces (the text before each unclosed `{`, from the
+ * start of its line).
+ */
+function enclosingHeaderLines(masked: string, offset: number): string[] {
+  const headers: string[] = []
+  if (/^[ \t]*(?:(?:async[ \t]+)?def|class)\b/m.test(masked.slice(0, 20_000)) && !/[{}]/.test(masked.slice(lineStart(masked, offset), nextLineStart(masked, offset)))) {
+    for (const {line} of enclosingHeaders(masked, offset)) {
+      headers.push(line)
+      if (headers.length >= 8) break
+    }
+    if (headers.length > 0) return headers
+  }
+  let depth = 0
+  for (let index = offset - 1; index >= 0 && offset - index < 20_000 && headers.length < 8; index--) {
+    const char = masked[index]
+    if (char === '}') depth++
+    else if (char === '{') {
+      if (depth > 0) depth--
+      else headers.push(masked.slice(lineStart(masked, index), index))
+    }
+  }
+  return headers
+}
+
+/**
+ * A comment above the statement that computes a delay, for a call that only passes it on:
+ * "The server returned a 502 or 503. Sleep for 0, 1, 2, 4, 8, 16, ... seconds and try again."
+ * over `sleep_for = int(2 ** (retry_count - 1))`, then `sleep(sleep_for)`.
+ */
+function documentingDelay(masked: string, comments: CodeComment[], site: {start: number; end: number; what: string}, lineOf: (offset: number) => number): CodeComment | undefined {
+  if (site.what !== 'sleep' && site.what !== 'timeout') return undefined
+  const lineBegin = lineStart(masked, site.start)
+  if (lineBegin === 0) return undefined
+  // A sleep that paces a polling loop a few lines below its header: the comment above the loop
+  // says what it waits for ("Wait until thread.serving is True to make sure we are really up").
+  if (site.what === 'sleep') {
+    let header = lineBegin
+    for (let lines = 0; lines < 4 && header > 0; lines++) {
+      header = lineStart(masked, header - 1)
+      const line = masked.slice(header, nextLineStart(masked, header))
+      if (/^\s*(?:while|for|do)\b/.test(line) && line.length - line.trimStart().length < site.start - lineBegin) {
+        const above = documenting(comments, header, nextLineStart(masked, header), lineOf)
+        if (above) return above
+        break
+      }
+    }
+  }
+  const previous = lineStart(masked, lineBegin - 1)
+  const assigned = /^\s*(?:(?:const|let|var|final|val|long|int|double|float)\s+)?([A-Za-z_$][\w$]*)\s*(?::[^=\n]{0,80})?=(?![=>])/.exec(masked.slice(previous, lineBegin))?.[1]
+  if (assigned === undefined || !new RegExp(`(?<![\\w$.])${assigned.replaceAll('$', '\\$')}(?![\\w$])`).test(masked.slice(site.start, site.end))) return undefined
+  return documenting(comments, previous, lineBegin, lineOf)
 }
 
 function documenting(comments: CodeComment[], start: number, end: number, lineOf: (offset: number) => number): CodeComment | undefined {
