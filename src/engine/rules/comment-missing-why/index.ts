@@ -82,7 +82,10 @@ const LONG_COMMENT = 12
 
 // A string of two words or more: a message. Bounded: one line, at most 200 characters a side.
 const MESSAGE = /(["'`])[^"'`\n]{0,200}?\w \w[^"'`\n]{0,200}\1/
-const THROWS_MESSAGE = /^\s*(?:throw|raise)\b[^"'`\n]{0,200}(["'`])[^"'`\n]{0,200}?\w \w[^"'`\n]{0,200}\1/
+// The throw may open on one line and give its message on the next: `raise ValueError(` then
+// `"Passwords longer than 1023 bytes are not supported by this backend"`.
+const THROWS_MESSAGE = /^\s*(?:throw|raise)\b[^"'`]{0,200}(["'`])[^"'`\n]{0,200}?\w \w[^"'`\n]{0,200}\1/
+const UI_GEOMETRY = /\b(?:Dimension|Insets|EmptyBorder|Rectangle|set(?:Preferred|Minimum|Maximum)?Size|setBounds|setLocation|setRowHeight|setDividerLocation)\s*\(/
 
 // When a swallowed error happens, or that it is expected: "may not exist", "already closed",
 // "LibreSSL does not provide it", "not an IPv4 address", "a race with the child's exit", "failed
@@ -216,6 +219,14 @@ function swallowsAnIdiom(masked: string, offset: number, clause: string): boolea
 }
 
 /** The `count` lines before the one holding `offset` (the body of a short try block). */
+/** What follows the line at `offset`, to the end of a statement that spans up to `count` lines. */
+function linesAfter(text: string, offset: number, count: number): string {
+  const start = nextLineStart(text, offset)
+  let end = start
+  for (let lines = 0; lines < count; lines++) end = nextLineStart(text, end)
+  return text.slice(start, end)
+}
+
 function linesBefore(masked: string, offset: number, count: number): string {
   let start = lineStart(masked, offset)
   for (let lines = 0; lines < count && start > 0; lines++) start = lineStart(masked, start - 1)
@@ -382,7 +393,10 @@ export default defineRule<Options>({
         if (MESSAGE.test(text.slice(lineStart(text, match.index), nextLineStart(text, match.index)))) continue
         // So is a bound checked right before a throw that says what it guards: `if (buf.length <
         // 120)` then `throw new Error('Truncated ELF header')`.
-        if (/^\s*(?:\}\s*else\s+)?(?:if|elif|unless)\b/.test(line) && THROWS_MESSAGE.test(text.slice(nextLineStart(text, match.index), nextLineStart(text, nextLineStart(text, match.index))))) continue
+        if (/^\s*(?:\}\s*else\s+)?(?:if|elif|unless)\b/.test(line) && THROWS_MESSAGE.test(linesAfter(text, match.index, 3))) continue
+        // Window and widget geometry (`frame.setSize(500, 600)`, `new Dimension(0, 150)`) is laid
+        // out by eye, not chosen for a reason a comment could give.
+        if (UI_GEOMETRY.test(line)) continue
         // Only numbers that tune something (a size, a limit, a delay, a ratio) ask for a reason:
         // protocol codes and format constants are looked up, not chosen.
         if (!tunes(line)) continue
