@@ -1,4 +1,4 @@
-import {DIRECTIVE} from '../../models/comment-restates/index.js'
+import {DIRECTIVE, looksLikeCode} from '../../models/comment-restates/index.js'
 import {judgeCommentWhy} from '../../models/comment-why/index.js'
 import {lineIndex, lineStarts} from '../../lines.js'
 import {defineRule} from '../../rule.js'
@@ -448,7 +448,7 @@ export default defineRule<Options>({
         // A `try` that returns, with code after its catch, is one way of several: the error sends
         // the code on to the next. Unless the catch's comment doubts it: "TODO should this throw?".
         const attempt = tryOf(masked, site.start)
-        const doubt = found !== undefined && /\b(?:TODO|FIXME|XXX|REVISIT)\b|\?/.test(text.slice(found.offset, found.endOffset))
+        const doubt = found !== undefined && DOUBT.test(text.slice(found.offset, found.endOffset))
         if (attempt && !doubt && endsInReturn(attempt.body) && goesOn(masked, site.start, site.end)) continue
         // The reason for a swallowed error is often given once, above the `try`: "Will not throw
         // InvalidRoleValueException, so catch it for the compiler".
@@ -482,6 +482,9 @@ export default defineRule<Options>({
         // Above an empty catch block, saying when the error happens ("the encoder sometimes does
         // not exist") says it is expected: that is the reason it is swallowed.
         if (site.what === 'empty catch block' && EXPECTED_FAILURE.test(prose)) continue
+        // So does one that says more than "ignore" or "do nothing": what follows ("Skip this
+        // plotter", "Exit without notifying") or when ("not Mac OS X"). A doubt still asks.
+        if (site.what === 'empty catch block' && !DOUBT.test(text.slice(comment.offset, comment.endOffset)) && !onlyNoOp(prose)) continue
         // Above a sleep, saying it waits to try again, or to let something settle, is the reason
         // it waits: "ConnectPipe() failed with ERROR_PIPE_BUSY: retry later".
         if (site.what === 'sleep' && WAIT_PURPOSE.test(prose)) continue
@@ -579,6 +582,29 @@ const ABOUT_FAILURE = /\b(?:invalid|malformed|throws?|thrown|throwing|exceptions
 
 // How far back `tryOf` looks for the `try` of a catch: a try block longer than this is left alone.
 const TRY_REACH = 4000
+
+/** A comment that questions the code rather than explaining it: "TODO should this throw?". */
+const DOUBT = /\b(?:TODO|FIXME|XXX|REVISIT|TBD)\b|\?/
+
+// The words of a comment that only says an error is swallowed: "ignore", "do nothing", "no op",
+// "eat it up", "All exceptions are ignored.", "Fail silently", "ignore close exceptions".
+const NO_OP_WORDS = new Set(
+  ('ignore ignored ignores ignoring do does nothing no op noop swallow swallowed swallows swallowing silently silent quietly ' +
+    'mask masked squelch squelched suppress suppressed etc ' +
+    'eat eats it up empty pass fine ok okay just we here the this that these all any a an and to be is are can should will ' +
+    'intentionally intentional deliberately on purpose catch catches caught exception exceptions error errors e ex ' +
+    'close closing fail fails failure failed return returns null none nil nada continue log logged log').split(' '),
+)
+
+/**
+ * Whether a comment says no more than that the error is swallowed: its words are all no-op
+ * words or names of errors, it ignores errors of one kind ("ignore stat errors"), or it is
+ * commented-out code (`//System.err.println("ldap.abandon: " + ex);`).
+ */
+function onlyNoOp(prose: string): boolean {
+  if (looksLikeCode(prose) || /^\s*(?:ignore|swallow|suppress)\s+(?:\w+\s+){1,2}(?:errors?|exceptions?|failures?)\W*$/i.test(prose)) return true
+  return (prose.toLowerCase().match(/[a-z][a-z']*/g) ?? []).every((word) => NO_OP_WORDS.has(word) || /(?:exception|error)s?$/.test(word))
+}
 
 /** A Python clause that catches every error: `except:`, `except Exception:`, `except (OSError, BaseException):`. */
 const BROAD_EXCEPT = /^except\s*:|^except\b[^:]*\b(?:Base)?Exception\b/
