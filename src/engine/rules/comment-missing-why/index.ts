@@ -53,7 +53,7 @@ const CONCERNS: Concern[] = [
   {
     what: 'disabled check',
     pattern:
-      /\bverify\s*=\s*False\b|\bcheck_hostname\s*=\s*False\b|\brejectUnauthorized\s*:\s*false\b|\bInsecureSkipVerify\s*:\s*true\b|\bNODE_TLS_REJECT_UNAUTHORIZED\b|\bdanger_accept_invalid_certs\s*\(\s*true\s*\)|\b(?:it|describe|test)\.skip\s*\(|\bx(?:it|describe)\s*\(|@Ignore\b|@Disabled\b|@pytest\.mark\.skip\b|\bt\.Skip\s*\(|#\[ignore\]|\bsetValidating\s*\(\s*false\s*\)|\bcsrf\s*\(\s*\)\s*\.disable\s*\(\s*\)/g,
+      /\bverify\s*=\s*False\b|\bcheck_hostname\s*=\s*False\b|\brejectUnauthorized\s*:\s*false\b|\bInsecureSkipVerify\s*:\s*true\b|\bNODE_TLS_REJECT_UNAUTHORIZED['"]?\s*[:=](?!=)|\bdanger_accept_invalid_certs\s*\(\s*true\s*\)|\b(?:it|describe|test)\.skip\s*\(|\bx(?:it|describe)\s*\(|@Ignore\b|@Disabled\b|@pytest\.mark\.skip\b|\bt\.Skip\s*\(|#\[ignore\]|\bsetValidating\s*\(\s*false\s*\)|\bcsrf\s*\(\s*\)\s*\.disable\s*\(\s*\)/g,
   },
   // Linear, bounded: after `rescue` at most 200 characters are read to the line's end.
   {what: 'empty catch block', pattern: /\bcatch\s*(?:\([^)]*\))?\s*\{\s*\}|\bexcept\b[^:\n]*:\s*(?:\r?\n[ \t]*)?pass\b|\brescue\b[^\n]{0,200}\r?\n[ \t]*end\b/g},
@@ -305,6 +305,10 @@ const CLOSE: Record<string, string> = {'"': '"', '“': '”', '`': '`'}
 // around, "This hack fixes an impedance mismatch" what it mends, and "A backward compatibility
 // hack" what it keeps. "hack for now" and "hack to make it work" say none of these.
 const WORKAROUND_AIM = /\b(?:hack|kludge)s?:?\s+(?:to|for|around)\s+(?!(?:now|today|the moment|the time being|this|that|it|make (?:it|this|things|tests?) (?:work|pass|compile))\b)[a-z0-9]|\b(?:hack|kludge|workaround)s?\s+(?:that\s+|which\s+)?(?:fixes|avoids|prevents|gets around|deals with|handles|keeps|ensures|lets|allows)\s+[a-z0-9]|\b(?:compatibility|compat|performance|speed|security|portability)\s+(?:hack|kludge|workaround)/i
+// A hack that names the failure it avoids: "Ugly kludge, but calling curses.initscr() flat out
+// crashes in emacs". Linear, bounded: at most 60 characters between the two words, with no
+// sentence's end among them (a dot may join names: `curses.initscr()`).
+const WORKAROUND_PROBLEM = /\b(?:hack|kludge|workaround)\b(?:[^.\n]|\.(?=\S)){0,60}\b(?:crash(?:es|ed)?|hangs?|deadlocks?|breaks|broken|leaks?)\b/i
 
 export default defineRule<Options>({
   id: 'comment-missing-why',
@@ -516,7 +520,7 @@ export default defineRule<Options>({
       // Words in quotes are an example, not a name for this code: "turned out a bit hacky".
       const hit = WORKAROUND.exec(prose.replace(QUOTED, (quote) => (quote.length > 1 && CLOSE[quote[0]!] === quote.at(-1) ? ' '.repeat(quote.length) : quote)))
       if (!hit || !comment.code || seenLines.has(lineOf(comment.code.offset))) continue
-      if (WORKAROUND_AIM.test(prose) || judgeCommentWhy(prose).label === 'present') continue
+      if (WORKAROUND_AIM.test(prose) || WORKAROUND_PROBLEM.test(prose) || judgeCommentWhy(prose).label === 'present') continue
       seenLines.add(lineOf(comment.code.offset))
       report({
         message: `Comment calls this a \`${hit[0]}\` but not what it works around: add the reason`,
