@@ -200,6 +200,7 @@ const SWALLOW_IDIOMS: ReadonlyArray<{clause: RegExp; statement: RegExp; many?: t
 // Bounded: one clause, at most 200 characters before the name.
 const CATCH_NAMES_WHY = /^catch\s*\([^)]{0,200}?\s(?:cannot_?[Hh]appen|cant_?[Hh]appen|never_?[Hh]appens?|impossible|unreachable|expected)\s*\)/
 
+const INSECURE_NAME = /\b(?:class|def|function|func|fn)\s+\w*(?:insecure|unverified|unsafe|no_?verify|skip_?verify|trust_?all)/i
 const TLS_CHECK_OFF = /verify|Verify|check_hostname|rejectUnauthorized|REJECT_UNAUTHORIZED|accept_invalid_certs/
 
 // A skip call or annotation whose first argument is a message or `reason` of three characters
@@ -352,6 +353,9 @@ export default defineRule<Options>({
         // A test talks to its own server, with a self-signed certificate: turning off TLS
         // verification there is the norm, not a decision to explain.
         if (skipTestConcerns && concern.what === 'disabled check' && TLS_CHECK_OFF.test(match[0])) continue
+        // In a class or function named for it (`class InsecureHTTPAdapter`), turning the check off
+        // is the point, and the name says so.
+        if (concern.what === 'disabled check' && TLS_CHECK_OFF.test(match[0]) && enclosingHeaderLines(masked, match.index).some((header) => INSECURE_NAME.test(header))) continue
         // `try: import _speedups / except ImportError: pass` is the optional-dependency idiom: the
         // code says why.
         if (concern.what === 'empty catch block' && OPTIONAL_IMPORT.test(match[0])) continue
@@ -432,6 +436,12 @@ export default defineRule<Options>({
       seenLines.add(line)
       covered = Math.max(covered, site.end)
       const found = documenting(comments, site.start, site.end, lineOf) ?? documentingDelay(masked, comments, site, lineOf)
+      // A number in a loop's body, under a comment above the loop that gives its reason: "Insert
+      // the items in chunks to not cause stack overflows." over `items.slice(start, start + 10000)`.
+      if (!found && site.what === 'magic number') {
+        const loop = loopComment(masked, comments, site.start, lineOf)
+        if (loop && judgeCommentWhy(loop.prose.originalSlice(text, 0, loop.prose.text.length)).label === 'present') continue
+      }
       const shown = masked.slice(site.start, site.end).replace(/\s+/g, ' ')
       const quoted = shown.length > 40 ? `${shown.slice(0, 39)}…` : shown
       // A tool directive alone (`/* c8 ignore next */`) is no reason, unless it gives one after
@@ -829,6 +839,21 @@ function enclosingHeaderLines(masked: string, offset: number): string[] {
   return headers
 }
 
+/** The comment above the loop whose header is at most four lines above `offset`, less indented. */
+function loopComment(masked: string, comments: CodeComment[], offset: number, lineOf: (offset: number) => number): CodeComment | undefined {
+  const lineBegin = lineStart(masked, offset)
+  const indent = masked.slice(lineBegin, offset).length - masked.slice(lineBegin, offset).trimStart().length
+  let header = lineBegin
+  for (let lines = 0; lines < 4 && header > 0; lines++) {
+    header = lineStart(masked, header - 1)
+    const line = masked.slice(header, nextLineStart(masked, header))
+    if (/^\s*(?:while|for|do)\b/.test(line) && line.length - line.trimStart().length < indent) {
+      return documenting(comments, header, nextLineStart(masked, header), lineOf)
+    }
+  }
+  return undefined
+}
+
 /**
  * A comment above the statement that computes a delay, for a call that only passes it on:
  * "The server returned a 502 or 503. Sleep for 0, 1, 2, 4, 8, 16, ... seconds and try again."
@@ -841,16 +866,8 @@ function documentingDelay(masked: string, comments: CodeComment[], site: {start:
   // A sleep that paces a polling loop a few lines below its header: the comment above the loop
   // says what it waits for ("Wait until thread.serving is True to make sure we are really up").
   if (site.what === 'sleep') {
-    let header = lineBegin
-    for (let lines = 0; lines < 4 && header > 0; lines++) {
-      header = lineStart(masked, header - 1)
-      const line = masked.slice(header, nextLineStart(masked, header))
-      if (/^\s*(?:while|for|do)\b/.test(line) && line.length - line.trimStart().length < site.start - lineBegin) {
-        const above = documenting(comments, header, nextLineStart(masked, header), lineOf)
-        if (above) return above
-        break
-      }
-    }
+    const above = loopComment(masked, comments, site.start, lineOf)
+    if (above) return above
   }
   const previous = lineStart(masked, lineBegin - 1)
   const assigned = /^\s*(?:(?:const|let|var|final|val|long|int|double|float)\s+)?([A-Za-z_$][\w$]*)\s*(?::[^=\n]{0,80})?=(?![=>])/.exec(masked.slice(previous, lineBegin))?.[1]
