@@ -219,7 +219,6 @@ function swallowsAnIdiom(masked: string, offset: number, clause: string): boolea
   return idioms.some((idiom) => (idiom.many || statements.length === 1) && statements.every((statement) => idiom.statement.test(statement)))
 }
 
-/** The `count` lines before the one holding `offset` (the body of a short try block). */
 /** What follows the line at `offset`, to the end of a statement that spans up to `count` lines. */
 function linesAfter(text: string, offset: number, count: number): string {
   const start = nextLineStart(text, offset)
@@ -228,6 +227,7 @@ function linesAfter(text: string, offset: number, count: number): string {
   return text.slice(start, end)
 }
 
+/** The `count` lines before the one holding `offset` (the body of a short try block). */
 function linesBefore(masked: string, offset: number, count: number): string {
   let start = lineStart(masked, offset)
   for (let lines = 0; lines < count && start > 0; lines++) start = lineStart(masked, start - 1)
@@ -245,7 +245,7 @@ const DELAY_PURPOSE = /backoff|retry|period|interval|poll|throttle|cooldown|jitt
 const WAIT_PURPOSE = /\b(?:retry|retries|retrying|attempts?|try again|back ?off|rate[- ]?limit\w*|throttl\w*|debounc\w*|settle|catch up|give (?:it|them|the \w+) (?:time|a chance)|let (?:it|them|the \w+) (?:finish|settle|start|catch up))\b/i
 const RETRY_CONTEXT = /retr(?:y|ies|ying)|attempts?\b|tries\b|backoff/i
 
-function needsReason(masked: string, start: number, end: number): boolean {
+function needsReason(masked: string, start: number, end: number, python: boolean): boolean {
   const lineBegin = lineStart(masked, start)
   const before = masked.slice(lineBegin, start)
   if (/\b(?:def|function|func|fn)\s+$/.test(before)) return false
@@ -264,7 +264,7 @@ function needsReason(masked: string, start: number, end: number): boolean {
   if (!/(?<![\w.$])\d/.test(delay) && names.some((name) => DELAY_PURPOSE.test(name))) return false
   // So is a named delay inside a retry: a loop over attempts, or a function or class named for
   // retrying (`for (int i = 0; i < MAX_ATTEMPTS; i++)`, `class AsyncRetrying`).
-  if (!/(?<![\w.$])\d/.test(delay) && enclosingHeaderLines(masked, start).some((header) => RETRY_CONTEXT.test(header))) return false
+  if (!/(?<![\w.$])\d/.test(delay) && enclosingHeaderLines(masked, start, python).some((header) => RETRY_CONTEXT.test(header))) return false
   // Look back for the enclosing signature: on this line before the sleep, then up to 30 lines up.
   let parameters = signatureParameters(before)
   for (let at = lineBegin, lines = 0; parameters === undefined && lines < 30 && at > 0; lines++) {
@@ -336,7 +336,7 @@ export default defineRule<Options>({
         // `LOGIN_TIMEOUT: 440,` in a table of named codes is a name, not a setting.
         if (/^[A-Z][A-Z0-9_]+\s*:/.test(match[0])) continue
         const end = callEnd(masked, match.index + match[0].trimEnd().length)
-        if (concern.what === 'sleep' && !needsReason(masked, match.index, end)) continue
+        if (concern.what === 'sleep' && !needsReason(masked, match.index, end, document.language === 'python')) continue
         // Like `setTimeout`, a dispatch timer needs a reason only for a literal delay: a named one
         // says what it waits for (`maxDuration * NSEC_PER_SEC`), and zero just defers.
         if (/^dispatch_/.test(match[0]) && !/(?<![\w.])[\d.]*[1-9]/.test(masked.slice(match.index, end))) continue
@@ -355,7 +355,7 @@ export default defineRule<Options>({
         if (skipTestConcerns && concern.what === 'disabled check' && TLS_CHECK_OFF.test(match[0])) continue
         // In a class or function named for it (`class InsecureHTTPAdapter`), turning the check off
         // is the point, and the name says so.
-        if (concern.what === 'disabled check' && TLS_CHECK_OFF.test(match[0]) && enclosingHeaderLines(masked, match.index).some((header) => INSECURE_NAME.test(header))) continue
+        if (concern.what === 'disabled check' && TLS_CHECK_OFF.test(match[0]) && enclosingHeaderLines(masked, match.index, document.language === 'python').some((header) => INSECURE_NAME.test(header))) continue
         // `try: import _speedups / except ImportError: pass` is the optional-dependency idiom: the
         // code says why.
         if (concern.what === 'empty catch block' && OPTIONAL_IMPORT.test(match[0])) continue
@@ -607,7 +607,7 @@ const NO_OP_WORDS = new Set(
     'mask masked squelch squelched suppress suppressed etc ' +
     'eat eats it up empty pass fine ok okay just we here the this that these all any a an and to be is are can should will ' +
     'intentionally intentional deliberately on purpose catch catches caught exception exceptions error errors e ex ' +
-    'close closing fail fails failure failed return returns null none nil nada continue log logged log').split(' '),
+    'close closing fail fails failure failed return returns null none nil nada continue log logged').split(' '),
 )
 
 /**
@@ -818,14 +818,14 @@ function keepsDefault(masked: string, attempt: {start: number; body: string}): b
  * indentation, other languages' by their braces (the text before each unclosed `{`, from the
  * start of its line).
  */
-function enclosingHeaderLines(masked: string, offset: number): string[] {
+function enclosingHeaderLines(masked: string, offset: number, python: boolean): string[] {
   const headers: string[] = []
-  if (/^[ \t]*(?:(?:async[ \t]+)?def|class)\b/m.test(masked.slice(0, 20_000)) && !/[{}]/.test(masked.slice(lineStart(masked, offset), nextLineStart(masked, offset)))) {
+  if (python) {
     for (const {line} of enclosingHeaders(masked, offset)) {
       headers.push(line)
       if (headers.length >= 8) break
     }
-    if (headers.length > 0) return headers
+    return headers
   }
   let depth = 0
   for (let index = offset - 1; index >= 0 && offset - index < 20_000 && headers.length < 8; index--) {
@@ -921,4 +921,3 @@ function template(document: SourceDocument, at: number, what: string): Fix {
     edits: [{offset: start, endOffset: start, text: `${indent}${marker} Why: <${prompt}>${eol}`, snippet: `${indent}${marker} Why: \${1:${prompt}}${eol}`}],
   }
 }
-
