@@ -364,6 +364,9 @@ export default defineRule<Options>({
         // `const OPT_CONNECT_TIMEOUT = 11;` between `OPT_SOCKET_RECV_SIZE = 10` and `OPT_RETRY_TIMEOUT
         // = 12`: an option's code in a numbered list, not a number of seconds.
         if (concern.what === 'timeout' && numberedConstant(masked, match.index)) continue
+        // A Python parameter's default (`def __init__(self, base_url, timeout=60):`) is the API's
+        // documented default, and every caller may pass another.
+        if ((concern.what === 'timeout' || concern.what === 'retry') && document.language === 'python' && inDefinedDefault(masked, match.index)) continue
         // `HTTP_CLIENT_TIMEOUT = 408` names an HTTP status, not a number of seconds. Bounded: the
         // timeout pattern matches at most 40 word characters on each side of its name.
         if (concern.what === 'timeout' && /^\w*(?:HTTP|Http|STATUS|Status)\w*\s*[:=(]\s*[45]\d\d(?!\d)/.test(match[0])) continue
@@ -779,6 +782,24 @@ function endsInReturn(body: string): boolean {
   const statements = body.trimEnd().replace(/;$/, '').split(/[;{}\n]/)
   const last = statements.map((statement) => statement.trim()).filter((statement) => statement !== '').at(-1)
   return last !== undefined && /^return\b/.test(last)
+}
+
+/** Whether `offset` sits among the parameters of a Python `def`, before its closing parenthesis. */
+function inDefinedDefault(masked: string, offset: number): boolean {
+  let depth = 0
+  for (let index = offset - 1; index >= 0 && offset - index < 2000; index--) {
+    const char = masked[index]
+    if (char === ')' || char === ']' || char === '}') depth++
+    else if (char === '(' || char === '[' || char === '{') {
+      if (depth > 0) {
+        depth--
+        continue
+      }
+      // Bounded: the name before the parenthesis is read from at most 200 characters.
+      return char === '(' && /\bdef\s+\w+\s*$/.test(masked.slice(Math.max(0, index - 200), index))
+    }
+  }
+  return false
 }
 
 /** Whether the Python `except` at `offset` is followed, after any other `except`, by the try's `else:`. */
