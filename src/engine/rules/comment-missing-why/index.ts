@@ -242,7 +242,7 @@ function linesBefore(masked: string, offset: number, count: number): string {
  * reason belongs.
  */
 const DELAY_PURPOSE = /backoff|retry|period|interval|poll|throttle|cooldown|jitter|heartbeat|tick|refresh/i
-const WAIT_PURPOSE = /\b(?:retry|retries|retrying|attempts?|try again|back ?off|rate[- ]?limit\w*|throttl\w*|debounc\w*|settle|catch up|give (?:it|them|the \w+) (?:time|a chance)|let (?:it|them|the \w+) (?:finish|settle|start|catch up))\b/i
+const WAIT_PURPOSE = /\b(?:wait(?:s|ing)? (?:for|until) (?!\d)|retry|retries|retrying|attempts?|try again|back ?off|rate[- ]?limit\w*|throttl\w*|debounc\w*|settle|catch up|give (?:it|them|the \w+) (?:time|a chance)|let (?:it|them|the \w+) (?:finish|settle|start|catch up))\b/i
 const RETRY_CONTEXT = /retr(?:y|ies|ying)|attempts?\b|tries\b|backoff/i
 
 function needsReason(masked: string, start: number, end: number, python: boolean): boolean {
@@ -309,6 +309,10 @@ const WORKAROUND_AIM = /\b(?:hack|kludge)s?:?\s+(?:to|for|around)\s+(?!(?:now|to
 // A hack that names the failure it avoids: "Ugly kludge, but calling curses.initscr() flat out
 // crashes in emacs". Linear, bounded: at most 60 characters between the two words, with no
 // sentence's end among them (a dot may join names: `curses.initscr()`).
+// A hack weighed against the alternative: "This is a bit of a hack but is probably better than
+// relying on the JEditorPane", "a hacky approximation, but it's good enough". Linear, bounded:
+// at most 80 characters after the word, and 80 after the "but".
+const WORKAROUND_TRADE_OFF = /\b(?:hack|kludge|workaround)\w*\b[\s\S]{0,80}?\bbut\b[\s\S]{0,80}?\b(?:better|nicer|simpler|cleaner|safer|faster|cheaper|good enough|worth it)\b/i
 const WORKAROUND_PROBLEM = /\b(?:hack|kludge|workaround)\b(?:[^.\n]|\.(?=\S)){0,60}\b(?:crash(?:es|ed)?|hangs?|deadlocks?|breaks|broken|leaks?)\b/i
 
 export default defineRule<Options>({
@@ -533,7 +537,7 @@ export default defineRule<Options>({
       // Words in quotes are an example, not a name for this code: "turned out a bit hacky".
       const hit = WORKAROUND.exec(prose.replace(QUOTED, (quote) => (quote.length > 1 && CLOSE[quote[0]!] === quote.at(-1) ? ' '.repeat(quote.length) : quote)))
       if (!hit || !comment.code || seenLines.has(lineOf(comment.code.offset))) continue
-      if (WORKAROUND_AIM.test(prose) || WORKAROUND_PROBLEM.test(prose) || judgeCommentWhy(prose).label === 'present') continue
+      if (WORKAROUND_AIM.test(prose) || WORKAROUND_PROBLEM.test(prose) || WORKAROUND_TRADE_OFF.test(prose) || judgeCommentWhy(prose).label === 'present') continue
       seenLines.add(lineOf(comment.code.offset))
       report({
         message: `Comment calls this a \`${hit[0]}\` but not what it works around: add the reason`,
