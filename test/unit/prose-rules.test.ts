@@ -112,6 +112,18 @@ describe('prose rules', () => {
       assert.deepEqual(only('hedge-words', text, 'markdown', {ignore: ['probably']}).map((f) => slice(text, f)), ['can', 'will', 'should'])
     })
 
+    it('leaves a quotation alone, also one that wraps onto the next line, but not the prose around it', () => {
+      const text = 'The comment says "Will throw if cross origin, which should\nbe caught and ignored". The error was caught by the caller.\n'
+      assert.deepEqual(only('passive-voice', text, 'markdown').map((f) => slice(text, f)), ['caught'])
+      assert.equal(only('passive-voice', text, 'markdown')[0]!.offset, text.lastIndexOf('caught'))
+      const curly = 'It reads “the cache was thrown away” and the cache was thrown away.\n'
+      assert.deepEqual(only('passive-voice', curly, 'markdown').map((f) => f.offset), [curly.lastIndexOf('thrown')])
+      const wordy = 'The docs say "in order to build" and we read them in order to build.\n'
+      assert.deepEqual(only('wordy-phrase', wordy, 'markdown').map((f) => f.offset), [wordy.lastIndexOf('in order to')])
+      const hedged = 'The reviewer wrote "This is a bit of a hack but is\nprobably better than the old way".\n'
+      assert.deepEqual(only('hedge-words', hedged, 'markdown'), [])
+    })
+
     it('runs on code comments', () => {
       const text = '// This is probably fine.\nconst x = 1\n'
       const findings = analyze(text, {kind: 'code', languageId: 'typescript', config: {rules: {'hedge-words': 'warning'}}}).findings

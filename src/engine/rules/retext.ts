@@ -111,3 +111,19 @@ export function reportBlockMessages(
     }
   }
 }
+
+/**
+ * Whether `text[start, end)` sits inside quotation marks in its paragraph: a quotation speaks
+ * for whoever is quoted (where the RFC calls this "somewhat complicated"), and a phrase in
+ * quotation marks is mentioned, not used ("doesn't really hurt" is a softener). A quotation may
+ * wrap onto the next line of a paragraph. Straight quotes pair up from the start of the
+ * paragraph; the scan never passes a blank line.
+ */
+export function quoted(text: string, start: number, end: number): boolean {
+  const before = text.slice(text.lastIndexOf('\n\n', start - 1) + 1, start)
+  const paragraphEnd = text.indexOf('\n\n', end)
+  const after = text.slice(end, paragraphEnd < 0 ? text.length : paragraphEnd)
+  const straight = (before.match(/"/g)?.length ?? 0) % 2 === 1 && after.includes('"')
+  const curly = before.lastIndexOf('“') > before.lastIndexOf('”') && after.includes('”')
+  return straight || curly
+}

@@ -3,7 +3,7 @@ import {splitIdentifier} from '../../models/comment-restates/features.js'
 import {defineRule} from '../../rule.js'
 import type {ProseBlock} from '../../prose.js'
 import type {CodeComment, SourceDocument} from '../../sources/types.js'
-import {proseBlocks} from '../retext.js'
+import {proseBlocks, quoted} from '../retext.js'
 
 export interface Options {
   ignore: string[]
@@ -206,22 +206,6 @@ function isHedgeHere(phrase: string, before: string, after: string): boolean {
   // "in general purpose registers": the compound adjective.
   if (normal === 'in general') return next !== 'purpose'
   return true
-}
-
-/**
- * Whether `text[start, end)` sits inside quotation marks on its line: a quotation hedges for
- * whoever is quoted (where the RFC calls this "somewhat complicated"), and a word in quotation
- * marks is mentioned, not used ("doesn't really hurt" is a softener). Straight quotes pair up
- * from the start of the line. Bounded: 300 characters either side.
- */
-function quoted(text: string, start: number, end: number): boolean {
-  const lineStart = Math.max(text.lastIndexOf('\n', start - 1) + 1, start - 300)
-  const before = text.slice(lineStart, start)
-  const lineEnd = text.indexOf('\n', end)
-  const after = text.slice(end, Math.min(lineEnd < 0 ? text.length : lineEnd, end + 300))
-  const straight = (before.match(/"/g)?.length ?? 0) % 2 === 1 && after.includes('"')
-  const curly = before.lastIndexOf('“') > before.lastIndexOf('”') && after.includes('”')
-  return straight || curly
 }
 
 // Each comment by its prose block, built once per document: block-scoped rules ask block by block.

@@ -1,6 +1,6 @@
 import {passiveMessages, prosePass} from '../../prose-pass/index.js'
 import {defineRule} from '../../rule.js'
-import {ignoreSet, reportBlockMessages} from '../retext.js'
+import {ignoreSet, quoted, reportBlockMessages} from '../retext.js'
 
 export interface Options {
   ignore: string[]
@@ -23,6 +23,9 @@ export default defineRule<Options>({
       dropOnPlaceholder: true,
       toReport(message, block, start, end) {
         const participle = context.document.text.slice(start, end)
+        // A passive in quotation marks is someone else's: "Will throw if cross origin, which should
+        // be caught and ignored", quoted from the code.
+        if (quoted(block.text, message.start, message.end)) return undefined
         // "the thread is done running", "when all is said and done": finished, not passive.
         // Input bounded: the 20 characters after the participle.
         if (/^done$/i.test(participle) && /^\s+(?:[a-z]+ing\b|and\b)/i.test(block.text.slice(message.end, message.end + 20))) return undefined

@@ -1,7 +1,7 @@
 import {prosePass, simplifyMessages} from '../../prose-pass/index.js'
 import {defineRule} from '../../rule.js'
 import type {Fix} from '../../types.js'
-import {ignoreSet, reportBlockMessages} from '../retext.js'
+import {ignoreSet, quoted, reportBlockMessages} from '../retext.js'
 
 export interface Options {
   ignore: string[]
@@ -52,7 +52,9 @@ export default defineRule<Options>({
     // retext-simplify's phrases, found by the shared prose pass.
     reportBlockMessages(context, (tree) => simplifyMessages(prosePass(tree), ignore), {
       dropOnPlaceholder: true,
-      toReport(message, _block, start, end) {
+      toReport(message, block, start, end) {
+        // A phrase in quotation marks is someone else's words, or a phrase mentioned, not used.
+        if (quoted(block.text, message.start, message.end)) return undefined
         // A phrase may wrap across lines: show it on one.
         const actual = (message.actual ?? context.document.text.slice(start, end)).replace(/\s+/g, ' ')
         const expected = (message.expected ?? []).map((replacement) => capitalise(replacement, actual))
