@@ -112,17 +112,23 @@ export function reportBlockMessages(
   }
 }
 
+// How far `quoted` reads either side of a phrase: a finding in a huge paragraph costs no more
+// than one in a short one.
+const QUOTE_REACH = 2000
+
 /**
  * Whether `text[start, end)` sits inside quotation marks in its paragraph: a quotation speaks
  * for whoever is quoted (where the RFC calls this "somewhat complicated"), and a phrase in
  * quotation marks is mentioned, not used ("doesn't really hurt" is a softener). A quotation may
  * wrap onto the next line of a paragraph. Straight quotes pair up from the start of the
- * paragraph; the scan never passes a blank line.
+ * paragraph, or from `QUOTE_REACH` characters back; the scan never passes a blank line.
  */
 export function quoted(text: string, start: number, end: number): boolean {
-  const before = text.slice(text.lastIndexOf('\n\n', start - 1) + 1, start)
-  const paragraphEnd = text.indexOf('\n\n', end)
-  const after = text.slice(end, paragraphEnd < 0 ? text.length : paragraphEnd)
+  const window = text.slice(Math.max(0, start - QUOTE_REACH), start)
+  const before = window.slice(window.lastIndexOf('\n\n') + 1)
+  const ahead = text.slice(end, end + QUOTE_REACH)
+  const blank = ahead.indexOf('\n\n')
+  const after = blank < 0 ? ahead : ahead.slice(0, blank)
   const straight = (before.match(/"/g)?.length ?? 0) % 2 === 1 && after.includes('"')
   const curly = before.lastIndexOf('“') > before.lastIndexOf('”') && after.includes('”')
   return straight || curly
