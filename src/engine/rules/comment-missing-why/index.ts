@@ -400,7 +400,9 @@ export default defineRule<Options>({
         const before = masked.slice(Math.max(0, match.index - 4), match.index)
         // A named constant says what the number is; equality tests are codes (characters,
         // statuses), indexes and versions are not magic either.
-        if (/^\s*(?:export\s+)?(?:(?:public|private|protected|internal|static|final|readonly|const|let|var|val)\s+)*[\w$]+\s*(?::[^=]*)?=\s*-?[\d.]+[fFlLdD]?[\s;,]*$/.test(line)) continue
+        // A typed declaration too, as in Java or C: `int bufSize = 65507;`, `static final double
+        // minUpdateFraction = 0.05;`.
+        if (/^\s*(?:export\s+)?(?:(?:public|private|protected|internal|static|final|readonly|const|let|var|val)\s+)*(?:(?!(?:return|yield|throw|case|else|await)\b)[A-Za-z_$][\w$]*(?:<[\w$, ]{0,80}>)?(?:\[\])*\s+)?[\w$]+\s*(?::[^=]*)?=\s*-?[\d.]+[fFlLdD]?[\s;,]*$/.test(line)) continue
         // `CHAR_Z: 122,` in a table of constants, compiled enums, rows of numbers (ranges, tables).
         if (/^\s*["']?[A-Z][A-Z0-9_]+["']?\s*:\s*-?[\d.]+(?:\s*,)?\s*$/.test(line) || /\w\[\s*["']\w+["']\s*\]\s*=\s*-?\d/.test(text.slice(lineStart(text, match.index), nextLineStart(text, match.index)))) continue
         if ((line.match(/(?<![\w.])-?\d+(?:\.\d+)?[fFlLdD]?(?![\w.])/g) ?? []).length >= 3) continue
