@@ -66,13 +66,15 @@ const MAGIC = /(?<![\w.$#])-?(?:\d+\.\d+[fFlLdD]?|\d{3,})(?![\w.])/g
 // Factors between units: percent, degrees in a turn, days in a year, milli and kilo, binary kilo,
 // mega, and hours, minutes and days in seconds or milliseconds. Written as a float too:
 // `durationMs / 1000.0` turns milliseconds into seconds as `durationMs / 1000` does.
-const UNIT_FACTORS = '100 360 365 1000 1024 3600 60000 86400 3600000 86400000 1000000'.split(' ')
+const UNIT_FACTORS = '100 360 365 1000 1024 3600 60000 86400 604800 31536000 3600000 86400000 1000000'.split(' ')
 // Powers and limits of integer types, unit factors, HTTP status codes and ranges, ports.
 const WELL_KNOWN = new Set(
   (
     '127 128 255 256 512 2048 4096 8192 16384 65535 65536 32767 32768 2147483647 2147483648 4294967295 0.5 0.25 0.75 ' +
     '200 201 204 299 300 301 302 304 307 308 399 400 401 403 404 405 409 410 422 429 499 500 502 503 504 599 ' +
-    '443 8080 8443 130'
+    '443 8080 8443 130 ' +
+    // RSA's standard public exponent (F4), and the audio sample rates of CDs and of video.
+    '65537 44100 48000'
   )
     .split(' ')
     .concat(UNIT_FACTORS),
@@ -393,6 +395,9 @@ export default defineRule<Options>({
       for (const match of masked.matchAll(MAGIC)) {
         const value = match[0].replace(/^-/, '').replace(/[fFlLdD]$/, '')
         if (WELL_KNOWN.has(value) || /^0\d/.test(value)) continue
+        // A Python parameter's default is the API's documented default (`def pagerank(G,
+        // alpha=0.85):`), as for timeouts.
+        if (document.language === 'python' && inDefinedDefault(masked, match.index)) continue
         // `0.0`, `2.0`, `30.0` are the small whole numbers the pattern leaves alone as integers.
         if (Number.isInteger(Number(value)) && Number(value) < 100) continue
         if (Number.isInteger(Number(value)) && UNIT_FACTORS.includes(String(Number(value)))) continue
@@ -402,7 +407,7 @@ export default defineRule<Options>({
         // statuses), indexes and versions are not magic either.
         // A typed declaration too, as in Java or C: `int bufSize = 65507;`, `static final double
         // minUpdateFraction = 0.05;`.
-        if (/^\s*(?:export\s+)?(?:(?:public|private|protected|internal|static|final|readonly|const|let|var|val)\s+)*(?:(?!(?:return|yield|throw|case|else|await)\b)[A-Za-z_$][\w$]*(?:<[\w$, ]{0,80}>)?(?:\[\])*\s+)?[\w$]+\s*(?::[^=]*)?=\s*-?[\d.]+[fFlLdD]?[\s;,]*$/.test(line)) continue
+        if (/^\s*(?:export\s+)?(?:(?:public|private|protected|internal|static|final|readonly|const|let|var|val)\s+)*(?:(?!(?:return|yield|throw|case|else|await)\b)[A-Za-z_$][\w$]*(?:<[\w$, ]{0,80}>)?(?:\[\])*\s+)?(?:(?:self|this)\.)?[\w$]+\s*(?::[^=]*)?=\s*-?[\d.]+[fFlLdD]?[\s;,]*$/.test(line)) continue
         // `CHAR_Z: 122,` in a table of constants, compiled enums, rows of numbers (ranges, tables).
         if (/^\s*["']?[A-Z][A-Z0-9_]+["']?\s*:\s*-?[\d.]+(?:\s*,)?\s*$/.test(line) || /\w\[\s*["']\w+["']\s*\]\s*=\s*-?\d/.test(text.slice(lineStart(text, match.index), nextLineStart(text, match.index)))) continue
         if ((line.match(/(?<![\w.])-?\d+(?:\.\d+)?[fFlLdD]?(?![\w.])/g) ?? []).length >= 3) continue
