@@ -236,18 +236,17 @@ function linesBefore(masked: string, offset: number, count: number): string {
   return masked.slice(start, lineStart(masked, offset))
 }
 
-/**
- * Whether a sleep at [start, end) of `masked` is one that needs a reason: not the definition of a
- * function named `sleep` (`async def sleep(delay):`, `function sleep(ms) {`), and not a wrapper
- * passing on its own parameter (`def wait(timeout): time.sleep(timeout)`, `fn sleep_ms(ms: u32)
- * { sleep(Duration::from_millis(ms as u64)) }`), whose callers choose the delay and are where the
- * reason belongs.
- */
-const DELAY_PURPOSE = /backoff|retry|period|interval|poll|throttle|cooldown|jitter|heartbeat|tick|refresh/i
+// A comment above a sleep that says why it waits: to try again, to back off, to let something
+// settle, or what it waits for.
 const WAIT_PURPOSE = /\b(?:wait(?:s|ing)? (?:for|until) (?!\d)|retry|retries|retrying|attempts?|try again|back ?off|rate[- ]?limit\w*|throttl\w*|debounc\w*|settle|catch up|give (?:it|them|the \w+) (?:time|a chance)|let (?:it|them|the \w+) (?:finish|settle|start|catch up))\b/i
-const RETRY_CONTEXT = /retr(?:y|ies|ying)|attempts?\b|tries\b|backoff/i
-
-function needsReason(masked: string, start: number, end: number, python: boolean): boolean {
+/**
+ * Whether a sleep at [start, end) of `masked` is one that needs a reason: one whose delay is a
+ * number written in the call. Not the definition of a function named `sleep` (`async def
+ * sleep(delay):`, `function sleep(ms) {`), not a delay with a name, and not a wrapper passing on
+ * its own parameter (`fn sleep_ms(ms: u32) { sleep(Duration::from_millis(ms as u64)) }`), whose
+ * callers choose the delay and are where the reason belongs.
+ */
+function needsReason(masked: string, start: number, end: number): boolean {
   const lineBegin = lineStart(masked, start)
   const before = masked.slice(lineBegin, start)
   if (/\b(?:def|function|func|fn)\s+$/.test(before)) return false
@@ -259,14 +258,13 @@ function needsReason(masked: string, start: number, end: number, python: boolean
   const delay = lastArgument(masked.slice(start, end))
   const names = (delay.match(/[A-Za-z_$][\w$]*/g) ?? []).filter((name) => !/^(?:self|this|cls)$/.test(name))
   if (names.length === 0) return true
-  // A delay named for its purpose says why the code waits: `Thread.sleep(period)`,
-  // `time.sleep(backoff)`, `time.sleep(retry_after)`. The number behind it is chosen where the
-  // name is defined. `sleep(delay)` or `sleep(pause)` names no purpose, and a number written in
-  // the call asks for its reason.
-  if (!/(?<![\w.$])\d/.test(delay) && names.some((name) => DELAY_PURPOSE.test(name))) return false
-  // So is a named delay inside a retry: a loop over attempts, or a function or class named for
-  // retrying (`for (int i = 0; i < MAX_ATTEMPTS; i++)`, `class AsyncRetrying`).
-  if (!/(?<![\w.$])\d/.test(delay) && enclosingHeaderLines(masked, start, python).some((header) => RETRY_CONTEXT.test(header))) return false
+  // A delay with a name and no number (`Thread.sleep(period)`, `time.sleep(SLEEP_TIME)`,
+  // `sleep(this.pause)`): the number is chosen, and its reason belongs, where the name gets its
+  // value. Six readers of real code called 8 of the 10 hints on such sleeps wrong. A number
+  // written in the call (`sleep(250)`, `sleep(backoff + 0.5)`) asks for its reason.
+  // Unless the name is a local given a number a few lines up (`let pause =
+  // Duration::from_millis(1);` then `sleep(pause)`): that number still has no reason.
+  if (!/(?<![\w.$])\d/.test(delay)) return names.some((name) => numberAssignedAbove(masked, lineBegin, name))
   // Look back for the enclosing signature: on this line before the sleep, then up to 30 lines up.
   let parameters = signatureParameters(before)
   for (let at = lineBegin, lines = 0; parameters === undefined && lines < 30 && at > 0; lines++) {
@@ -275,6 +273,18 @@ function needsReason(masked: string, start: number, end: number, python: boolean
     at = previous
   }
   return parameters === undefined || !names.some((name) => parameters.includes(name))
+}
+
+/** Whether one of the five lines above `lineBegin` gives `name` a value written with a number. */
+function numberAssignedAbove(masked: string, lineBegin: number, name: string): boolean {
+  const assignment = new RegExp(`(?<![\\w$.])${name.replaceAll('$', '\\$')}\\s*(?::[^=\\n]{0,80})?=(?![=>])([^\\n]*)`)
+  let start = lineBegin
+  for (let lines = 0; lines < 5 && start > 0; lines++) {
+    start = lineStart(masked, start - 1)
+    const value = assignment.exec(masked.slice(start, nextLineStart(masked, start)))?.[1]
+    if (value !== undefined) return /(?<![\w.$])\d/.test(value)
+  }
+  return false
 }
 
 /** The text of a call's last argument: after the last comma outside nested brackets. */
@@ -342,7 +352,7 @@ export default defineRule<Options>({
         // `LOGIN_TIMEOUT: 440,` in a table of named codes is a name, not a setting.
         if (/^[A-Z][A-Z0-9_]+\s*:/.test(match[0])) continue
         const end = callEnd(masked, match.index + match[0].trimEnd().length)
-        if (concern.what === 'sleep' && !needsReason(masked, match.index, end, document.language === 'python')) continue
+        if (concern.what === 'sleep' && !needsReason(masked, match.index, end)) continue
         // Like `setTimeout`, a dispatch timer needs a reason only for a literal delay: a named one
         // says what it waits for (`maxDuration * NSEC_PER_SEC`), and zero just defers.
         if (/^dispatch_/.test(match[0]) && !/(?<![\w.])[\d.]*[1-9]/.test(masked.slice(match.index, end))) continue
