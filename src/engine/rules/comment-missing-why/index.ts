@@ -476,10 +476,10 @@ export default defineRule<Options>({
       if (site.what === 'empty catch block') {
         // Python catches a named error to steer, not to hide it ("easier to ask forgiveness than
         // permission"): `except KeyError: pass` alone is the idiom, and three readers of real
-        // code called 76 of 111 such hints wrong. A bare `except:` or `except Exception:` still asks.
-        if (!found && /^except\b/.test(shown) && !BROAD_EXCEPT.test(shown)) continue
-        // `try: … except E: pass` then `else:` weighs both outcomes: the error case does nothing.
-        if (!found && /^except\b/.test(shown) && hasElse(masked, site.start)) continue
+        // code called 76 of 111 such hints wrong. A bare `except:` or `except Exception:` still
+        // asks, unless the try's `else:` follows: that weighs both outcomes, and the error case
+        // does nothing.
+        if (!found && /^except\b/.test(shown) && (!BROAD_EXCEPT.test(shown) || hasElse(masked, site.start))) continue
         // Cleaning up before rethrowing the first error: a second one must not replace it
         // (`try { listener.stopListening(args); } catch (IOException e) {}` then `throw ex;`).
         if (/^\s*(?:throw|raise)\b/.test(masked.slice(site.end, site.end + 200))) continue
@@ -499,11 +499,10 @@ export default defineRule<Options>({
         // It must speak of an error, and not of another one than the catch takes: a long try
         // holds comments about other things ("this may throw an IllegalStateException, but it
         // will be caught … in the action that invoked this method").
-        const clause = masked.slice(site.start, site.end)
         const speaksOfThis = (inside: CodeComment): boolean => {
           const raw = text.slice(inside.offset, inside.endOffset)
           const named = raw.match(/\b\w+(?:Exception|Error)\b/g) ?? []
-          return NAMES_ERROR.test(raw) && named.every((name) => clause.includes(name))
+          return NAMES_ERROR.test(raw) && named.every((name) => shown.includes(name))
         }
         if (tryAt !== undefined && comments.some((inside) => inside.offset > tryAt && inside.endOffset <= site.start && inside.style !== 'doc' && !isDirective(inside) && speaksOfThis(inside) && gives(inside, text))) continue
         // Two plain fallbacks need no comment: a try that only assigns a variable set just above
