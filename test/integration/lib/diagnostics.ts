@@ -63,3 +63,28 @@ export async function codeActionsAt(uri: vscode.Uri, range: vscode.Range, kind?:
     }
   }
 }
+
+/**
+ * An action whylint's provider made. The command returns titles, kinds and edits but not the
+ * diagnostics an action fixes, so tell by title: whylint offers "Learn more about RULE" for each
+ * of its diagnostics, and names its Fix all.
+ */
+function isWhylints(action: vscode.CodeAction): boolean {
+  return /^Learn more about [a-z]+(-[a-z]+)*$/.test(action.title) || action.title === 'Fix all whylint problems'
+}
+
+/**
+ * The code actions at `range` once whylint's provider has answered. A request VS Code cancels
+ * part way does not always fail: when the set of providers changes during it, VS Code drops the
+ * answers still pending and returns the rest, such as another extension's "Modify". Ask again,
+ * as the lightbulb does, until whylint's actions are in the answer; fail with the last answer
+ * after `attempts` tries.
+ */
+export async function whylintActionsAt(uri: vscode.Uri, range: vscode.Range, kind?: string, attempts = 10): Promise<vscode.CodeAction[]> {
+  let actions: vscode.CodeAction[] = []
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    actions = await codeActionsAt(uri, range, kind)
+    if (actions.some(isWhylints)) return actions
+  }
+  throw new Error(`No whylint code action at ${uri.path}:${range.start.line + 1} after ${attempts} requests; got ${JSON.stringify(actions.map((action) => action.title))}`)
+}

@@ -3,7 +3,7 @@
 // event or on the extension's own API, never a sleep.
 import * as assert from 'node:assert/strict'
 import * as vscode from 'vscode'
-import {codeActionsAt, waitForDiagnostics, workspaceFile} from '../lib/diagnostics.js'
+import {codeActionsAt, waitForDiagnostics, whylintActionsAt, workspaceFile} from '../lib/diagnostics.js'
 
 interface WhylintApi {
   lintDocument(uri: vscode.Uri): Promise<vscode.Diagnostic[]>
@@ -87,7 +87,7 @@ suite('extension', () => {
   test('applies a preferred quick fix', async () => {
     const {uri, editor} = await fresh('fix.md', WORDY)
     const [wordy] = (await diagnosticsUntil(uri, (found) => found.some((d) => ruleId(d) === 'wordy-phrase'))).filter((d) => ruleId(d) === 'wordy-phrase')
-    const actions = await codeActionsAt(uri, wordy!.range)
+    const actions = await whylintActionsAt(uri, wordy!.range)
     const titles = actions.map((action) => action.title)
     for (const expected of ['Disable wordy-phrase for this line', 'Disable wordy-phrase for this file', 'Disable wordy-phrase in the workspace config', 'Learn more about wordy-phrase']) {
       assert.ok(titles.includes(expected), `${expected} in ${JSON.stringify(titles)}`)
@@ -102,7 +102,7 @@ suite('extension', () => {
   test('fixes everything with source.fixAll.whylint', async () => {
     const {uri, editor} = await fresh('all.md', `${WORDY}\nWe call it in order to save time, and in order to help.\n`)
     await diagnosticsUntil(uri, (found) => found.filter((d) => ruleId(d) === 'wordy-phrase').length >= 2)
-    const actions = await codeActionsAt(uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.whylint')
+    const actions = await whylintActionsAt(uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.whylint')
     assert.equal(actions.length, 1, JSON.stringify(actions.map((action) => action.title)))
     assert.equal(actions[0]!.kind?.value, 'source.fixAll.whylint')
     await apply(actions[0]!)
@@ -115,7 +115,7 @@ suite('extension', () => {
   test('a disable comment silences a finding', async () => {
     const {uri, editor} = await fresh('disable.md', WORDY)
     const [wordy] = (await diagnosticsUntil(uri, (found) => found.some((d) => ruleId(d) === 'wordy-phrase'))).filter((d) => ruleId(d) === 'wordy-phrase')
-    const disable = (await codeActionsAt(uri, wordy!.range)).find((action) => action.title === 'Disable wordy-phrase for this line')
+    const disable = (await whylintActionsAt(uri, wordy!.range)).find((action) => action.title === 'Disable wordy-phrase for this line')
     assert.ok(disable)
     await apply(disable)
     assert.match(editor.document.getText(), /<!-- whylint-disable-next-line wordy-phrase -->\nThe tool is run in order to/)
@@ -281,12 +281,12 @@ suite('extension', () => {
   test('README without a why: the fix template turns the nudge into "fill it in", and a why clears it', async () => {
     const {uri, editor} = await fresh('README.md', '# tablekit\n\n## Install\n\nRun `npm install tablekit`.\n\n## Usage\n\nCall `render(rows)`.\n')
     const [missing] = (await diagnosticsUntil(uri, (found) => found.some((d) => ruleId(d) === 'readme-missing-why'))).filter((d) => ruleId(d) === 'readme-missing-why')
-    const fix = (await codeActionsAt(uri, missing!.range)).find((action) => action.edit && /why/i.test(action.title))
+    const fix = (await whylintActionsAt(uri, missing!.range)).find((action) => action.edit && /why/i.test(action.title))
     assert.ok(fix, 'a fix that inserts a Why section')
     await apply(fix)
     // The template is in but still holds its prompts: one nudge to fill it in, with nothing to insert.
     const [fill] = (await diagnosticsUntil(uri, (found) => found.some((d) => ruleId(d) === 'readme-missing-why' && /Fill in/.test(d.message)))).filter((d) => ruleId(d) === 'readme-missing-why')
-    assert.ok(!(await codeActionsAt(uri, fill!.range)).some((action) => action.isPreferred), 'no preferred fix for filling in')
+    assert.ok(!(await whylintActionsAt(uri, fill!.range)).some((action) => action.isPreferred), 'no preferred fix for filling in')
     // Write the why over the prompts: the nudge goes.
     const text = editor.document.getText()
     const start = text.indexOf('## Why')

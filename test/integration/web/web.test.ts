@@ -4,7 +4,7 @@
 // `workspace.fs`, never a disk path. Every wait is on an event, never a sleep.
 import assert from 'assert'
 import * as vscode from 'vscode'
-import {codeActionsAt, workspaceFile} from '../lib/diagnostics.js'
+import {whylintActionsAt, workspaceFile} from '../lib/diagnostics.js'
 
 interface WhylintApi {
   lintDocument(uri: vscode.Uri): Promise<vscode.Diagnostic[]>
@@ -94,7 +94,7 @@ suite('web extension host', () => {
     await vscode.workspace.fs.writeFile(uri, encoder.encode('# Tool\n\nThe tool is run in order to check the files before a release.\n'))
     const editor = await open(uri)
     const [wordy] = (await diagnosticsUntil(uri, (found) => found.some((d) => ruleId(d) === 'wordy-phrase'))).filter((d) => ruleId(d) === 'wordy-phrase')
-    const actions = await codeActionsAt(uri, wordy!.range)
+    const actions = await whylintActionsAt(uri, wordy!.range)
     const preferred = actions.find((action) => action.isPreferred)
     assert.ok(preferred?.edit, `a preferred fix with an edit in ${JSON.stringify(actions.map((action) => action.title))}`)
     assert.ok(await vscode.workspace.applyEdit(preferred.edit))
