@@ -3,6 +3,8 @@
 //   (or `rule-id@line:column`) inside a comment of the host syntax (`<!-- -->`, `#` commit
 //   comment lines, `//`/`#` code comments); the rule's findings must match them exactly.
 // - `ok-*` fixtures must give the rule no finding.
+// - A rule's `fixtures/options.json`, when there is one, holds the rule options every fixture
+//   runs with, so fixtures can cover what a default option turns off.
 // - Every message is stamped (ruleId, source, url), every range lies inside the text, and
 //   applying every preferred fix then linting again leaves no fixable finding of the rule.
 import assert from 'node:assert/strict'
@@ -50,6 +52,9 @@ describe('rules', () => {
     describe(rule.id, () => {
       const dir = join(RULES_DIR, rule.id, 'fixtures')
       const files = existsSync(dir) ? readdirSync(dir).filter((name) => /^(ok|not-ok)-/.test(name)) : []
+      // `fixtures/options.json`: the rule's options for every fixture, to test behaviour that is off by default.
+      const optionsFile = join(dir, 'options.json')
+      const ruleOptions = existsSync(optionsFile) ? (JSON.parse(readFileSync(optionsFile, 'utf8')) as Record<string, unknown>) : undefined
 
       it('has ok and not-ok fixtures', () => {
         assert.ok(files.some((name) => name.startsWith('ok-')), 'no ok-* fixture')
@@ -60,7 +65,8 @@ describe('rules', () => {
         it(name, () => {
           const text = readFileSync(join(dir, name), 'utf8')
           const options = fixtureOptions(name)
-          const config = {rules: {[rule.id]: rule.defaultSeverity === 'off' ? 'warning' : rule.defaultSeverity}} as LintOptions['config']
+          const severity = rule.defaultSeverity === 'off' ? 'warning' : rule.defaultSeverity
+          const config = {rules: {[rule.id]: ruleOptions ? [severity, ruleOptions] : severity}} as LintOptions['config']
           const {analysis, messages} = analyzeWithMessages(text, {...options, ...(config ? {config} : {})})
 
           for (const message of messages) {

@@ -119,8 +119,13 @@ describe('comment-missing-why', () => {
       assert.deepEqual(lines(findings('comment-missing-why', text, {kind: 'code', languageId: 'typescript', filePath})), [4], filePath)
     }
     for (const filePath of ['src/upload.ts', 'src/contests.rs', 'src/attesting/rng.ts']) {
-      assert.deepEqual(lines(findings('comment-missing-why', text, {kind: 'code', languageId: 'typescript', filePath})), [2, 3, 4], filePath)
+      assert.deepEqual(lines(findings('comment-missing-why', text, {kind: 'code', languageId: 'typescript', filePath}, {magicNumbers: true})), [2, 3, 4], filePath)
     }
+  })
+
+  it('leaves numbers alone unless `magicNumbers` asks for them', () => {
+    assert.deepEqual(lines(findings('comment-missing-why', text, {kind: 'code', languageId: 'typescript', filePath: 'src/upload.ts'})), [2, 4])
+    assert.deepEqual(lines(findings('comment-missing-why', text, {kind: 'code', languageId: 'typescript', filePath: 'src/upload.ts'}, {magicNumbers: true})), [2, 3, 4])
   })
 
   it('leaves alone Ctrl-C swallowed however long the block, and an attribute deleted if there', () => {
@@ -178,7 +183,7 @@ describe('comment-missing-why', () => {
   })
 
   it('asks about them in test files too with `inTests`', () => {
-    assert.deepEqual(lines(findings('comment-missing-why', text, {kind: 'code', languageId: 'typescript', filePath: 'test/upload.ts'}, {inTests: true})), [2, 3, 4])
+    assert.deepEqual(lines(findings('comment-missing-why', text, {kind: 'code', languageId: 'typescript', filePath: 'test/upload.ts'}, {inTests: true, magicNumbers: true})), [2, 3, 4])
   })
 })
 

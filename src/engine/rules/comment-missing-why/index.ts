@@ -334,7 +334,7 @@ export default defineRule<Options>({
   targets: ['code'],
   fixable: true,
   options: {
-    magicNumbers: {type: 'boolean', description: 'Also ask for a reason next to unexplained numeric literals', default: true},
+    magicNumbers: {type: 'boolean', description: 'Also ask for a reason next to unexplained numeric literals', default: false},
     inTests: {type: 'boolean', description: 'Also ask about timeouts, retry counts and numbers in test files', default: false},
   },
   run({document, options, report, file}) {
@@ -394,6 +394,7 @@ export default defineRule<Options>({
         // pace the output for whoever runs it.
         if (concern.what === 'sleep' && document.language === 'python' && inMainBlock(text, match.index)) continue
         if (concern.what === 'sleep' && EXAMPLE_FILE.test(file.path ?? '')) continue
+        if (concern.what === 'sleep' && pollsACondition(masked, match.index, end, document.language === 'python')) continue
         if (concern.what === 'empty catch block' && swallowsAnIdiom(masked, match.index, match[0])) continue
         if (concern.what === 'empty catch block' && CATCH_NAMES_WHY.test(match[0])) continue
         // `rm_r package_dir rescue nil`: Ruby's rescue modifier on a delete, removing it if it is there.
@@ -878,6 +879,27 @@ function enclosingHeaderLines(masked: string, offset: number, python: boolean): 
     }
   }
   return headers
+}
+
+/**
+ * Whether a block header opens a loop that waits on a condition: `while (!ready)`, `while
+ * container.status == "running":`, `do {`. Not `while (true)`, which runs a task every so often.
+ */
+function isConditionLoop(header: string): boolean {
+  const compact = header.replace(/\s+/g, '')
+  if (/^\}?do$/.test(compact)) return true
+  return /^\}?while\b/.test(header.trim().replace(/^\}\s*/, '}')) && !/^\}?while\(?(?:true|True|1)\)?:?$/.test(compact)
+}
+
+/**
+ * Whether a sleep with a delay other than zero paces a loop that waits on a condition, within
+ * its three innermost blocks: the loop's condition says what it waits for, and the delay is how
+ * often it looks. Readers of real code called each such hint wrong ("poll interval in a wait
+ * loop"). `sleep(0)` still asks: giving up the thread on purpose needs saying.
+ */
+function pollsACondition(masked: string, start: number, end: number, python: boolean): boolean {
+  if (/^[\s0.)]*$/.test(lastArgument(masked.slice(start, end)))) return false
+  return enclosingHeaderLines(masked, start, python).slice(0, 3).some(isConditionLoop)
 }
 
 /** The comment above the loop whose header is at most four lines above `offset`, less indented. */
