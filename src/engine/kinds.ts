@@ -27,6 +27,15 @@ export function inferKind(filePath?: string, languageId?: string): Kind | undefi
 // LICENSE.md, LICENCE, COPYING.txt, NOTICE, PATENTS, UNLICENSE: legal text, copied word for word.
 const LICENCE_FILE = /^(?:un)?licen[cs]e(?:[.-]|$)|^(?:copying|notice|patents)(?:\.|$)/i
 
+// A folder that holds what a generator writes: `generated/`, `__generated__/`, Maven's
+// `generated-sources/`, `generated_clients/`.
+const GENERATED_FOLDER = /(?:^|[\\/])(?:__generated__|generated(?:[_-][a-z]+)?)[\\/]/i
+
+/** Whether `filePath` lies in a folder of generated code, which its generator rewrites. */
+export function isGeneratedPath(filePath?: string): boolean {
+  return filePath !== undefined && GENERATED_FOLDER.test(filePath)
+}
+
 /** Whether `filePath` names a licence file, whose words nobody may change to please a linter. */
 export function isLicenceFile(filePath?: string): boolean {
   return filePath !== undefined && LICENCE_FILE.test(basename(filePath))

@@ -4,7 +4,7 @@ import type {Root as NlcstRoot} from 'nlcst'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {resolveRules, validateConfig, type ActiveRule} from './config.js'
-import {inferKind, isLicenceFile} from './kinds.js'
+import {inferKind, isGeneratedPath, isLicenceFile} from './kinds.js'
 import {editBetween, forgetLastLines, lineIndex, lineStartsOfEdited, unshared, versionOf, type Version} from './lines.js'
 import {CACHE_BUDGET, DEFAULT_LIMITS, type Limits} from './limits.js'
 import {GenerationalCache} from './cache.js'
@@ -101,7 +101,9 @@ function run(text: string, options: LintOptions, keepMessages: boolean): {analys
     document.skippedBlocks = oversized
   }
   // A generated file is rewritten by its generator: a note in it would be lost on the next run.
-  // A licence is legal text that must stay word for word.
+  // It says so in a header, or lives in a folder for generated code. A licence is legal text
+  // that must stay word for word.
+  if (kind === 'code' && document.generated === undefined && isGeneratedPath(options.filePath)) document.generated = 'a folder for generated code'
   const active = document.generated === undefined && !isLicenceFile(options.filePath) ? resolveRules(config, kind) : []
   const emit = (rule: ActiveRule, r: Report) => {
     if (!keepMessages) {

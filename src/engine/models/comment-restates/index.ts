@@ -37,8 +37,9 @@ export interface RestatesResult extends Judgement {
   exempt?: string
 }
 
-// Comments that speak to a tool rather than the reader.
-export const DIRECTIVE = /@ts-(?:ignore|expect-error|nocheck)\b|\b(?:eslint-disable|eslint-enable|noqa|type:\s*ignore|pylint:|nolint|prettier-ignore|istanbul ignore|c8 ignore|whylint-|rubocop:|shellcheck|swiftlint:|NOLINT|clang-format|pragma)\b/i
+// Comments that speak to a tool rather than the reader. The names that end in a colon stand
+// apart: `\b` after the colon would need a word character next, and `# pylint: disable=…` has a space.
+export const DIRECTIVE = /@ts-(?:ignore|expect-error|nocheck)\b|\b(?:eslint-disable|eslint-enable|noqa|type:\s*ignore|nolint|prettier-ignore|istanbul ignore|c8 ignore|whylint-|shellcheck|NOLINT|clang-format|pragma)\b|\b(?:pylint|rubocop|swiftlint):/i
 
 const EXEMPT: Array<[RegExp, string]> = [
   [LICENCE_HEADER, 'a licence header'],

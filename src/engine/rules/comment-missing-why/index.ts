@@ -378,8 +378,9 @@ export default defineRule<Options>({
         if (concern.what === 'empty catch block' && NOT_FOUND.test(match[0]) && DELETES.test(linesBefore(masked, match.index, 3))) continue
         if (concern.what === 'empty catch block' && NOT_EMPTY.test(match[0]) && RMDIR.test(linesBefore(masked, match.index, 3))) continue
         // `const OPT_CONNECT_TIMEOUT = 11;` between `OPT_SOCKET_RECV_SIZE = 10` and `OPT_RETRY_TIMEOUT
-        // = 12`: an option's code in a numbered list, not a number of seconds.
-        if (concern.what === 'timeout' && numberedConstant(masked, match.index)) continue
+        // = 12`: an option's code in a numbered list, not a number of seconds. So is `IMMEDIATE_RETRY
+        // = 14` between `WAITING_FOR_OPERATION = 13` and `POSTPONED_RETRY = 15` in an enum.
+        if ((concern.what === 'timeout' || concern.what === 'retry') && numberedConstant(masked, match.index)) continue
         // A Python parameter's default (`def __init__(self, base_url, timeout=60):`) is the API's
         // documented default, and every caller may pass another.
         if ((concern.what === 'timeout' || concern.what === 'retry') && document.language === 'python' && inDefinedDefault(masked, match.index)) continue
