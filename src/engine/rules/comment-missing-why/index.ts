@@ -395,7 +395,7 @@ export default defineRule<Options>({
         // pace the output for whoever runs it.
         if (concern.what === 'sleep' && document.language === 'python' && inMainBlock(text, match.index)) continue
         if (concern.what === 'sleep' && EXAMPLE_FILE.test(file.path ?? '')) continue
-        if (concern.what === 'sleep' && pollsACondition(masked, match.index, end, document.language === 'python')) continue
+        if (what === 'sleep' && pollsACondition(masked, match.index, end, document.language === 'python')) continue
         if (concern.what === 'empty catch block' && swallowsAnIdiom(masked, match.index, match[0])) continue
         if (concern.what === 'empty catch block' && CATCH_NAMES_WHY.test(match[0])) continue
         // `rm_r package_dir rescue nil`: Ruby's rescue modifier on a delete, removing it if it is there.
@@ -896,11 +896,32 @@ function isConditionLoop(header: string): boolean {
  * Whether a sleep with a delay other than zero paces a loop that waits on a condition, within
  * its three innermost blocks: the loop's condition says what it waits for, and the delay is how
  * often it looks. Readers of real code called each such hint wrong ("poll interval in a wait
- * loop"). `sleep(0)` still asks: giving up the thread on purpose needs saying.
+ * loop"). So is a `for` or `while (true)` loop that leaves, above the sleep, once what it waits
+ * for has come: `for _ in range(n):`, `if connected: return`, then `time.sleep(0.01)`.
+ * `sleep(0)` still asks: giving up the thread on purpose needs saying.
  */
 function pollsACondition(masked: string, start: number, end: number, python: boolean): boolean {
   if (/^[\s0.)]*$/.test(lastArgument(masked.slice(start, end)))) return false
-  return enclosingHeaderLines(masked, start, python).slice(0, 3).some(isConditionLoop)
+  return enclosingHeaderLines(masked, start, python).slice(0, 3).some(isConditionLoop) || leavesLoopAbove(masked, start)
+}
+
+/**
+ * Whether the loop around the line at `offset` has a `break` or `return` in its body above that
+ * line. Reads by indentation, at most 12 lines up: the first line indented less than this one
+ * must open a `for` or `while` loop.
+ */
+function leavesLoopAbove(masked: string, offset: number): boolean {
+  const begin = lineStart(masked, offset)
+  const indent = offset - begin - masked.slice(begin, offset).trimStart().length
+  let leaves = false
+  for (let at = begin, lines = 0; at > 0 && lines < 12; lines++) {
+    at = lineStart(masked, at - 1)
+    const line = masked.slice(at, nextLineStart(masked, at))
+    if (line.trim() === '' || /^\s*\}/.test(line)) continue
+    if (line.length - line.trimStart().length < indent) return leaves && /^\s*(?:for|while)\b/.test(line)
+    if (/\b(?:break|return)\b/.test(line)) leaves = true
+  }
+  return false
 }
 
 /** The comment above the loop whose header is at most four lines above `offset`, less indented. */
